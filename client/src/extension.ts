@@ -1,0 +1,31 @@
+import type { ExtensionContext } from "vscode";
+import type { LanguageClient } from "vscode-languageclient/node";
+import { createLanguageClient } from "./languageClient";
+
+let client: LanguageClient | undefined;
+
+/**
+ * Starts the kb-author language server. All validation, completion and quick-fix logic lives in the
+ * server; the extension is only glue. Returns the client so that tests can `await client.start()`
+ * (which resolves once the server has initialized; calling it again is harmless).
+ */
+export function activate(context: ExtensionContext): LanguageClient {
+  client = createLanguageClient(context);
+  // Do not block activation on the server. A failed start is already reported by the client
+  // (notification + output channel); tests see the rejection through their own `client.start()`.
+  client.start().catch(() => undefined);
+  return client;
+}
+
+export async function deactivate(): Promise<void> {
+  const current = client;
+  client = undefined;
+  if (current === undefined || !current.needsStop()) {
+    return;
+  }
+  try {
+    await current.stop();
+  } catch {
+    // Still starting or already gone: the server exits by itself when the extension host does.
+  }
+}

@@ -1,0 +1,66 @@
+import * as path from "node:path";
+import { workspace, type ExtensionContext } from "vscode";
+import {
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from "vscode-languageclient/node";
+
+/**
+ * The client id. vscode-languageclient reads `<id>.trace.server` from the settings (and re-reads it on
+ * every configuration change), so the id must equal the settings prefix for `kbAuthor.trace.server` to work.
+ */
+export const clientId = "kbAuthor";
+/** Shown as the output channel name and in client messages. */
+export const clientName = "kb-author";
+/** The settings section that belongs to the extension (see `contributes.configuration`). */
+export const configurationSection = "kbAuthor";
+
+/** Port the server's inspector listens on when the extension runs in debug mode. */
+const debugPort = 6019;
+
+/** The files the server is told about: Markdown maps and topics, the data files, the config file. */
+export const documentSelector: DocumentSelector = [
+  { scheme: "file", language: "markdown" },
+  { scheme: "file", pattern: "**/*.mdx" },
+  { scheme: "file", pattern: "**/{papers,meta}.json" },
+  { scheme: "file", pattern: "**/{kb-author,.kb-author}.jsonc" },
+];
+
+/**
+ * Creates (but does not start) the language client for the bundled server `dist/server.js`.
+ * Disposables created here are registered on `context.subscriptions`.
+ */
+export function createLanguageClient(context: ExtensionContext): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join("dist", "server.js"));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ["--nolazy", `--inspect=${debugPort}`] },
+    },
+  };
+
+  // Every file and folder event goes to the server: creating or deleting a folder changes the Order of
+  // the parent map node, and a renamed topic can break links in files that are not open.
+  const fileWatcher = workspace.createFileSystemWatcher("**/*");
+  context.subscriptions.push(fileWatcher);
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    synchronize: {
+      fileEvents: fileWatcher,
+      // Push `workspace/didChangeConfiguration` when a kbAuthor.* setting changes; the server may
+      // also pull settings with `workspace/configuration`.
+      configurationSection,
+    },
+    initializationOptions: {},
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+  };
+
+  return new LanguageClient(clientId, clientName, serverOptions, clientOptions);
+}

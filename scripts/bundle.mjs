@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Bundles the extension client, the language server and the CLI into dist/ with esbuild.
+//
+//   node scripts/bundle.mjs            one build of every entry point (in parallel)
+//   node scripts/bundle.mjs --watch    rebuild on change (for development)
+//
+// `tsc -b` type-checks and emits to out/; this script only bundles. The .vsix ships dist/, so
+// everything a bundle needs (including schemas/*.json imports) must end up inside it; only
+// `vscode` is left external, and only for the client.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const watch = process.argv.includes("--watch");
+
+/** @type {{ name: string, entry: string, outfile: string, external?: string[] }[]} */
+const targets = [
+  { name: "client", entry: "client/src/extension.ts", outfile: "dist/client.js", external: ["vscode"] },
+  { name: "server", entry: "server/src/lsp/main.ts", outfile: "dist/server.js" },
+  { name: "cli", entry: "server/src/cli/main.ts", outfile: "dist/cli.js" },
+];
+
+/** @type {import("esbuild").BuildOptions} */
+const common = {
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  sourcemap: true,
+  minify: false,
+  // Prefer the ESM builds of dependencies (vscode-languageserver-types, jsonc-parser, ...):
+  // their UMD builds hide `require` calls from esbuild and break when bundled.
+  mainFields: ["module", "main"],
+  loader: { ".json": "json" },
+  absWorkingDir: root,
+  logLevel: "warning",
+  legalComments: "none",
+};
+
+/** @param {(typeof targets)[number]} target */
+async function buildOne(target) {
+  if (!existsSync(path.join(root, target.entry))) {
+    console.warn(`bundle: skipping ${target.name}: ${target.entry} does not exist (yet)`);
+    return { name: target.name, skipped: true };
+  }
+  const options = {
+    ...common,
+    entryPoints: [target.entry],
+    outfile: target.outfile,
+    external: target.external ?? [],
+  };
+  if (watch) {
+    const context = await esbuild.context(options);
+    await context.watch();
+    console.log(`bundle: watching ${target.entry} -> ${target.outfile}`);
+    return { name: target.name, skipped: false };
+  }
+  await esbuild.build(options);
+  console.log(`bundle: ${target.entry} -> ${target.outfile}`);
+  return { name: target.name, skipped: false };
+}
+
+const results = await Promise.allSettled(targets.map(buildOne));
+const failed = results.filter((result) => result.status === "rejected");
+for (const [index, result] of results.entries()) {
+  if (result.status === "rejected") {
+    // esbuild has already printed the individual errors (logLevel "warning").
+    const message = result.reason instanceof Error ? result.reason.message : String(result.reason);
+    console.error(`bundle: ${targets[index].name} failed: ${message.split("\n")[0]}`);
+  }
+}
+if (failed.length > 0) {
+  process.exit(1);
+}

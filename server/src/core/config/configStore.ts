@@ -1,0 +1,184 @@
+import Ajv from "ajv";
+import configSchema from "../../../../schemas/kb-author.schema.json";
+import type { DiagnosticCode, SeveritySetting } from "../diagnosticCodes";
+import { type JsonDocument, parseJsonDocument, rangeAtPath, schemaProblems } from "../json/jsonDocument";
+import { dirname, isAbsolutePath, joinPath } from "../paths";
+import type { Problem } from "../problem";
+import type { SchemaStore } from "../schemas/schemaStore";
+import type { Workspace } from "../workspace/workspace";
+import type { KindSettings, MarkdownKind, ResolvedConfig, SectionRule } from "./configTypes";
+import { configFileNames, defaultConfig, defaultKinds, defaultMaxFileSize } from "./defaults";
+
+/** A configuration file as loaded: what it resolves to and what is wrong with it. */
+export interface LoadedConfig {
+  path: string;
+  config: ResolvedConfig;
+  problems: Problem[];
+}
+
+const validateConfigFile = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(configSchema);
+
+/**
+ * Finds the configuration that applies to each file (the nearest `kb-author.jsonc` above it,
+ * applied over the built-in defaults) and loads each configuration file once.
+ */
+export class ConfigStore {
+  private readonly loaded = new Map<string, LoadedConfig>();
+  private readonly nearestByFolder = new Map<string, string | null>();
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly schemas: SchemaStore,
+    private readonly explicitConfigPath?: string,
+  ) {}
+
+  invalidate(): void {
+    this.loaded.clear();
+    this.nearestByFolder.clear();
+  }
+
+  /** The configuration that applies to a file. */
+  configFor(path: string): ResolvedConfig {
+    const configPath = this.explicitConfigPath ?? this.nearestConfigPath(dirname(path));
+    return configPath ? this.load(configPath).config : defaultConfig;
+  }
+
+  load(configPath: string): LoadedConfig {
+    let loaded = this.loaded.get(configPath);
+    if (!loaded) {
+      loaded = this.read(configPath);
+      this.loaded.set(configPath, loaded);
+    }
+    return loaded;
+  }
+
+  private nearestConfigPath(folder: string): string | undefined {
+    const cached = this.nearestByFolder.get(folder);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: string | undefined;
+    for (const name of configFileNames) {
+      if (this.workspace.hasFile(folder, name)) {
+        found = joinPath(folder, name);
+        break;
+      }
+    }
+    if (!found) {
+      const parent = dirname(folder);
+      const parentInWorkspace = parent !== folder && this.workspace.isInWorkspace(parent);
+      found = parentInWorkspace ? this.nearestConfigPath(parent) : undefined;
+    }
+    this.nearestByFolder.set(folder, found ?? null);
+    return found;
+  }
+
+  private read(path: string): LoadedConfig {
+    const fallback = { path, config: defaultConfig };
+    const source = this.workspace.readText(path, defaultMaxFileSize, false);
+    if (!source.ok) return { ...fallback, problems: [] };
+    const document = parseJsonDocument(source.text, true);
+    if (document.syntaxProblems.length > 0) return { ...fallback, problems: document.syntaxProblems };
+    if (!validateConfigFile(document.value)) {
+      return { ...fallback, problems: schemaProblems(document, validateConfigFile.errors ?? [], "config/invalid") };
+    }
+    return this.resolve(path, document);
+  }
+
+  /** Applies a valid configuration file over the defaults, checking the schemas and pattern it names. */
+  private resolve(path: string, document: JsonDocument): LoadedConfig {
+    const raw = document.value as RawConfig;
+    const baseDir = dirname(path);
+    const problems: Problem[] = [];
+    const kinds = { ...defaultKinds };
+    for (const kind of Object.keys(raw.kinds ?? {}) as MarkdownKind[]) {
+      const settings = this.resolveKind(kind, raw.kinds![kind]!, baseDir, document, problems);
+      kinds[kind] = settings;
+    }
+    let nodeNamePattern = raw.nodeNamePattern ?? defaultConfig.nodeNamePattern;
+    try {
+      new RegExp(nodeNamePattern, "u");
+    } catch (error) {
+      problems.push({
+        code: "config/invalid",
+        range: rangeAtPath(document, ["nodeNamePattern"]),
+        message: `\`nodeNamePattern\` is not a valid regular expression: ${(error as Error).message}.`,
+      });
+      nodeNamePattern = defaultConfig.nodeNamePattern;
+    }
+    const config: ResolvedConfig = {
+      source: path,
+      baseDir,
+      assignments: raw.assign ?? [],
+      kinds,
+      severity: raw.severity ?? {},
+      overrides: raw.overrides ?? [],
+      maxFileSize: raw.maxFileSize ?? defaultMaxFileSize,
+      nodeNamePattern,
+    };
+    return { path, config, problems };
+  }
+
+  private resolveKind(
+    kind: MarkdownKind,
+    raw: RawKind,
+    baseDir: string,
+    document: JsonDocument,
+    problems: Problem[],
+  ): KindSettings {
+    const defaults = defaultKinds[kind];
+    const frontmatter = { ...defaults.frontmatter, ...(raw.frontmatter ?? {}) };
+    if (raw.frontmatter?.schema !== undefined) {
+      const resolved = this.resolveSchemaReference(raw.frontmatter.schema, baseDir);
+      if (resolved.ok) frontmatter.schema = resolved.key;
+      else {
+        frontmatter.schema = undefined;
+        problems.push({
+          code: "config/invalid",
+          range: rangeAtPath(document, ["kinds", kind, "frontmatter", "schema"]),
+          message: resolved.message,
+        });
+      }
+    }
+    const sections = raw.sections
+      ? {
+          level: raw.sections.level ?? defaults.sections.level,
+          allowUnknown: raw.sections.allowUnknown ?? defaults.sections.allowUnknown,
+          rules: raw.sections.rules?.map(completeRule) ?? defaults.sections.rules,
+        }
+      : defaults.sections;
+    return { frontmatter, sections };
+  }
+
+  private resolveSchemaReference(reference: string, baseDir: string): { ok: true; key: string } | { ok: false; message: string } {
+    const builtin = this.schemas.builtinKeyForId(reference);
+    if (builtin) return { ok: true, key: builtin };
+    if (/^[a-z][a-z0-9+.-]*:/i.test(reference)) {
+      return { ok: false, message: `The schema \`${reference}\` is refused: kb-author never fetches schemas from the network.` };
+    }
+    const path = isAbsolutePath(reference) ? reference : joinPath(baseDir, reference);
+    if (!this.workspace.isInWorkspace(path)) {
+      return { ok: false, message: `The schema \`${reference}\` is refused: it is outside the workspace.` };
+    }
+    const compiled = this.schemas.get(path);
+    if (!compiled.ok) return { ok: false, message: `The schema \`${reference}\` cannot be used: ${compiled.message}.` };
+    return { ok: true, key: path };
+  }
+}
+
+function completeRule(rule: Partial<SectionRule> & { heading: string; level: number }): SectionRule {
+  return { presence: "optional", repeatable: false, ...rule };
+}
+
+
+interface RawKind {
+  frontmatter?: { required?: boolean; schema?: string };
+  sections?: { level?: number; allowUnknown?: boolean; rules?: (Partial<SectionRule> & { heading: string; level: number })[] };
+}
+
+interface RawConfig {
+  assign?: { files: string[]; kind: MarkdownKind | null }[];
+  kinds?: Partial<Record<MarkdownKind, RawKind>>;
+  severity?: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  overrides?: { files: string[]; severity: Partial<Record<DiagnosticCode, SeveritySetting>> }[];
+  maxFileSize?: number;
+  nodeNamePattern?: string;
+}

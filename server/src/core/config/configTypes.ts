@@ -1,0 +1,73 @@
+import type { DiagnosticCode, SeveritySetting } from "../diagnosticCodes";
+
+/** The kinds of file kb-author knows. Markdown files are `map-node` or `topic`; JSON files the rest. */
+export type MarkdownKind = "map-node" | "topic";
+export type FileKind = MarkdownKind | "papers" | "meta" | "config";
+
+/** When a section must be present. */
+export type SectionPresence =
+  | "required"
+  | "optional"
+  | "required-on-nodes-with-children"
+  | "required-except-on-root";
+
+export interface SectionRule {
+  /** Heading text without the leading `#`s, e.g. `Mini Description`. */
+  heading: string;
+  /** Heading level (number of `#`). */
+  level: number;
+  presence: SectionPresence;
+  /** May the section appear more than once? */
+  repeatable: boolean;
+  /** What the section is for (shown on hover). */
+  description?: string;
+  /** Body inserted by the "add missing section" quick fix. */
+  template?: string;
+}
+
+export interface SectionRules {
+  /** Headings at this level or above (fewer `#`) are sections; deeper headings are section content. */
+  level: number;
+  /** Sections in their required order. */
+  rules: SectionRule[];
+  /** Whether headings that match no rule are allowed. */
+  allowUnknown: boolean;
+}
+
+export interface KindSettings {
+  frontmatter: {
+    /** Must a file of this kind start with frontmatter? */
+    required: boolean;
+    /** Absolute path of the JSON Schema for the frontmatter, or undefined for the built-in one. */
+    schema?: string;
+  };
+  sections: SectionRules;
+}
+
+export interface KindAssignment {
+  /** Globs relative to the configuration file's folder. */
+  files: string[];
+  /** The kind given to matching Markdown files; null means "no kind" (only file checks). */
+  kind: MarkdownKind | null;
+}
+
+export interface SeverityOverride {
+  files: string[];
+  severity: Partial<Record<DiagnosticCode, SeveritySetting>>;
+}
+
+/** A configuration after loading: the built-in defaults with one configuration file applied. */
+export interface ResolvedConfig {
+  /** Absolute path of the configuration file, or undefined for the built-in defaults. */
+  source?: string;
+  /** Folder the globs are relative to. */
+  baseDir?: string;
+  assignments: KindAssignment[];
+  kinds: Record<MarkdownKind, KindSettings>;
+  severity: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  overrides: SeverityOverride[];
+  /** Files larger than this many bytes are reported and skipped. */
+  maxFileSize: number;
+  /** Folder names a map allows (Unicode-aware regular expression source). */
+  nodeNamePattern: string;
+}

@@ -1,0 +1,121 @@
+import type { Range } from "vscode-languageserver-types";
+import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument } from "yaml";
+import type { LineIndex } from "./lineIndex";
+
+export interface FrontmatterProblem {
+  message: string;
+  range: Range;
+}
+
+export interface Frontmatter {
+  /** The opening `---` line. */
+  openRange: Range;
+  /** Offset of the first character of the YAML text. */
+  yamlStart: number;
+  /** First line of the body (after the closing `---`); undefined when the block is never closed. */
+  bodyStartLine: number | undefined;
+  document: Document.Parsed | undefined;
+  /** The data as plain JavaScript (YAML 1.2 core schema: an unquoted date stays a string). */
+  value: unknown;
+  problems: FrontmatterProblem[];
+}
+
+/** Aliases expanded beyond this count are an alias bomb ("billion laughs"), not data. */
+const maxAliasCount = 100;
+
+const delimiter = /^---[ \t]*$/;
+const closingDelimiter = /^(---|\.\.\.)[ \t]*$/;
+
+export function hasFrontmatter(lines: LineIndex): boolean {
+  return delimiter.test(lines.lines[0] ?? "");
+}
+
+/** Finds and parses the frontmatter block at the top of a document, if there is one. */
+export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
+  if (!hasFrontmatter(lines)) return undefined;
+  const openRange = lines.lineRange(0);
+  const yamlStart = lines.offsetAt({ line: 1, character: 0 });
+  let closeLine = -1;
+  for (let line = 1; line < lines.lineCount; line++) {
+    if (closingDelimiter.test(lines.lines[line])) {
+      closeLine = line;
+      break;
+    }
+  }
+  if (closeLine === -1) {
+    return {
+      openRange,
+      yamlStart,
+      bodyStartLine: undefined,
+      document: undefined,
+      value: undefined,
+      problems: [{ message: "The frontmatter opened here is never closed by a `---` line.", range: openRange }],
+    };
+  }
+  const yamlEnd = lines.offsetAt({ line: closeLine, character: 0 });
+  const yamlText = lines.text.slice(yamlStart, yamlEnd);
+  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const toRange = (start: number, end: number) =>
+    lines.rangeOfOffsets(yamlStart + start, yamlStart + Math.max(end, start + 1));
+  const problems = document.errors.map((error) => ({
+    message: describeYamlError(error.code, error.message),
+    range: toRange(error.pos[0], error.pos[1]),
+  }));
+  let value: unknown = undefined;
+  if (problems.length === 0) {
+    try {
+      value = document.toJS({ maxAliasCount });
+    } catch (error) {
+      problems.push({
+        message: `The frontmatter cannot be read: ${(error as Error).message}.`,
+        range: openRange,
+      });
+    }
+  }
+  return { openRange, yamlStart, bodyStartLine: closeLine + 1, document, value, problems };
+}
+
+function describeYamlError(code: string, message: string): string {
+  const firstLine = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  if (code === "DUPLICATE_KEY") return `Duplicate key in the frontmatter: ${firstLine}.`;
+  if (code === "TAB_AS_INDENT") return "Tabs are not allowed for indentation in YAML; use spaces.";
+  return `Invalid YAML in the frontmatter: ${firstLine}`;
+}
+
+/** Where a frontmatter value lives, for pointing a diagnostic at a key or a value. */
+export interface FrontmatterLocation {
+  keyRange?: Range;
+  valueRange?: Range;
+}
+
+/**
+ * Finds the key and value ranges of the node at a JSON-pointer-like path (`["ratings", "0"]`).
+ * Falls back to the deepest ancestor found, so a diagnostic is never without a place.
+ */
+export function locateInFrontmatter(
+  frontmatter: Frontmatter,
+  lines: LineIndex,
+  path: readonly string[],
+): FrontmatterLocation {
+  const toRange = (node: { range?: [number, number, number] | null } | null | undefined) =>
+    node?.range ? lines.rangeOfOffsets(frontmatter.yamlStart + node.range[0], frontmatter.yamlStart + node.range[1]) : undefined;
+  let current: Node | null | undefined = frontmatter.document?.contents as Node | null | undefined;
+  let location: FrontmatterLocation = { valueRange: toRange(current as never) ?? frontmatter.openRange };
+  for (const segment of path) {
+    if (isMap(current)) {
+      const pair = current.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment);
+      if (!pair) break;
+      const key = pair.key as Node;
+      current = pair.value as Node | null;
+      location = { keyRange: toRange(key as never), valueRange: toRange(current as never) ?? toRange(key as never) };
+    } else if (isSeq(current)) {
+      const item = current.items[Number(segment)] as Node | undefined;
+      if (!item) break;
+      current = item;
+      location = { valueRange: toRange(item as never) };
+    } else {
+      break;
+    }
+  }
+  return location;
+}

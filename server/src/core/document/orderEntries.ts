@@ -1,0 +1,61 @@
+import type { Range } from "vscode-languageserver-types";
+import { nfc } from "../paths";
+import type { ParsedMarkdown } from "./parsedDocument";
+import { type FoundSection, proseLines } from "./sections";
+
+/** One line of an Order section, read leniently so that a badly written entry still names its child. */
+export interface OrderEntry {
+  line: number;
+  /** The number before the dot, when there is one. */
+  number: number | undefined;
+  numberRange: Range | undefined;
+  /** The folder name the entry means (spaces read as underscores), NFC-normalised. */
+  name: string;
+  nameRange: Range;
+  /** Whether the line is exactly `N. Folder_Name`. */
+  wellFormed: boolean;
+  /** The whole entry without surrounding space. */
+  range: Range;
+}
+
+const wellFormedEntry = /^(\d+)\. (\S+)$/;
+const lenientEntry = /^(\s*)(?:(\d+)\s*[.)]|[-*+])?\s*(.*?)\s*$/;
+
+export function readOrderEntries(parsed: ParsedMarkdown, section: FoundSection): OrderEntry[] {
+  const entries: OrderEntry[] = [];
+  for (const { line, text } of proseLines(parsed, section)) {
+    if (text.trim() === "") continue;
+    const range = parsed.lines.lineRange(line);
+    const strict = text.match(wellFormedEntry);
+    if (strict) {
+      const nameStart = strict[1].length + 2;
+      entries.push({
+        line,
+        number: Number(strict[1]),
+        numberRange: { start: { line, character: 0 }, end: { line, character: strict[1].length } },
+        name: nfc(strict[2]),
+        nameRange: { start: { line, character: nameStart }, end: { line, character: nameStart + strict[2].length } },
+        wellFormed: true,
+        range,
+      });
+      continue;
+    }
+    const loose = text.match(lenientEntry)!;
+    const numberStart = loose[2] === undefined ? -1 : text.indexOf(loose[2], loose[1].length);
+    const nameText = loose[3];
+    const nameStart = nameText ? text.lastIndexOf(nameText) : range.end.character;
+    entries.push({
+      line,
+      number: loose[2] === undefined ? undefined : Number(loose[2]),
+      numberRange:
+        numberStart === -1
+          ? undefined
+          : { start: { line, character: numberStart }, end: { line, character: numberStart + loose[2].length } },
+      name: nfc(nameText.replace(/\s+/g, "_")),
+      nameRange: { start: { line, character: nameStart }, end: { line, character: nameStart + nameText.length } },
+      wellFormed: false,
+      range,
+    });
+  }
+  return entries;
+}

@@ -1,0 +1,164 @@
+import type { AnySchemaObject, ErrorObject } from "ajv";
+import { locateInFrontmatter } from "../../document/frontmatter";
+import { instancePathSegments } from "../../json/jsonDocument";
+import { nearestName } from "../../names";
+import { dirname, isAbsolutePath, joinPath } from "../../paths";
+import type { Problem } from "../../problem";
+import { describeAjvError, isReportedAt } from "../../schemas/ajvErrors";
+import type { MarkdownCheckContext } from "./checkContext";
+
+type Data = Record<string, unknown>;
+
+/** Frontmatter presence, YAML syntax, and the data against the file's JSON Schema. */
+export function checkFrontmatter(context: MarkdownCheckContext): Problem[] {
+  const { frontmatter } = context.parsed;
+  const settings = context.settings?.frontmatter;
+  if (!frontmatter) {
+    if (!settings?.required) return [];
+    return [
+      {
+        code: "frontmatter/missing",
+        range: context.parsed.lines.lineRange(0),
+        message: "A topic entry starts with YAML frontmatter between `---` lines (title, description, ...).",
+      },
+    ];
+  }
+  if (frontmatter.problems.length > 0) {
+    return frontmatter.problems.map((problem) => ({ code: "frontmatter/syntax", ...problem }));
+  }
+  const value = frontmatter.value ?? {};
+  if (typeof value !== "object" || Array.isArray(value)) {
+    return [
+      {
+        code: "frontmatter/invalid-value",
+        range: locateInFrontmatter(frontmatter, context.parsed.lines, []).valueRange ?? frontmatter.openRange,
+        message: `The frontmatter must be a mapping of keys to values, not ${Array.isArray(value) ? "a list" : "a single value"}.`,
+      },
+    ];
+  }
+  const data = value as Data;
+  const schema = selectSchema(context, data);
+  if ("problem" in schema) return [schema.problem];
+  if (!schema.key) return [];
+  const compiled = context.services.schemas.get(schema.key);
+  if (!compiled.ok) {
+    // A broken configured schema is reported once, on the configuration file.
+    return schema.fromFile ? [schemaProblem(context, data, `The schema cannot be used: ${compiled.message}.`)] : [];
+  }
+  const { $schema: _ignored, ...checked } = data;
+  const problems: Problem[] = [];
+  if (!compiled.validate(checked)) problems.push(...validationProblems(context, compiled.validate.errors ?? []));
+  problems.push(...nearMissKeys(context, checked, compiled.schema, []));
+  return problems;
+}
+
+type SchemaChoice = { key: string | undefined; fromFile: boolean } | { problem: Problem };
+
+/** The file's own `$schema` (relative to the file) wins over the kind's configured schema. */
+function selectSchema(context: MarkdownCheckContext, data: Data): SchemaChoice {
+  if (!("$schema" in data)) return { key: context.settings?.frontmatter.schema, fromFile: false };
+  const reference = data.$schema;
+  if (typeof reference !== "string" || reference.trim() === "") {
+    return { problem: schemaProblem(context, data, "`$schema` must be the path of a JSON Schema file.") };
+  }
+  const { schemas, workspace, maps } = context.services;
+  const builtin = schemas.builtinKeyForId(reference);
+  if (builtin) return { key: builtin, fromFile: true };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(reference)) {
+    return { problem: schemaProblem(context, data, `The schema \`${reference}\` is refused: kb-author never fetches schemas from the network.`) };
+  }
+  const base = isAbsolutePath(reference) ? maps.repositoryRootFor(context.path) : dirname(context.path);
+  const path = joinPath(base, reference);
+  if (!workspace.isInWorkspace(path)) {
+    return { problem: schemaProblem(context, data, `The schema \`${reference}\` is refused: it is outside the workspace.`) };
+  }
+  if (!workspace.exists(path)) {
+    return { problem: schemaProblem(context, data, `The schema file \`${reference}\` does not exist.`) };
+  }
+  return { key: path, fromFile: true };
+}
+
+function schemaProblem(context: MarkdownCheckContext, data: Data, message: string): Problem {
+  const frontmatter = context.parsed.frontmatter!;
+  const location = "$schema" in data ? locateInFrontmatter(frontmatter, context.parsed.lines, ["$schema"]) : {};
+  return { code: "frontmatter/schema", range: location.valueRange ?? frontmatter.openRange, message };
+}
+
+function validationProblems(context: MarkdownCheckContext, errors: ErrorObject[]): Problem[] {
+  const frontmatter = context.parsed.frontmatter!;
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const error of errors.filter(isReportedAt)) {
+    const path = instancePathSegments(error.instancePath);
+    const place = locateInFrontmatter(frontmatter, context.parsed.lines, path);
+    let problem: Problem;
+    if (error.keyword === "required") {
+      problem = {
+        code: "frontmatter/required",
+        range: path.length === 0 ? frontmatter.openRange : (place.keyRange ?? place.valueRange!),
+        message: describeAjvError(error),
+        data: { property: (error.params as { missingProperty: string }).missingProperty },
+      };
+    } else if (error.keyword === "additionalProperties" || error.keyword === "unevaluatedProperties") {
+      const params = error.params as { additionalProperty?: string; unevaluatedProperty?: string };
+      const key = params.additionalProperty ?? params.unevaluatedProperty ?? "";
+      const keyPlace = locateInFrontmatter(frontmatter, context.parsed.lines, [...path, key]);
+      problem = {
+        code: "frontmatter/unknown-property",
+        range: keyPlace.keyRange ?? place.valueRange!,
+        message: `Property \`${key}\` is not allowed here.`,
+      };
+    } else {
+      problem = { code: "frontmatter/invalid-value", range: place.valueRange!, message: describeAjvError(error) };
+    }
+    const id = `${problem.code} ${problem.range.start.line}:${problem.range.start.character}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+/**
+ * Keys an open schema allows but that nearly match a known property (`llmSumary`): almost always a
+ * typo that silently drops the value, so they are reported, as warnings.
+ */
+function nearMissKeys(context: MarkdownCheckContext, data: Data, schema: AnySchemaObject, path: string[]): Problem[] {
+  const properties = schema.properties as Record<string, AnySchemaObject> | undefined;
+  if (!properties || schema.additionalProperties === false) return [];
+  const known = Object.keys(properties);
+  const problems: Problem[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const propertySchema = properties[key];
+    if (propertySchema) {
+      if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+        problems.push(...nearMissKeys(context, value as Data, propertySchema, [...path, key]));
+      }
+      continue;
+    }
+    if (matchesPatternProperty(schema, key)) continue;
+    const suggestion = nearestName(key, known.filter((name) => !(name in data)));
+    if (!suggestion) continue;
+    const place = locateInFrontmatter(context.parsed.frontmatter!, context.parsed.lines, [...path, key]);
+    problems.push({
+      code: "frontmatter/unknown-property",
+      range: place.keyRange ?? place.valueRange!,
+      message: `Unknown property \`${key}\`: did you mean \`${suggestion}\`?`,
+      defaultSeverity: "warning",
+      data: { suggestion },
+    });
+  }
+  return problems;
+}
+
+function matchesPatternProperty(schema: AnySchemaObject, key: string): boolean {
+  const patterns = schema.patternProperties as Record<string, unknown> | undefined;
+  if (!patterns) return false;
+  return Object.keys(patterns).some((pattern) => {
+    try {
+      return new RegExp(pattern, "u").test(key);
+    } catch {
+      return false;
+    }
+  });
+}

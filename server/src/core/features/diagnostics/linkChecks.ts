@@ -1,0 +1,110 @@
+import { findLinks } from "../../document/links";
+import { proseLines, type FoundSection } from "../../document/sections";
+import { nearestName } from "../../names";
+import { basename, dirname, joinPath, relativePath } from "../../paths";
+import type { Problem } from "../../problem";
+import type { Workspace } from "../../workspace/workspace";
+import type { MarkdownCheckContext } from "./checkContext";
+
+const uriScheme = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Links without a URI scheme must name a file or folder that exists; links with one are external and
+ * left alone. Also returns the resolved targets, so that a change to one revalidates the linking file.
+ */
+export function checkLinks(context: MarkdownCheckContext): { problems: Problem[]; targets: string[] } {
+  const { workspace, maps } = context.services;
+  const problems: Problem[] = [];
+  const targets: string[] = [];
+  for (const link of findLinks(context.parsed)) {
+    const target = link.target.trim();
+    if (target === "" || target.startsWith("#") || target.startsWith("//") || uriScheme.test(target)) continue;
+    const pathPart = safeDecode(target.split(/[?#]/)[0]);
+    if (pathPart === "") continue;
+    const base = pathPart.startsWith("/") ? maps.repositoryRootFor(context.path) : dirname(context.path);
+    const resolved = joinPath(base, pathPart);
+    targets.push(resolved);
+    if (resolves(workspace, resolved)) continue;
+    const suggestion = suggestTarget(workspace, resolved, base, pathPart.startsWith("/"));
+    problems.push({
+      code: "link/unresolved",
+      range: link.targetRange,
+      message: `The link target \`${target}\` does not exist${suggestion ? `: did you mean \`${suggestion.link}\`?` : "."}`,
+      data: suggestion ? { suggestion: suggestion.link } : undefined,
+    });
+  }
+  return { problems, targets };
+}
+
+/** A target exists as written, or as a site route to a `.md`/`.mdx` page or a folder's index page. */
+function resolves(workspace: Workspace, path: string): boolean {
+  const candidates = [path, path + ".md", path + ".mdx", joinPath(path, "index.md"), joinPath(path, "index.mdx")];
+  return candidates.some((candidate) => workspace.exists(candidate));
+}
+
+/**
+ * The nearest existing target: from the deepest folder of the path that exists, follow each missing
+ * segment to its nearest sibling name (a typo in a node name), keeping `Node/Node.md` pairs aligned.
+ */
+function suggestTarget(
+  workspace: Workspace,
+  resolved: string,
+  base: string,
+  absolute: boolean,
+): { link: string } | undefined {
+  const segments = resolved.split("/").filter(Boolean);
+  let folder = "/";
+  let index = 0;
+  while (index < segments.length && workspace.isDirectory(joinPath(folder, segments[index]))) {
+    folder = joinPath(folder, segments[index]);
+    index++;
+  }
+  if (index === segments.length) return undefined;
+  const corrected: string[] = [];
+  for (; index < segments.length; index++) {
+    const segment = segments[index];
+    const isLast = index === segments.length - 1;
+    const previous = corrected[corrected.length - 1];
+    if (isLast && previous && segment === basename(segments[index - 1]) + ".md") {
+      corrected.push(previous + ".md");
+      break;
+    }
+    const entries = workspace.readDirectory(joinPath(folder, ...corrected)).map((entry) => entry.name);
+    const match = nearestName(segment, entries);
+    if (!match) return undefined;
+    corrected.push(match);
+  }
+  const path = joinPath(folder, ...corrected);
+  if (!workspace.exists(path)) return undefined;
+  const relative = relativePath(base, path);
+  return { link: absolute ? "/" + relative : relative };
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+const bulletLine = /^[-*+]\s+(.*)$/;
+const singleLink = /^!?\[(?:[^[\]\\]|\\.)+\]\([^\s()]*(?:\s+"[^"]*")?\)$/;
+
+/** Each top-level item of Related Nodes is one link; indented lines (the `- Reason:` sub-bullets) are free text. */
+export function checkRelatedNodes(context: MarkdownCheckContext, sections: FoundSection[]): Problem[] {
+  const section = sections.find((candidate) => candidate.rule?.heading === "Related Nodes");
+  if (context.kind !== "map-node" || !section) return [];
+  const problems: Problem[] = [];
+  for (const { line, text } of proseLines(context.parsed, section)) {
+    if (text.trim() === "" || /^\s/.test(text)) continue;
+    const bullet = text.match(bulletLine);
+    if (bullet && singleLink.test(bullet[1].trim())) continue;
+    problems.push({
+      code: "link/format",
+      range: context.parsed.lines.lineRange(line),
+      message: "A Related Nodes item is a single link: `- [Node Name](/Root/Path/To/Node/Node.md)`.",
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,171 @@
+import type { Range } from "vscode-languageserver-types";
+import type { SectionRule } from "../../config/configTypes";
+import type { FoundSection } from "../../document/sections";
+import { nearestName } from "../../names";
+import type { Problem } from "../../problem";
+import type { MarkdownCheckContext } from "./checkContext";
+
+const kindLabel = { "map-node": "a map node", topic: "a topic entry" } as const;
+
+/** Presence, order, level, uniqueness and emptiness of a document's sections, by its kind's rules. */
+export function checkSections(context: MarkdownCheckContext, sections: FoundSection[]): Problem[] {
+  const rules = context.settings?.sections;
+  if (!rules || !context.kind) return [];
+  const problems: Problem[] = [];
+  const seen = new Set<number>();
+  for (const section of sections) {
+    const { heading, rule } = section;
+    if (!rule) {
+      if (!rules.allowUnknown) problems.push(unknownSection(context, section));
+      continue;
+    }
+    if (heading.level !== rule.level) {
+      problems.push({
+        code: "section/level",
+        range: heading.range,
+        message: `\`${rule.heading}\` must be a level-${rule.level} heading: \`${"#".repeat(rule.level)} ${rule.heading}\`.`,
+        data: { expectedLevel: rule.level },
+      });
+    }
+    if (seen.has(section.ruleIndex) && !rule.repeatable) {
+      problems.push({
+        code: "section/duplicate",
+        range: heading.range,
+        message: `\`${rule.heading}\` appears more than once; a document has one such section.`,
+      });
+    }
+    seen.add(section.ruleIndex);
+  }
+  problems.push(...outOfOrder(sections, rules.rules));
+  problems.push(...missing(context, sections, rules.rules, seen));
+  problems.push(...empty(context, sections));
+  return problems;
+}
+
+function unknownSection(context: MarkdownCheckContext, section: FoundSection): Problem {
+  const known = context.settings!.sections.rules.map((rule) => rule.heading);
+  const suggestion = nearestName(section.heading.text, known);
+  const allowed = known.length > 0 ? ` The sections of ${kindLabel[context.kind!]} are: ${known.join(", ")}.` : "";
+  return {
+    code: "section/unknown",
+    range: section.heading.range,
+    message: suggestion
+      ? `Unknown section \`${section.heading.text}\`: did you mean \`${suggestion}\`?`
+      : `Unknown section \`${section.heading.text}\`.${allowed}`,
+    data: suggestion ? { suggestion } : undefined,
+  };
+}
+
+/**
+ * Sections out of the kind's order. The longest run already in order stays; the sections outside
+ * it are reported, so moving one misplaced section gives one diagnostic, not one per neighbour.
+ */
+function outOfOrder(sections: FoundSection[], rules: SectionRule[]): Problem[] {
+  const firstOccurrences: FoundSection[] = [];
+  const seen = new Set<number>();
+  for (const section of sections) {
+    if (section.rule && !seen.has(section.ruleIndex)) {
+      seen.add(section.ruleIndex);
+      firstOccurrences.push(section);
+    }
+  }
+  const inOrder = longestIncreasingRun(firstOccurrences.map((section) => section.ruleIndex));
+  const expected = firstOccurrences
+    .map((section) => section.rule!.heading)
+    .sort((a, b) => rules.findIndex((r) => r.heading === a) - rules.findIndex((r) => r.heading === b));
+  return firstOccurrences
+    .filter((_, index) => !inOrder.has(index))
+    .map((section) => ({
+      code: "section/order" as const,
+      range: section.heading.range,
+      message: `\`${section.rule!.heading}\` is out of order: the sections go ${expected.map((h) => `\`${h}\``).join(", ")}.`,
+    }));
+}
+
+/** Indices of one longest strictly increasing subsequence (patience sorting). */
+function longestIncreasingRun(values: number[]): Set<number> {
+  const tails: number[] = [];
+  const previous: number[] = new Array<number>(values.length).fill(-1);
+  for (let i = 0; i < values.length; i++) {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (values[tails[mid]] < values[i]) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) previous[i] = tails[low - 1];
+    tails[low] = i;
+  }
+  const result = new Set<number>();
+  for (let i = tails[tails.length - 1] ?? -1; i !== -1; i = previous[i]) result.add(i);
+  return result;
+}
+
+function missing(context: MarkdownCheckContext, sections: FoundSection[], rules: SectionRule[], present: Set<number>): Problem[] {
+  const problems: Problem[] = [];
+  rules.forEach((rule, index) => {
+    if (present.has(index)) return;
+    const reason = whyRequired(context, rule);
+    if (reason === undefined) return;
+    problems.push({
+      code: "section/missing",
+      range: anchorForMissing(context, sections, index),
+      message: `Missing section \`${"#".repeat(rule.level)} ${rule.heading}\`${reason}.`,
+      data: { heading: rule.heading, level: rule.level },
+    });
+  });
+  return problems;
+}
+
+/** Why a section is required in this document, or undefined when it is not. */
+function whyRequired(context: MarkdownCheckContext, rule: SectionRule): string | undefined {
+  const node = context.kind === "map-node" ? context.nodeFolder : undefined;
+  switch (rule.presence) {
+    case "optional":
+      return undefined;
+    case "required":
+      return "";
+    case "required-except-on-root":
+      return node?.isRoot && node.map.rootDescribedByMeta ? undefined : "";
+    case "required-on-nodes-with-children": {
+      const children = node ? context.services.workspace.childFolders(node.folder).length : 0;
+      return children > 0 ? `: this node has ${children} child folder${children === 1 ? "" : "s"} to list` : undefined;
+    }
+  }
+}
+
+/**
+ * Where to report an absent section: on the heading of the present section it should precede,
+ * else on the last section it should follow, else on the first line.
+ */
+function anchorForMissing(context: MarkdownCheckContext, sections: FoundSection[], ruleIndex: number): Range {
+  const known = sections.filter((section) => section.rule);
+  const next = known.find((section) => section.ruleIndex > ruleIndex);
+  if (next) return next.heading.range;
+  const last = known[known.length - 1];
+  if (last) return last.heading.range;
+  const firstLine = context.parsed.frontmatter ? 0 : context.parsed.outline.bodyStartLine;
+  return context.parsed.lines.lineRange(Math.min(firstLine, context.parsed.lines.lineCount - 1));
+}
+
+/** Sections with nothing in them; a section's sub-sections (deeper headings) count as its content. */
+function empty(context: MarkdownCheckContext, sections: FoundSection[]): Problem[] {
+  const { lines } = context.parsed;
+  return sections
+    .filter((section, index) => {
+      const next = sections.slice(index + 1).find((later) => later.heading.level <= section.heading.level);
+      const end = next ? next.heading.line : lines.lineCount;
+      for (let line = section.contentStartLine; line < end; line++) {
+        const text = lines.lines[line].trim();
+        if (text !== "" && !/^<!--.*-->$/.test(text)) return false;
+      }
+      return true;
+    })
+    .map((section) => ({
+      code: "section/empty" as const,
+      range: section.heading.range,
+      message: `The section \`${section.heading.text}\` is empty.`,
+      defaultSeverity: "warning" as const,
+    }));
+}

@@ -1,0 +1,138 @@
+import type { Diagnostic } from "vscode-languageserver-types";
+import type { ConfigStore } from "../../config/configStore";
+import type { FileKind, MarkdownKind, ResolvedConfig } from "../../config/configTypes";
+import { matchesGlobs } from "../../config/globs";
+import { configFileNames } from "../../config/defaults";
+import { hasFrontmatter } from "../../document/frontmatter";
+import { findSections } from "../../document/sections";
+import { basename, dirname, isMarkdownPath, nfc } from "../../paths";
+import { type Problem, startOfFile } from "../../problem";
+import type { SourceText } from "../../workspace/workspace";
+import type { CheckServices, MarkdownCheckContext } from "./checkContext";
+import { checkFrontmatter } from "./frontmatterChecks";
+import { checkMeta, checkPapers } from "./jsonChecks";
+import { checkLinks, checkRelatedNodes } from "./linkChecks";
+import { checkNode } from "./nodeChecks";
+import { checkOrder } from "./orderChecks";
+import { checkSections } from "./sectionChecks";
+import { toDiagnostics } from "./severity";
+
+export interface FileReport {
+  path: string;
+  kind: FileKind | null;
+  diagnostics: Diagnostic[];
+  /** Resolved paths of the file's internal links: a change there revalidates this file. */
+  linkTargets: string[];
+}
+
+export type ValidationServices = CheckServices & { configs: ConfigStore };
+
+/** The kind of a JSON file by its name, or undefined when kb-author does not check it. */
+export function jsonKindOf(path: string): FileKind | undefined {
+  const name = basename(path);
+  if (name === "papers.json") return "papers";
+  if (name === "meta.json") return "meta";
+  if ((configFileNames as readonly string[]).includes(name)) return "config";
+  return undefined;
+}
+
+/** Whether kb-author checks this file at all: Markdown and the knowledge base's own JSON files. */
+export function isCheckedFile(path: string): boolean {
+  return isMarkdownPath(path) || jsonKindOf(path) !== undefined;
+}
+
+/** Every check of one file, by its kind; undefined when the file does not exist (any more). */
+export function validateFile(path: string, services: ValidationServices): FileReport | undefined {
+  const config = services.configs.configFor(path);
+  const jsonKind = jsonKindOf(path);
+  const source = services.workspace.readText(path, config.maxFileSize, jsonKind === undefined);
+  if (!source.ok && source.problem === "missing") return undefined;
+  const report = (kind: FileKind | null, problems: Problem[], linkTargets: string[] = []): FileReport => ({
+    path,
+    kind,
+    diagnostics: toDiagnostics(problems, config, path),
+    linkTargets,
+  });
+  if (!source.ok) return report(jsonKind ?? null, [fileProblem(source, config)]);
+  switch (jsonKind) {
+    case "papers":
+      return report("papers", checkPapers(source.text));
+    case "meta":
+      return report("meta", checkMeta(path, source.text, services));
+    case "config":
+      return report("config", services.configs.load(path).problems);
+  }
+  return validateMarkdown(path, source.text, source.version, config, services, report);
+}
+
+function validateMarkdown(
+  path: string,
+  text: string,
+  version: number,
+  config: ResolvedConfig,
+  services: ValidationServices,
+  report: (kind: FileKind | null, problems: Problem[], linkTargets?: string[]) => FileReport,
+): FileReport {
+  const parsed = services.workspace.parsedMarkdown(path, text, version);
+  const assigned = assignedKind(config, path);
+  if (assigned === null) return report(null, []);
+  const nodeFolder = services.maps.nodeFolder(dirname(path));
+  const isNodeFile = nodeFolder !== undefined && nfc(basename(path)) === nodeFolder.name + ".md";
+  const kind = assigned ?? (isNodeFile ? "map-node" : hasFrontmatter(parsed.lines) ? "topic" : null);
+  const context: MarkdownCheckContext = {
+    path,
+    parsed,
+    kind,
+    settings: kind ? config.kinds[kind] : undefined,
+    config,
+    nodeFolder,
+    services,
+  };
+  const problems = checkNode(context);
+  if (!kind) return report(null, problems);
+  problems.push(...checkFrontmatter(context));
+  // An unclosed frontmatter block leaves no body to check: its syntax error is the one diagnostic.
+  if (parsed.frontmatter && parsed.frontmatter.bodyStartLine === undefined) return report(kind, problems);
+  const sections = findSections(parsed, context.settings!.sections);
+  problems.push(...checkSections(context, sections));
+  problems.push(...checkOrder(context, sections));
+  problems.push(...checkRelatedNodes(context, sections));
+  const links = checkLinks(context);
+  problems.push(...links.problems);
+  return report(kind, problems, links.targets);
+}
+
+/** The kind the configuration's globs give a file: a kind, null for "no kind", undefined when no glob matches. */
+function assignedKind(config: ResolvedConfig, path: string): MarkdownKind | null | undefined {
+  if (!config.baseDir) return undefined;
+  for (let i = config.assignments.length - 1; i >= 0; i--) {
+    const assignment = config.assignments[i];
+    if (matchesGlobs(assignment.files, config.baseDir, path)) return assignment.kind;
+  }
+  return undefined;
+}
+
+function fileProblem(source: Exclude<SourceText, { ok: true } | { problem: "missing" }>, config: ResolvedConfig): Problem {
+  if (source.problem === "too-large") {
+    return {
+      code: "file/too-large",
+      range: startOfFile,
+      message: `The file is ${formatSize(source.size)}, over the ${formatSize(config.maxFileSize)} limit (\`maxFileSize\`); it is not checked.`,
+    };
+  }
+  const position = source.position;
+  return {
+    code: "file/encoding",
+    range: { start: position, end: { line: position.line, character: position.character + 1 } },
+    message:
+      source.problem === "binary"
+        ? "This is a binary file (it holds NUL bytes), not Markdown or JSON text; it is not checked."
+        : "The file is not valid UTF-8 from here on; save it as UTF-8 to have it checked.",
+  };
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,95 @@
+import type { ErrorObject } from "ajv";
+import {
+  getNodeValue,
+  type Node as JsonNode,
+  type ParseError,
+  parseTree,
+  printParseErrorCode,
+} from "jsonc-parser";
+import type { Range } from "vscode-languageserver-types";
+import type { DiagnosticCode } from "../diagnosticCodes";
+import { LineIndex } from "../document/lineIndex";
+import type { Problem } from "../problem";
+import { describeAjvError, isReportedAt } from "../schemas/ajvErrors";
+
+/** A JSON (or JSONC) file parsed with positions, so that schema errors point at keys and values. */
+export interface JsonDocument {
+  lines: LineIndex;
+  root: JsonNode | undefined;
+  value: unknown;
+  syntaxProblems: Problem[];
+}
+
+export function parseJsonDocument(text: string, allowComments: boolean): JsonDocument {
+  const lines = new LineIndex(text);
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: allowComments, disallowComments: !allowComments });
+  const syntaxProblems: Problem[] = errors.map((error) => ({
+    code: "json/syntax",
+    range: lines.rangeOfOffsets(error.offset, error.offset + Math.max(1, error.length)),
+    message: `Invalid JSON: ${humanize(printParseErrorCode(error.error))}.`,
+  }));
+  if (!root && syntaxProblems.length === 0) {
+    syntaxProblems.push({ code: "json/syntax", range: lines.lineRange(0), message: "Invalid JSON: the file is empty." });
+  }
+  return { lines, root, value: root ? getNodeValue(root) : undefined, syntaxProblems };
+}
+
+function humanize(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+/** Range of the value at a path (or of its key, when asked and there is one); the nearest existing ancestor otherwise. */
+export function rangeAtPath(document: JsonDocument, path: readonly string[], key = false): Range {
+  if (!document.root) return document.lines.lineRange(0);
+  let node: JsonNode = document.root;
+  let keyNode: JsonNode | undefined;
+  for (const segment of path) {
+    const next = childAt(node, segment);
+    if (!next) break;
+    node = next.value;
+    keyNode = next.key;
+  }
+  const target = key && keyNode ? keyNode : node;
+  return document.lines.rangeOfOffsets(target.offset, target.offset + target.length);
+}
+
+function childAt(node: JsonNode, segment: string): { key?: JsonNode; value: JsonNode } | undefined {
+  if (node.type === "array") {
+    const item = node.children?.[Number(segment)];
+    return item ? { value: item } : undefined;
+  }
+  if (node.type !== "object") return undefined;
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (keyNode?.value === segment && valueNode) return { key: keyNode, value: valueNode };
+  }
+  return undefined;
+}
+
+/** Turns ajv's errors into problems with the given code, one per place, at the offending key or value. */
+export function schemaProblems(document: JsonDocument, errors: ErrorObject[], code: DiagnosticCode): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const error of errors.filter(isReportedAt)) {
+    const path = instancePathSegments(error.instancePath);
+    const place = error.keyword === "additionalProperties" ? [...path, String(error.params.additionalProperty)] : path;
+    const id = place.join("/");
+    if (seen.has(id)) continue;
+    seen.add(id);
+    problems.push({
+      code,
+      range: rangeAtPath(document, place, error.keyword === "additionalProperties"),
+      message: describeAjvError(error),
+    });
+  }
+  return problems;
+}
+
+export function instancePathSegments(instancePath: string): string[] {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split("/")
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+}

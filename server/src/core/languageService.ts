@@ -1,0 +1,125 @@
+import { builtinSchemas } from "./builtinSchemas";
+import { ConfigStore } from "./config/configStore";
+import { type FileReport, isCheckedFile, jsonKindOf, validateFile } from "./features/diagnostics/validateFile";
+import type { FileSystem } from "./fileSystem";
+import { basename, dirname, isInside, joinPath, nfc } from "./paths";
+import { SchemaStore } from "./schemas/schemaStore";
+import { MapLocator } from "./workspace/maps";
+import { isSkippedFolderName, Workspace } from "./workspace/workspace";
+
+export type { FileReport } from "./features/diagnostics/validateFile";
+
+export interface LanguageServiceOptions {
+  fileSystem: FileSystem;
+  /** Absolute folders the user opened: the scan covers them, and no schema is read outside them. */
+  workspaceRoots: string[];
+  /** A configuration file that applies to every file, instead of the nearest one (`--config`). */
+  configPath?: string;
+}
+
+export type FileChange = "created" | "changed" | "deleted";
+
+/**
+ * The kb-author language service: pure (all I/O comes through the FileSystem passed in), shared by
+ * the language server and the CLI, and tested in memory.
+ */
+export interface LanguageService {
+  readonly workspace: Workspace;
+  /** Every file kb-author checks under the roots (or one folder), skipping hidden folders and node_modules. */
+  listCheckedFiles(folder?: string): string[];
+  /** Diagnostics of one file; undefined when it does not exist. */
+  validate(path: string): FileReport | undefined;
+  setOpenDocument(path: string, text: string, version: number): void;
+  closeDocument(path: string): void;
+  /**
+   * Records a change on disk and returns the files whose diagnostics may change because of it
+   * (the parent node's Order, files linking there, everything under a changed configuration).
+   */
+  fileChanged(path: string, change: FileChange): string[];
+}
+
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  const workspace = new Workspace(options.fileSystem, options.workspaceRoots);
+  const maps = new MapLocator(workspace);
+  const schemas = new SchemaStore(workspace, builtinSchemas);
+  const configs = new ConfigStore(workspace, schemas, options.configPath);
+  const services = { workspace, maps, schemas, configs };
+  const linkTargetsBySource = new Map<string, string[]>();
+  const knownFiles = new Set<string>();
+
+  function listCheckedFiles(folder?: string): string[] {
+    const files: string[] = [];
+    for (const root of folder ? [folder] : options.workspaceRoots) {
+      if (workspace.isDirectory(root)) files.push(...listCheckedFilesUnder(root));
+      else if (isCheckedFile(root) && workspace.exists(root)) files.push(root);
+    }
+    for (const file of files) knownFiles.add(file);
+    return files;
+  }
+
+  function validate(path: string): FileReport | undefined {
+    const report = validateFile(path, services);
+    if (report) {
+      knownFiles.add(path);
+      if (report.linkTargets.length > 0) linkTargetsBySource.set(path, report.linkTargets);
+      else linkTargetsBySource.delete(path);
+    } else {
+      knownFiles.delete(path);
+      linkTargetsBySource.delete(path);
+    }
+    return report;
+  }
+
+  function fileChanged(path: string, change: FileChange): string[] {
+    const structural = change !== "changed";
+    workspace.invalidate(path, structural);
+    const jsonKind = jsonKindOf(path);
+    if (jsonKind === "meta" || jsonKind === "config" || (path.endsWith(".json") && jsonKind !== "papers")) {
+      // meta.json moves map roots; a configuration or schema changes the rules: everything may change.
+      maps.reset();
+      schemas.invalidate();
+      configs.invalidate();
+      if (change === "created") knownFiles.add(path);
+      return [...knownFiles];
+    }
+    if (change === "deleted") {
+      for (const file of [...knownFiles]) if (isInside(file, path)) knownFiles.delete(file);
+    }
+    const affected = new Set<string>();
+    if (isCheckedFile(path) && change !== "deleted") affected.add(path);
+    if (structural) {
+      // The Order of the folder's node and of its parent node list and check the child folders.
+      for (const folder of [dirname(path), dirname(dirname(path))]) {
+        const nodeFile = joinPath(folder, nfc(basename(folder)) + ".md");
+        if (knownFiles.has(nodeFile) || workspace.exists(nodeFile)) affected.add(nodeFile);
+      }
+      for (const [source, targets] of linkTargetsBySource) {
+        if (targets.some((target) => isInside(target, path) || isInside(path, target))) affected.add(source);
+      }
+      if (change === "created" && workspace.isDirectory(path)) {
+        for (const file of listCheckedFilesUnder(path)) affected.add(file);
+      }
+    }
+    return [...affected];
+  }
+
+  function listCheckedFilesUnder(folder: string): string[] {
+    const files: string[] = [];
+    for (const entry of workspace.readDirectory(folder)) {
+      const path = joinPath(folder, entry.name);
+      if (entry.type === "directory") {
+        if (!isSkippedFolderName(entry.name)) files.push(...listCheckedFilesUnder(path));
+      } else if (isCheckedFile(path)) files.push(path);
+    }
+    return files;
+  }
+
+  return {
+    workspace,
+    listCheckedFiles,
+    validate,
+    setOpenDocument: (path, text, version) => workspace.setOpenDocument(path, text, version),
+    closeDocument: (path) => workspace.closeDocument(path),
+    fileChanged,
+  };
+}

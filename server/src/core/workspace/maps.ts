@@ -1,0 +1,133 @@
+import { parse as parseJsonc } from "jsonc-parser";
+import { basename, dirname, joinPath, nfc } from "../paths";
+import { isSkippedFolderName, type Workspace } from "./workspace";
+
+/** A research map: a tree of node folders. */
+export interface MapInfo {
+  /** meta.json, when the map has one; without it the map follows the `X/X.md` convention alone. */
+  metaPath: string | undefined;
+  /** Folder that absolute links (`/Root/Node/Node.md`) start from. */
+  repositoryRoot: string;
+  /** The root node's folder. */
+  rootFolder: string;
+  /** meta.json's `coverRootDescription` stands in for the root's Mini Description. */
+  rootDescribedByMeta: boolean;
+}
+
+/** A node folder and where it sits in its map. */
+export interface NodeFolder {
+  folder: string;
+  name: string;
+  map: MapInfo;
+  isRoot: boolean;
+}
+
+export const metaFileName = "meta.json";
+
+/** What a folder is to the maps: a node, a folder of a map's repository that is not a node, or neither. */
+type FolderState =
+  | { kind: "node"; node: NodeFolder }
+  | { kind: "repository"; map: MapInfo }
+  | { kind: "none" };
+
+/**
+ * Finds the maps of a workspace on demand. A folder's answer derives from its parent's, so each
+ * folder is looked at once until the tree's shape changes.
+ */
+export class MapLocator {
+  private cacheVersion = -1;
+  private readonly states = new Map<string, FolderState>();
+
+  constructor(private readonly workspace: Workspace) {}
+
+  /** The node a folder is, or undefined when it is not a node of any map. */
+  nodeFolder(folder: string): NodeFolder | undefined {
+    const state = this.stateOf(folder);
+    return state.kind === "node" ? state.node : undefined;
+  }
+
+  /** Drop cached answers; called when a meta.json changes, since its rootDir may have moved. */
+  reset(): void {
+    this.states.clear();
+  }
+
+  /** The folder that absolute links in a file resolve against. */
+  repositoryRootFor(path: string): string {
+    const state = this.stateOf(dirname(path));
+    if (state.kind === "node") return state.node.map.repositoryRoot;
+    if (state.kind === "repository") return state.map.repositoryRoot;
+    return this.workspace.rootOf(path) ?? dirname(path);
+  }
+
+  private stateOf(folder: string): FolderState {
+    if (this.cacheVersion !== this.workspace.structureVersion) {
+      this.states.clear();
+      this.cacheVersion = this.workspace.structureVersion;
+    }
+    let state = this.states.get(folder);
+    if (!state) {
+      state = this.computeState(folder);
+      this.states.set(folder, state);
+    }
+    return state;
+  }
+
+  private computeState(folder: string): FolderState {
+    const name = nfc(basename(folder));
+    const map = this.mapDefinedAt(folder);
+    if (map) return { kind: "repository", map };
+    const parent = dirname(folder);
+    const atTop = parent === folder || folder === this.workspace.rootOf(folder) || !this.workspace.isInWorkspace(parent);
+    const parentState: FolderState = atTop ? { kind: "none" } : this.stateOf(parent);
+    if (isSkippedFolderName(name)) return { kind: "none" };
+    switch (parentState.kind) {
+      case "node":
+        return { kind: "node", node: { folder, name, map: parentState.node.map, isRoot: false } };
+      case "repository":
+        if (folder === parentState.map.rootFolder) return { kind: "node", node: { folder, name, map: parentState.map, isRoot: true } };
+        return parentState;
+      case "none":
+        return this.conventionRoot(folder, name);
+    }
+  }
+
+  /** Without meta.json, a folder `A` holding `A/A.md` below no other node is the root of a map. */
+  private conventionRoot(folder: string, name: string): FolderState {
+    if (!this.workspace.hasFile(folder, name + ".md")) return { kind: "none" };
+    const map: MapInfo = {
+      metaPath: undefined,
+      repositoryRoot: this.workspace.rootOf(folder) ?? dirname(folder),
+      rootFolder: folder,
+      rootDescribedByMeta: false,
+    };
+    return { kind: "node", node: { folder, name, map, isRoot: true } };
+  }
+
+  private mapDefinedAt(folder: string): MapInfo | undefined {
+    if (!this.workspace.hasFile(folder, metaFileName)) return undefined;
+    const metaPath = joinPath(folder, metaFileName);
+    const meta = readMeta(this.workspace, metaPath);
+    if (!meta) return undefined;
+    return {
+      metaPath,
+      repositoryRoot: folder,
+      rootFolder: joinPath(folder, meta.rootDir),
+      rootDescribedByMeta: typeof meta.coverRootDescription === "string",
+    };
+  }
+}
+
+interface MetaEssentials {
+  rootDir: string;
+  coverRootDescription?: unknown;
+}
+
+function readMeta(workspace: Workspace, metaPath: string): MetaEssentials | undefined {
+  const bytes = workspace.readBytes(metaPath);
+  if (!bytes) return undefined;
+  const value: unknown = parseJsonc(new TextDecoder().decode(bytes));
+  if (typeof value !== "object" || value === null) return undefined;
+  const rootDir = (value as Record<string, unknown>).rootDir;
+  if (typeof rootDir !== "string" || rootDir.trim() === "" || rootDir.includes("..")) return undefined;
+  return value as MetaEssentials;
+}

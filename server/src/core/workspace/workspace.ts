@@ -1,0 +1,171 @@
+import { decodeText } from "../document/decode";
+import { parseMarkdown, type ParsedMarkdown } from "../document/parsedDocument";
+import type { DirectoryEntry, FileStat, FileSystem } from "../fileSystem";
+import { ancestorsOf, dirname, isHiddenName, isInside, nfc } from "../paths";
+import type { Position } from "vscode-languageserver-types";
+
+/** What reading a checked file gave: its text, or the file-level problem that stops every other check. */
+export type SourceText =
+  | { ok: true; text: string; version: number }
+  | { ok: false; problem: "missing" }
+  | { ok: false; problem: "too-large"; size: number }
+  | { ok: false; problem: "binary" | "invalid-utf8"; position: Position };
+
+/** Folders never scanned and never counted as child nodes. */
+export function isSkippedFolderName(name: string): boolean {
+  return isHiddenName(name) || name === "node_modules";
+}
+
+/**
+ * The file tree as the core sees it: the host's file system, read through caches that the host
+ * invalidates on change, with open (possibly unsaved) documents laid over it.
+ */
+export class Workspace {
+  private readonly openDocuments = new Map<string, { text: string; version: number }>();
+  private readonly directoryCache = new Map<string, DirectoryEntry[] | null>();
+  private readonly statCache = new Map<string, FileStat | null>();
+  private readonly textCache = new Map<string, SourceText>();
+  private readonly parseCache = new Map<string, ParsedMarkdown>();
+  private diskVersion = 0;
+  /** Bumped on every change of the tree's shape (a file or folder created or deleted). */
+  structureVersion = 0;
+
+  constructor(
+    private readonly fs: FileSystem,
+    readonly roots: readonly string[],
+  ) {}
+
+  /** The workspace root that holds a path, if any. */
+  rootOf(path: string): string | undefined {
+    let best: string | undefined;
+    for (const root of this.roots) if (isInside(path, root) && (!best || root.length > best.length)) best = root;
+    return best;
+  }
+
+  isInWorkspace(path: string): boolean {
+    return this.rootOf(path) !== undefined;
+  }
+
+  /** Ancestor folders of a path that lie inside its workspace root, nearest first. */
+  ancestorsInWorkspace(folder: string): string[] {
+    const root = this.rootOf(folder);
+    const all = ancestorsOf(folder);
+    return root ? all.filter((ancestor) => isInside(ancestor, root)) : all;
+  }
+
+  // ---- open documents -------------------------------------------------------------------------
+
+  setOpenDocument(path: string, text: string, version: number): void {
+    this.openDocuments.set(path, { text, version });
+  }
+
+  closeDocument(path: string): void {
+    this.openDocuments.delete(path);
+  }
+
+  isOpen(path: string): boolean {
+    return this.openDocuments.has(path);
+  }
+
+  // ---- change notification ----------------------------------------------------------------------
+
+  /** Forget what is cached about a path (and, for a folder, everything below it). */
+  invalidate(path: string, structural: boolean): void {
+    this.diskVersion++;
+    if (structural) {
+      this.structureVersion++;
+      this.directoryCache.delete(dirname(path));
+      for (const cache of [this.directoryCache, this.statCache, this.textCache, this.parseCache]) {
+        for (const key of [...cache.keys()]) if (isInside(key, path)) cache.delete(key);
+      }
+    } else {
+      this.statCache.delete(path);
+      this.textCache.delete(path);
+    }
+  }
+
+  // ---- the tree ---------------------------------------------------------------------------------
+
+  stat(path: string): FileStat | undefined {
+    if (this.openDocuments.has(path)) return { type: "file", size: this.openDocuments.get(path)!.text.length };
+    let stat = this.statCache.get(path);
+    if (stat === undefined) {
+      stat = this.fs.stat(path) ?? null;
+      this.statCache.set(path, stat);
+    }
+    return stat ?? undefined;
+  }
+
+  exists(path: string): boolean {
+    return this.stat(path) !== undefined;
+  }
+
+  isDirectory(path: string): boolean {
+    return this.stat(path)?.type === "directory";
+  }
+
+  readDirectory(path: string): DirectoryEntry[] {
+    let entries = this.directoryCache.get(path);
+    if (entries === undefined) {
+      entries = this.fs.readDirectory(path)?.map((entry) => ({ name: nfc(entry.name), type: entry.type })) ?? null;
+      this.directoryCache.set(path, entries);
+    }
+    return entries ?? [];
+  }
+
+  /** Non-hidden sub-folders: the child nodes of a node folder. */
+  childFolders(path: string): string[] {
+    return this.readDirectory(path)
+      .filter((entry) => entry.type === "directory" && !isSkippedFolderName(entry.name))
+      .map((entry) => entry.name);
+  }
+
+  hasFile(folder: string, name: string): boolean {
+    return this.readDirectory(folder).some((entry) => entry.type === "file" && entry.name === name);
+  }
+
+  // ---- contents ---------------------------------------------------------------------------------
+
+  /**
+   * The text of a checked file: the open document if there is one, else the file on disk,
+   * refused past `maxSize` bytes before it is read.
+   */
+  readText(path: string, maxSize: number, cache = true): SourceText {
+    const open = this.openDocuments.get(path);
+    if (open) return { ok: true, text: open.text, version: open.version };
+    const cached = this.textCache.get(path);
+    if (cached) return cached;
+    const result = this.readFromDisk(path, maxSize);
+    if (cache) this.textCache.set(path, result);
+    return result;
+  }
+
+  /** Raw bytes of a file that is not a checked document (a schema, a meta.json being looked up). */
+  readBytes(path: string): Uint8Array | undefined {
+    const open = this.openDocuments.get(path);
+    if (open) return new TextEncoder().encode(open.text);
+    return this.fs.readFile(path);
+  }
+
+  /** The parse of a Markdown document, shared by every feature until the text changes. */
+  parsedMarkdown(path: string, text: string, version: number): ParsedMarkdown {
+    const cached = this.parseCache.get(path);
+    if (cached && cached.lines.text === text) return cached;
+    const parsed = parseMarkdown(path, version, text);
+    this.parseCache.set(path, parsed);
+    return parsed;
+  }
+
+  private readFromDisk(path: string, maxSize: number): SourceText {
+    const stat = this.stat(path);
+    if (!stat || stat.type !== "file") return { ok: false, problem: "missing" };
+    if (stat.size > maxSize) return { ok: false, problem: "too-large", size: stat.size };
+    const bytes = this.fs.readFile(path);
+    if (!bytes) return { ok: false, problem: "missing" };
+    if (bytes.length > maxSize) return { ok: false, problem: "too-large", size: bytes.length };
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) return { ok: false, problem: decoded.reason, position: decoded.position };
+    return { ok: true, text: decoded.text, version: ++this.diskVersion };
+  }
+}
+
