@@ -58,7 +58,8 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
       // also pull settings with `workspace/configuration`.
       configurationSection,
     },
-    initializationOptions: {},
+    // The server registers its own file watcher only for clients that do not send file events themselves.
+    initializationOptions: { clientWatchesFiles: true },
     revealOutputChannelOn: RevealOutputChannelOn.Never,
   };
 
