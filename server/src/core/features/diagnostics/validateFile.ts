@@ -102,14 +102,14 @@ function validateMarkdown(
   return report(kind, problems, links.targets);
 }
 
-/** The kind the configuration's globs give a file: a kind, null for "no kind", undefined when no glob matches. */
+/**
+ * The kind the configuration's globs give a file (the first matching entry wins): a kind, null for
+ * "no kind", undefined when no glob matches.
+ */
 function assignedKind(config: ResolvedConfig, path: string): MarkdownKind | null | undefined {
-  if (!config.baseDir) return undefined;
-  for (let i = config.assignments.length - 1; i >= 0; i--) {
-    const assignment = config.assignments[i];
-    if (matchesGlobs(assignment.files, config.baseDir, path)) return assignment.kind;
-  }
-  return undefined;
+  const baseDir = config.baseDir;
+  if (!baseDir) return undefined;
+  return config.assignments.find((assignment) => matchesGlobs(assignment.files, baseDir, path))?.kind;
 }
 
 function fileProblem(source: Exclude<SourceText, { ok: true } | { problem: "missing" }>, config: ResolvedConfig): Problem {

@@ -1,0 +1,70 @@
+import * as assert from "node:assert/strict";
+import { createLanguageService } from "../../../server/src/core/languageService";
+import { MemoryFileSystem } from "../../support/memoryFileSystem";
+
+const codesOf = (service: ReturnType<typeof createLanguageService>, path: string) =>
+  service.validate(path)?.diagnostics.map((diagnostic) => diagnostic.code) ?? [];
+
+function smallMap(): MemoryFileSystem {
+  return new MemoryFileSystem({
+    "/kb/meta.json": JSON.stringify({ rootDir: "Root", coverRootDescription: "The root." }),
+    "/kb/Root/Root.md": "### Description\n\nAll of it.\n\n### Order\n\n1. Child\n",
+    "/kb/Root/Child/Child.md": "### Mini Description\n\nA child.\n",
+    "/kb/README.md": "# Not part of the map\n\nNo kind: stays silent.\n",
+  });
+}
+
+describe("language service (in memory)", () => {
+  it("checks a clean map without a diagnostic, and leaves a README without a kind alone", () => {
+    const service = createLanguageService({ fileSystem: smallMap(), workspaceRoots: ["/kb"] });
+    const files = service.listCheckedFiles().sort();
+    assert.deepEqual(files, ["/kb/README.md", "/kb/Root/Child/Child.md", "/kb/Root/Root.md", "/kb/meta.json"]);
+    for (const file of files) assert.deepEqual(codesOf(service, file), [], file);
+    assert.equal(service.validate("/kb/README.md")?.kind, null);
+    assert.equal(service.validate("/kb/Root/Root.md")?.kind, "map-node");
+  });
+
+  it("validates the unsaved text of an open document, and the disk text again once closed", () => {
+    const service = createLanguageService({ fileSystem: smallMap(), workspaceRoots: ["/kb"] });
+    service.setOpenDocument("/kb/Root/Child/Child.md", "### Description\n\nNo mini description.\n", 2);
+    assert.deepEqual(codesOf(service, "/kb/Root/Child/Child.md"), ["section/missing"]);
+    service.closeDocument("/kb/Root/Child/Child.md");
+    assert.deepEqual(codesOf(service, "/kb/Root/Child/Child.md"), []);
+  });
+
+  it("names the parent node's file as affected when a child folder is created, and reports it unlisted", () => {
+    const fileSystem = smallMap();
+    const service = createLanguageService({ fileSystem, workspaceRoots: ["/kb"] });
+    service.listCheckedFiles();
+    assert.deepEqual(codesOf(service, "/kb/Root/Root.md"), []);
+    fileSystem.addFolder("/kb/Root/New_Child");
+    const affected = service.fileChanged("/kb/Root/New_Child", "created");
+    assert.ok(affected.includes("/kb/Root/Root.md"), `affected: ${affected.join(", ")}`);
+    assert.deepEqual(codesOf(service, "/kb/Root/Root.md").sort(), ["node/file-name", "order/unlisted-child"]);
+  });
+
+  it("revalidates the files that link to a folder when it is deleted", () => {
+    const fileSystem = smallMap();
+    fileSystem.writeFile("/kb/Root/Other/Other.md", "### Mini Description\n\nSee [Child](/Root/Child/Child.md).\n");
+    fileSystem.writeFile("/kb/Root/Root.md", "### Description\n\nAll.\n\n### Order\n\n1. Child\n2. Other\n");
+    const service = createLanguageService({ fileSystem, workspaceRoots: ["/kb"] });
+    for (const file of service.listCheckedFiles()) service.validate(file);
+    fileSystem.delete("/kb/Root/Child");
+    const affected = service.fileChanged("/kb/Root/Child", "deleted");
+    assert.ok(affected.includes("/kb/Root/Other/Other.md"), `affected: ${affected.join(", ")}`);
+    assert.deepEqual(codesOf(service, "/kb/Root/Other/Other.md"), ["link/unresolved"]);
+    assert.deepEqual(codesOf(service, "/kb/Root/Root.md"), ["order/unknown-entry"]);
+  });
+
+  it("applies a configuration change to every file", () => {
+    const fileSystem = smallMap();
+    fileSystem.writeFile("/kb/Root/Child/Child.md", "### Mini Description\n\n### Description\n\nText.\n");
+    const service = createLanguageService({ fileSystem, workspaceRoots: ["/kb"] });
+    service.listCheckedFiles();
+    assert.deepEqual(codesOf(service, "/kb/Root/Child/Child.md"), ["section/empty"]);
+    fileSystem.writeFile("/kb/kb-author.jsonc", '{ "severity": { "section/empty": "off" } }');
+    const affected = service.fileChanged("/kb/kb-author.jsonc", "created");
+    assert.ok(affected.includes("/kb/Root/Child/Child.md"));
+    assert.deepEqual(codesOf(service, "/kb/Root/Child/Child.md"), []);
+  });
+});
