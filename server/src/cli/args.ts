@@ -29,13 +29,17 @@ Exit status: 0 no errors, 1 errors found, 2 the check could not start.`;
 
 export function parseArguments(argv: string[]): ParsedCommand {
   const [command, ...rest] = argv;
-  if (command === undefined || command === "-h" || command === "--help" || command === "help") return { command: "help" };
+  if (command === undefined || command === "-h" || command === "--help" || command === "help")
+    return { command: "help" };
   if (command === "-v" || command === "--version") return { command: "version" };
   if (command !== "check") return { command: "error", message: `Unknown command \`${command}\`.` };
   const args: CheckArguments = { paths: [], format: "text", configPath: undefined };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const [flag, inlineValue] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inlineValue] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const value = () => inlineValue ?? rest[++i];
     if (flag === "-h" || flag === "--help") return { command: "help" };
     if (flag === "--format") {

@@ -34,7 +34,9 @@ function check(args: CheckArguments): number {
       fs.accessSync(configPath, fs.constants.R_OK);
       if (!fs.statSync(configPath).isFile()) throw new Error("not a file");
     } catch (error) {
-      process.stderr.write(`kb-author: cannot read --config ${args.configPath}: ${(error as Error).message}\n`);
+      process.stderr.write(
+        `kb-author: cannot read --config ${args.configPath}: ${(error as Error).message}\n`,
+      );
       return 2;
     }
   }
@@ -54,7 +56,8 @@ function check(args: CheckArguments): number {
   const files = new Set<string>();
   for (const target of targets) {
     const corePath = toCorePath(target);
-    if (fs.statSync(target).isDirectory()) for (const file of service.listCheckedFiles(corePath)) files.add(file);
+    if (fs.statSync(target).isDirectory())
+      for (const file of service.listCheckedFiles(corePath)) files.add(file);
     else files.add(corePath);
   }
   if (configPath) files.add(toCorePath(configPath));

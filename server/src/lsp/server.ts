@@ -1,7 +1,6 @@
 import {
   type Connection,
   type Diagnostic,
-  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   type InitializeParams,
@@ -13,7 +12,9 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { version } from "../../../package.json";
 import { createLanguageService, type FileChange, type LanguageService } from "../core/languageService";
 import { NodeFileSystem } from "../node/nodeFileSystem";
-import { IndexStatusNotification, WaitForIdleRequest } from "../shared/protocol";
+import { type IndexStatusParams, indexStatusMethod, waitForIdleMethod } from "../shared/protocol";
+import { Debouncer } from "./debouncer";
+import { DiagnosticsPublisher } from "./diagnosticsPublisher";
 import { pathToUri, uriToPath } from "./paths";
 import { defaultSettings, type EditorSettings, fetchSettings } from "./settings";
 import { ValidationQueue } from "./validationQueue";
@@ -27,8 +28,10 @@ const changeKinds: Record<FileChangeType, FileChange> = {
 /** Wires the pure language service to an LSP connection: documents, file events, diagnostics, progress. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const published = new Map<string, { errors: number; warnings: number }>();
-  const debounceTimers = new Map<string, NodeJS.Timeout>();
+  const publisher = new DiagnosticsPublisher(connection);
+  const debouncer = new Debouncer();
+  /** The version of each open document the service holds: a content event for that version changes nothing. */
+  const openVersions = new Map<string, number>();
   let service: LanguageService = createLanguageService({ fileSystem: new NodeFileSystem(), workspaceRoots: [] });
   let settings: EditorSettings = defaultSettings;
   let configurationPull = false;
@@ -43,39 +46,25 @@ export function startServer(connection: Connection): void {
   });
 
   function validateAndPublish(path: string): void {
-    let diagnostics: Diagnostic[] = [];
+    let diagnostics: Diagnostic[];
     try {
       diagnostics = settings.enable ? (service.validate(path)?.diagnostics ?? []) : [];
     } catch (error) {
+      // The core never throws on bad input; should it, one file loses its diagnostics, not the server.
       connection.console.error(`kb-author: validating ${path} failed: ${(error as Error).stack ?? String(error)}`);
       return;
     }
-    if (diagnostics.length === 0 && !published.has(path)) return;
     const document = documents.get(pathToUri(path));
-    void connection.sendDiagnostics({ uri: document?.uri ?? pathToUri(path), version: document?.version, diagnostics });
-    if (diagnostics.length === 0) published.delete(path);
-    else {
-      published.set(path, {
-        errors: diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length,
-        warnings: diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length,
-      });
-    }
+    publisher.publish(path, document?.uri ?? pathToUri(path), document?.version, diagnostics);
   }
 
   function sendStatus(): void {
-    let errors = 0;
-    let warnings = 0;
-    for (const counts of published.values()) {
-      errors += counts.errors;
-      warnings += counts.warnings;
-    }
-    void connection.sendNotification(IndexStatusNotification.method, {
+    void connection.sendNotification(indexStatusMethod, {
       indexing: indexing.active,
       filesIndexed: indexing.done,
       filesTotal: indexing.total,
-      errors,
-      warnings,
-    } satisfies IndexStatusNotification.Params);
+      ...publisher.totals(),
+    } satisfies IndexStatusParams);
   }
 
   async function indexWorkspace(): Promise<void> {
@@ -86,7 +75,8 @@ export function startServer(connection: Connection): void {
     sendStatus();
     queue.add(files);
     const timer = setInterval(() => {
-      progress.report(Math.floor((100 * indexing.done) / Math.max(1, indexing.total)), `${indexing.done}/${indexing.total} files`);
+      const percent = Math.floor((100 * indexing.done) / Math.max(1, indexing.total));
+      progress.report(percent, `${indexing.done}/${indexing.total} files`);
       sendStatus();
     }, 250);
     await queue.whenIdle();
@@ -96,20 +86,7 @@ export function startServer(connection: Connection): void {
     sendStatus();
   }
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    const roots = folders.map(uriToPath).filter((path): path is string => path !== undefined);
-    service = createLanguageService({ fileSystem: new NodeFileSystem(), workspaceRoots: roots });
-    configurationPull = params.capabilities.workspace?.configuration === true;
-    const clientWatchesFiles = (params.initializationOptions as { clientWatchesFiles?: boolean } | undefined)?.clientWatchesFiles;
-    registerWatcher = !clientWatchesFiles && params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
-      serverInfo: { name: "kb-author", version },
-    };
-  });
-
-  connection.onInitialized(async () => {
+  async function afterInitialized(): Promise<void> {
     settings = await fetchSettings(connection, configurationPull);
     if (registerWatcher) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*" }] });
@@ -119,38 +96,51 @@ export function startServer(connection: Connection): void {
     } finally {
       markIndexed();
     }
-  });
+  }
 
-  connection.onDidChangeConfiguration(async () => {
+  async function settingsChanged(): Promise<void> {
     settings = await fetchSettings(connection, configurationPull);
-    queue.add(new Set([...published.keys(), ...service.listCheckedFiles()]));
+    queue.add(new Set([...publisher.publishedPaths(), ...service.listCheckedFiles()]));
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const roots = folders.map(uriToPath).filter((path): path is string => path !== undefined);
+    service = createLanguageService({ fileSystem: new NodeFileSystem(), workspaceRoots: roots });
+    configurationPull = params.capabilities.workspace?.configuration === true;
+    const options = params.initializationOptions as { clientWatchesFiles?: boolean } | undefined;
+    const canRegister = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    registerWatcher = !options?.clientWatchesFiles && canRegister;
+    return {
+      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      serverInfo: { name: "kb-author", version },
+    };
   });
+  connection.onInitialized(() => void afterInitialized());
+  connection.onDidChangeConfiguration(() => void settingsChanged());
 
   documents.onDidOpen(({ document }) => {
     const path = uriToPath(document.uri);
     if (!path) return;
+    openVersions.set(path, document.version);
     service.setOpenDocument(path, document.getText(), document.version);
     queue.add([path], true);
   });
 
+  // TextDocuments also reports the opening as a content change: the version check skips it.
   documents.onDidChangeContent(({ document }) => {
     const path = uriToPath(document.uri);
-    if (!path) return;
+    if (!path || openVersions.get(path) === document.version) return;
+    openVersions.set(path, document.version);
     service.setOpenDocument(path, document.getText(), document.version);
-    clearTimeout(debounceTimers.get(path));
-    debounceTimers.set(
-      path,
-      setTimeout(() => {
-        debounceTimers.delete(path);
-        queue.add([path], true);
-      }, settings.debounceMs),
-    );
+    debouncer.schedule(path, settings.debounceMs, () => queue.add([path], true));
   });
 
   documents.onDidClose(({ document }) => {
     const path = uriToPath(document.uri);
     if (!path) return;
-    clearTimeout(debounceTimers.get(path));
+    openVersions.delete(path);
+    debouncer.cancel(path);
     service.closeDocument(path);
     queue.add([path], true);
   });
@@ -161,19 +151,16 @@ export function startServer(connection: Connection): void {
       const path = uriToPath(change.uri);
       if (!path) continue;
       const kind = changeKinds[change.type];
-      if (kind === "deleted") {
-        for (const publishedPath of published.keys()) {
-          if (publishedPath === path || publishedPath.startsWith(path + "/")) affected.add(publishedPath);
-        }
-      }
+      if (kind === "deleted") for (const published of publisher.publishedUnder(path)) affected.add(published);
       for (const file of service.fileChanged(path, kind)) affected.add(file);
     }
     queue.add(affected, true);
     void queue.whenIdle().then(sendStatus);
   });
 
-  connection.onRequest(WaitForIdleRequest.method, async () => {
+  connection.onRequest(waitForIdleMethod, async () => {
     await indexed;
+    await debouncer.whenSettled();
     await queue.whenIdle();
   });
 

@@ -18,7 +18,11 @@ export interface DisplayedReport extends FileReport {
   displayPath: string;
 }
 
-export function formatReports(format: OutputFormat, reports: FileReport[], cwd: string): { text: string; errors: number } {
+export function formatReports(
+  format: OutputFormat,
+  reports: FileReport[],
+  cwd: string,
+): { text: string; errors: number } {
   const displayed = reports
     .map((report) => ({ ...report, displayPath: displayPath(report.path, cwd) }))
     .sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));

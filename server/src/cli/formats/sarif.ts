@@ -23,7 +23,7 @@ export function formatSarif(reports: DisplayedReport[], _summary: Summary): stri
         level: sarifLevel[severityNames[diagnostic.severity ?? 1]],
         messageText: diagnostic.message,
         ruleId: String(diagnostic.code),
-        fileUri: report.displayPath,
+        fileUri: toUriReference(report.displayPath),
         startLine: start.line + 1,
         startColumn: start.character + 1,
         endLine: end.line + 1,
@@ -35,4 +35,9 @@ export function formatSarif(reports: DisplayedReport[], _summary: Summary): stri
   const builder = new SarifBuilder();
   builder.addRun(run);
   return builder.buildSarifJsonString({ indent: true }) + "\n";
+}
+
+/** A `/`-separated relative path as a URI reference (RFC 3986): spaces, `#`, `%` and non-ASCII escaped. */
+function toUriReference(displayPath: string): string {
+  return displayPath.split("/").map(encodeURIComponent).join("/");
 }

@@ -1,0 +1,266 @@
+#!/usr/bin/env node
+// Cold `kb-author check` of the shared corpus next to markdownlint-cli2's run over the same tree.
+//
+//   npm run bench              (builds first; one warm-up run of each tool, then the median of 3)
+//   npm run bench -- --quick   (no warm-up, 1 run each)
+//
+// Every run is a new process. Wall time is measured here around the process; user+sys CPU time and
+// peak RSS come from `/usr/bin/time -v` when it is there, else (or with KB_AUTHOR_BENCH_NO_TIME=1)
+// from process.resourceUsage() taken inside the measured process by bench/measure.cjs. The corpus is
+// $KB_AUTHOR_CORPUS, else ../shared/corpus/llm-ai-safety-map next to the repository. Results: stdout
+// and bench/results/latest.json (git-ignored).
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const corpus = path.resolve(
+  process.env.KB_AUTHOR_CORPUS ?? path.join(repoRoot, "../shared/corpus/llm-ai-safety-map"),
+);
+const quick = process.argv.includes("--quick");
+const unknown = process.argv.slice(2).filter((arg) => arg !== "--quick");
+if (unknown.length > 0) {
+  console.error(`bench: unknown argument ${unknown.join(" ")} (usage: node bench/run.mjs [--quick])`);
+  process.exit(2);
+}
+const runs = quick ? 1 : 3;
+const warmUp = !quick;
+
+if (!fs.existsSync(corpus)) {
+  console.error(`bench: corpus not found: ${corpus} (set KB_AUTHOR_CORPUS)`);
+  process.exit(2);
+}
+const kbAuthorBin = path.join(repoRoot, "bin", "kb-author.js");
+if (!fs.existsSync(path.join(repoRoot, "dist", "cli.js"))) {
+  console.error(
+    "bench: dist/cli.js is missing: run `npm run build` (or `npm run bench`, which builds first)",
+  );
+  process.exit(2);
+}
+const markdownlintBin = path.join(repoRoot, "node_modules", ".bin", "markdownlint-cli2");
+const markdownlintPackage = readJson(
+  path.join(repoRoot, "node_modules", "markdownlint-cli2", "package.json"),
+);
+const kbAuthorPackage = readJson(path.join(repoRoot, "package.json"));
+
+const timeBin = "/usr/bin/time";
+const useTime =
+  !process.env.KB_AUTHOR_BENCH_NO_TIME &&
+  fs.existsSync(timeBin) &&
+  spawnSync(timeBin, ["-v", "true"], { stdio: "ignore" }).status === 0;
+const measuredWith = useTime ? "/usr/bin/time -v" : "process.resourceUsage() (bench/measure.cjs)";
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "kb-author-bench-"));
+
+// Both tools run as `node <script> ...`: what their bin files do, without a shell or `env` in between.
+const corpusFromRepo = path.relative(repoRoot, corpus) || ".";
+const tools = [
+  {
+    name: "kb-author check",
+    version: kbAuthorPackage.version,
+    script: kbAuthorBin,
+    args: ["check", corpusFromRepo],
+    cwd: repoRoot,
+    command: `cd ${shellQuote(repoRoot)} && node bin/kb-author.js check ${shellQuote(corpusFromRepo)}`,
+  },
+  {
+    name: "markdownlint-cli2",
+    version: markdownlintPackage.version,
+    script: fs.realpathSync(markdownlintBin),
+    args: ["**/*.md"],
+    cwd: corpus,
+    command: `cd ${shellQuote(corpus)} && ${shellQuote(markdownlintBin)} "**/*.md"`,
+  },
+];
+if (markdownlintPackage.version !== "0.22.1") {
+  console.warn(`bench: warning: markdownlint-cli2 is ${markdownlintPackage.version}, not 0.22.1`);
+}
+
+console.log(`Corpus: ${corpus} (${countFiles(corpus, ".md")} .md files)`);
+console.log(
+  `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${os.platform()} ${os.release()}`,
+);
+console.log(
+  `Load average before: ${os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(", ")}`,
+);
+console.log(
+  `${warmUp ? "1 warm-up run, then " : "no warm-up, "}median of ${runs} run${runs === 1 ? "" : "s"} per tool, each a new process; CPU and RSS from ${measuredWith}.`,
+);
+console.log("");
+
+const results = [];
+try {
+  for (const tool of tools) {
+    if (warmUp) {
+      process.stdout.write(`${tool.name}: warm-up... `);
+      const warm = measure(tool);
+      console.log(`${fmt(warm.wallMs)} ms`);
+    }
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      process.stdout.write(`${tool.name}: run ${i + 1}/${runs}... `);
+      const sample = measure(tool);
+      samples.push(sample);
+      console.log(
+        `${fmt(sample.wallMs)} ms (exit ${sample.exitCode}, ${sample.summary ?? `${sample.lintProblems} lint problems`})`,
+      );
+    }
+    results.push({
+      tool: tool.name,
+      version: tool.version,
+      command: tool.command,
+      runs: samples,
+      median: {
+        wallMs: median(samples.map((s) => s.wallMs)),
+        cpuMs: median(samples.map((s) => s.cpuMs)),
+        userMs: median(samples.map((s) => s.userMs)),
+        sysMs: median(samples.map((s) => s.sysMs)),
+        maxRssMiB: median(samples.map((s) => s.maxRssKiB / 1024)),
+      },
+    });
+  }
+} finally {
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+
+const [kbAuthor, markdownlint] = results;
+const ratio = {
+  wall: markdownlint.median.wallMs / kbAuthor.median.wallMs,
+  cpu: markdownlint.median.cpuMs / kbAuthor.median.cpuMs,
+  maxRss: markdownlint.median.maxRssMiB / kbAuthor.median.maxRssMiB,
+};
+
+console.log("");
+const header = [
+  "tool",
+  "median wall (ms)",
+  "median CPU user+sys (ms)",
+  "median peak RSS (MiB)",
+  "wall ratio",
+];
+const rows = results.map((r) => [
+  `${r.tool} ${r.version}`,
+  fmt(r.median.wallMs),
+  fmt(r.median.cpuMs),
+  r.median.maxRssMiB.toFixed(1),
+  r === kbAuthor ? "1.00" : `${ratio.wall.toFixed(2)}`,
+]);
+printTable(header, rows);
+console.log("");
+console.log(
+  `markdownlint-cli2 / kb-author: ${ratio.wall.toFixed(1)}× wall, ${ratio.cpu.toFixed(1)}× CPU, ${ratio.maxRss.toFixed(1)}× peak RSS.`,
+);
+const sanity = kbAuthor.runs[0];
+if (sanity.summary) console.log(`kb-author's own result: ${sanity.summary}`);
+
+const output = {
+  date: new Date().toISOString(),
+  corpus,
+  markdownFiles: countFiles(corpus, ".md"),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown"}`,
+  loadAverageAtEnd: os.loadavg(),
+  quick,
+  warmUp,
+  runsPerTool: runs,
+  measuredWith,
+  results,
+  ratio,
+  reproduce: quick ? "npm run bench -- --quick" : "npm run bench",
+};
+const resultsDir = path.join(repoRoot, "bench", "results");
+fs.mkdirSync(resultsDir, { recursive: true });
+const resultsFile = path.join(resultsDir, "latest.json");
+fs.writeFileSync(resultsFile, JSON.stringify(output, null, 2) + "\n");
+console.log(`Written: ${path.relative(process.cwd(), resultsFile)}`);
+console.log("");
+console.log(`Reproduce: (cd ${shellQuote(repoRoot)} && ${output.reproduce}); each measured run is:`);
+for (const tool of tools) console.log(`  ${tool.command}`);
+
+/** Runs the tool once in a new process; output goes to files (as cheap as /dev/null, and checkable). */
+function measure(tool) {
+  const id = `${results.length}-${Math.random().toString(36).slice(2)}`;
+  const outFile = path.join(scratch, `${id}.out`);
+  const errFile = path.join(scratch, `${id}.err`);
+  const usageFile = path.join(scratch, `${id}.usage`);
+  const stdout = fs.openSync(outFile, "w");
+  const stderr = fs.openSync(errFile, "w");
+  const [command, args] = useTime
+    ? [timeBin, ["-v", "-o", usageFile, process.execPath, tool.script, ...tool.args]]
+    : [process.execPath, [path.join(repoRoot, "bench", "measure.cjs"), usageFile, tool.script, ...tool.args]];
+  const start = process.hrtime.bigint();
+  const child = spawnSync(command, args, { cwd: tool.cwd, stdio: ["ignore", stdout, stderr] });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  fs.closeSync(stdout);
+  fs.closeSync(stderr);
+  if (child.error) throw child.error;
+  const usage = useTime ? parseTimeOutput(fs.readFileSync(usageFile, "utf8")) : readJson(usageFile);
+  const text = fs.readFileSync(outFile, "utf8");
+  const errText = fs.readFileSync(errFile, "utf8");
+  const lint = tool.script === kbAuthorBin ? null : /Summary: (\d+) error/.exec(text + errText);
+  return {
+    wallMs,
+    cpuMs: usage.userMs + usage.sysMs,
+    userMs: usage.userMs,
+    sysMs: usage.sysMs,
+    maxRssKiB: usage.maxRssKiB,
+    exitCode: child.status,
+    ...(tool.script === kbAuthorBin ? { summary: text.trim().split("\n").pop() } : {}),
+    ...(lint ? { lintProblems: Number(lint[1]) } : {}),
+  };
+}
+
+/** The fields of GNU time's `-v` report that the bench uses. */
+function parseTimeOutput(text) {
+  const field = (label) => {
+    const match = new RegExp(`^\\s*${label}: (.+)$`, "m").exec(text);
+    if (!match) throw new Error(`bench: no "${label}" in /usr/bin/time output:\n${text}`);
+    return match[1];
+  };
+  return {
+    userMs: Number(field("User time \\(seconds\\)")) * 1000,
+    sysMs: Number(field("System time \\(seconds\\)")) * 1000,
+    maxRssKiB: Number(field("Maximum resident set size \\(kbytes\\)")),
+  };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function fmt(ms) {
+  return ms.toFixed(0);
+}
+
+function printTable(header, rows) {
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
+  console.log(line(header));
+  console.log(widths.map((width) => "-".repeat(width)).join("  "));
+  for (const row of rows) console.log(line(row));
+}
+
+function countFiles(dir, extension) {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) total += countFiles(path.join(dir, entry.name), extension);
+    else if (entry.name.endsWith(extension)) total++;
+  }
+  return total;
+}
+
+function readJson(file) {
+  return JSON.parse(fs.readFileSync(file, "utf8"));
+}
+
+function shellQuote(text) {
+  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}

@@ -1,0 +1,42 @@
+import { type Connection, type Diagnostic, DiagnosticSeverity } from "vscode-languageserver";
+import type { IndexStatusParams } from "../shared/protocol";
+
+/**
+ * Sends diagnostics and remembers which files have some, so that a file whose problems are gone (or
+ * that was deleted) is cleared, and so that the workspace's error and warning counts are known.
+ */
+export class DiagnosticsPublisher {
+  private readonly counts = new Map<string, { errors: number; warnings: number }>();
+
+  constructor(private readonly connection: Connection) {}
+
+  publish(path: string, uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    if (diagnostics.length === 0 && !this.counts.has(path)) return;
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    if (diagnostics.length === 0) {
+      this.counts.delete(path);
+      return;
+    }
+    const count = (severity: DiagnosticSeverity) => diagnostics.filter((d) => d.severity === severity).length;
+    this.counts.set(path, { errors: count(DiagnosticSeverity.Error), warnings: count(DiagnosticSeverity.Warning) });
+  }
+
+  /** Files that currently show diagnostics: at `path` or below it. */
+  publishedUnder(path: string): string[] {
+    return [...this.counts.keys()].filter((published) => published === path || published.startsWith(path + "/"));
+  }
+
+  publishedPaths(): string[] {
+    return [...this.counts.keys()];
+  }
+
+  totals(): Pick<IndexStatusParams, "errors" | "warnings"> {
+    let errors = 0;
+    let warnings = 0;
+    for (const counts of this.counts.values()) {
+      errors += counts.errors;
+      warnings += counts.warnings;
+    }
+    return { errors, warnings };
+  }
+}
