@@ -21,14 +21,20 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   addFolder(path: string): void {
-    for (let folder = path; folder && !this.folders.has(folder); folder = folder.slice(0, folder.lastIndexOf("/")) || "/") {
+    for (
+      let folder = path;
+      folder && !this.folders.has(folder);
+      folder = folder.slice(0, folder.lastIndexOf("/")) || "/"
+    ) {
       this.folders.add(folder);
     }
   }
 
   delete(path: string): void {
-    for (const file of [...this.files.keys()]) if (file === path || file.startsWith(path + "/")) this.files.delete(file);
-    for (const folder of [...this.folders]) if (folder === path || folder.startsWith(path + "/")) this.folders.delete(folder);
+    for (const file of [...this.files.keys()])
+      if (file === path || file.startsWith(path + "/")) this.files.delete(file);
+    for (const folder of [...this.folders])
+      if (folder === path || folder.startsWith(path + "/")) this.folders.delete(folder);
   }
 
   stat(path: string): FileStat | undefined {
@@ -40,10 +46,14 @@ export class MemoryFileSystem implements FileSystem {
   readDirectory(path: string): DirectoryEntry[] | undefined {
     if (!this.folders.has(path)) return undefined;
     const prefix = path === "/" ? "/" : path + "/";
-    const isChild = (candidate: string) => candidate.startsWith(prefix) && !candidate.slice(prefix.length).includes("/");
+    const isChild = (candidate: string) =>
+      candidate.startsWith(prefix) && !candidate.slice(prefix.length).includes("/");
     const entries: DirectoryEntry[] = [];
-    for (const folder of this.folders) if (folder !== path && isChild(folder)) entries.push({ name: folder.slice(prefix.length), type: "directory" });
-    for (const file of this.files.keys()) if (isChild(file)) entries.push({ name: file.slice(prefix.length), type: "file" });
+    for (const folder of this.folders)
+      if (folder !== path && isChild(folder))
+        entries.push({ name: folder.slice(prefix.length), type: "directory" });
+    for (const file of this.files.keys())
+      if (isChild(file)) entries.push({ name: file.slice(prefix.length), type: "file" });
     return entries;
   }
 

@@ -1,6 +1,11 @@
 import { builtinSchemas } from "./builtinSchemas";
 import { ConfigStore } from "./config/configStore";
-import { type FileReport, isCheckedFile, jsonKindOf, validateFile } from "./features/diagnostics/validateFile";
+import {
+  type FileReport,
+  isCheckedFile,
+  jsonKindOf,
+  validateFile,
+} from "./features/diagnostics/validateFile";
 import type { FileSystem } from "./fileSystem";
 import { basename, dirname, isInside, joinPath, nfc } from "./paths";
 import { SchemaStore } from "./schemas/schemaStore";

@@ -10,7 +10,8 @@ export function nearestName(name: string, candidates: Iterable<string>): string 
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate === name) continue;
-    const edits = loose(candidate) === loose(name) ? 0 : distance(name.toLowerCase(), candidate.toLowerCase());
+    const edits =
+      loose(candidate) === loose(name) ? 0 : distance(name.toLowerCase(), candidate.toLowerCase());
     if (edits < bestDistance) {
       best = candidate;
       bestDistance = edits;

@@ -18,12 +18,17 @@ export class DiagnosticsPublisher {
       return;
     }
     const count = (severity: DiagnosticSeverity) => diagnostics.filter((d) => d.severity === severity).length;
-    this.counts.set(path, { errors: count(DiagnosticSeverity.Error), warnings: count(DiagnosticSeverity.Warning) });
+    this.counts.set(path, {
+      errors: count(DiagnosticSeverity.Error),
+      warnings: count(DiagnosticSeverity.Warning),
+    });
   }
 
   /** Files that currently show diagnostics: at `path` or below it. */
   publishedUnder(path: string): string[] {
-    return [...this.counts.keys()].filter((published) => published === path || published.startsWith(path + "/"));
+    return [...this.counts.keys()].filter(
+      (published) => published === path || published.startsWith(path + "/"),
+    );
   }
 
   publishedPaths(): string[] {

@@ -32,7 +32,10 @@ export function startServer(connection: Connection): void {
   const debouncer = new Debouncer();
   /** The version of each open document the service holds: a content event for that version changes nothing. */
   const openVersions = new Map<string, number>();
-  let service: LanguageService = createLanguageService({ fileSystem: new NodeFileSystem(), workspaceRoots: [] });
+  let service: LanguageService = createLanguageService({
+    fileSystem: new NodeFileSystem(),
+    workspaceRoots: [],
+  });
   let settings: EditorSettings = defaultSettings;
   let configurationPull = false;
   let registerWatcher = false;
@@ -51,7 +54,9 @@ export function startServer(connection: Connection): void {
       diagnostics = settings.enable ? (service.validate(path)?.diagnostics ?? []) : [];
     } catch (error) {
       // The core never throws on bad input; should it, one file loses its diagnostics, not the server.
-      connection.console.error(`kb-author: validating ${path} failed: ${(error as Error).stack ?? String(error)}`);
+      connection.console.error(
+        `kb-author: validating ${path} failed: ${(error as Error).stack ?? String(error)}`,
+      );
       return;
     }
     const document = documents.get(pathToUri(path));
@@ -89,7 +94,9 @@ export function startServer(connection: Connection): void {
   async function afterInitialized(): Promise<void> {
     settings = await fetchSettings(connection, configurationPull);
     if (registerWatcher) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*" }] });
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: "**/*" }],
+      });
     }
     try {
       await indexWorkspace();
@@ -104,7 +111,8 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const folders =
+      params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const roots = folders.map(uriToPath).filter((path): path is string => path !== undefined);
     service = createLanguageService({ fileSystem: new NodeFileSystem(), workspaceRoots: roots });
     configurationPull = params.capabilities.workspace?.configuration === true;

@@ -12,10 +12,14 @@ export const defaultSettings: EditorSettings = { enable: true, debounceMs: 200 }
 export async function fetchSettings(connection: Connection, supported: boolean): Promise<EditorSettings> {
   if (!supported) return defaultSettings;
   try {
-    const validate = ((await connection.workspace.getConfiguration("kbAuthor.validate")) ?? {}) as Partial<EditorSettings>;
+    const validate = ((await connection.workspace.getConfiguration("kbAuthor.validate")) ??
+      {}) as Partial<EditorSettings>;
     return {
       enable: typeof validate.enable === "boolean" ? validate.enable : defaultSettings.enable,
-      debounceMs: typeof validate.debounceMs === "number" && validate.debounceMs >= 0 ? validate.debounceMs : defaultSettings.debounceMs,
+      debounceMs:
+        typeof validate.debounceMs === "number" && validate.debounceMs >= 0
+          ? validate.debounceMs
+          : defaultSettings.debounceMs,
     };
   } catch {
     return defaultSettings;

@@ -60,5 +60,8 @@ export function toCorePath(nativePath: string): string {
 
 export function toNativePath(corePath: string): string {
   if (path.sep === "/") return corePath;
-  return corePath.replace(/^\/([A-Za-z]:)/, "$1").split("/").join(path.sep);
+  return corePath
+    .replace(/^\/([A-Za-z]:)/, "$1")
+    .split("/")
+    .join(path.sep);
 }

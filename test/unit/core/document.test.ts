@@ -3,12 +3,17 @@ import { decodeText } from "../../../server/src/core/document/decode";
 import { parseMarkdown } from "../../../server/src/core/document/parsedDocument";
 
 const headingsOf = (text: string, path = "/kb/a.md") =>
-  parseMarkdown(path, 1, text).outline.headings.map((heading) => `${heading.line}:${"#".repeat(heading.level)} ${heading.text}`);
+  parseMarkdown(path, 1, text).outline.headings.map(
+    (heading) => `${heading.line}:${"#".repeat(heading.level)} ${heading.text}`,
+  );
 
 describe("document model", () => {
   describe("outline", () => {
     it("finds ATX headings with their level, text and line, closing #s removed", () => {
-      assert.deepEqual(headingsOf("### Mini Description\n\ntext\n\n## Order ##\n#NotAHeading\n"), ["0:### Mini Description", "4:## Order"]);
+      assert.deepEqual(headingsOf("### Mini Description\n\ntext\n\n## Order ##\n#NotAHeading\n"), [
+        "0:### Mini Description",
+        "4:## Order",
+      ]);
     });
 
     it("ignores headings inside backtick and tilde fences, including nested shorter fences", () => {
@@ -21,7 +26,8 @@ describe("document model", () => {
     });
 
     it("reads MDX import/export blocks and JSX without taking them for headings", () => {
-      const text = "---\ntitle: T\n---\nimport { Callout } from '@/components'\nexport const meta = {\n  x: 1,\n}\n\n## Real\n\n<Callout type=\"info\">\nText\n</Callout>\n";
+      const text =
+        "---\ntitle: T\n---\nimport { Callout } from '@/components'\nexport const meta = {\n  x: 1,\n}\n\n## Real\n\n<Callout type=\"info\">\nText\n</Callout>\n";
       assert.deepEqual(headingsOf(text, "/kb/a.mdx"), ["8:## Real"]);
     });
 
@@ -58,7 +64,11 @@ describe("document model", () => {
       for (let level = 1; level < 9; level++) {
         const previous = String.fromCharCode(96 + level);
         const name = String.fromCharCode(97 + level);
-        lines.push(`${name}: &${name} [${Array(9).fill("*" + previous).join(",")}]`);
+        lines.push(
+          `${name}: &${name} [${Array(9)
+            .fill("*" + previous)
+            .join(",")}]`,
+        );
       }
       const parsed = parseMarkdown("/kb/a.md", 1, `---\n${lines.join("\n")}\n---\n`);
       assert.equal(parsed.frontmatter?.problems.length, 1);
@@ -74,7 +84,11 @@ describe("document model", () => {
 
     it("places invalid UTF-8 at its first bad byte", () => {
       const bytes = new Uint8Array([...new TextEncoder().encode("ok\nab"), 0xff, 0x41]);
-      assert.deepEqual(decodeText(bytes), { ok: false, reason: "invalid-utf8", position: { line: 1, character: 2 } });
+      assert.deepEqual(decodeText(bytes), {
+        ok: false,
+        reason: "invalid-utf8",
+        position: { line: 1, character: 2 },
+      });
     });
 
     it("recognises a binary file by its NUL bytes", () => {

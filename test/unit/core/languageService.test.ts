@@ -18,7 +18,12 @@ describe("language service (in memory)", () => {
   it("checks a clean map without a diagnostic, and leaves a README without a kind alone", () => {
     const service = createLanguageService({ fileSystem: smallMap(), workspaceRoots: ["/kb"] });
     const files = service.listCheckedFiles().sort();
-    assert.deepEqual(files, ["/kb/README.md", "/kb/Root/Child/Child.md", "/kb/Root/Root.md", "/kb/meta.json"]);
+    assert.deepEqual(files, [
+      "/kb/README.md",
+      "/kb/Root/Child/Child.md",
+      "/kb/Root/Root.md",
+      "/kb/meta.json",
+    ]);
     for (const file of files) assert.deepEqual(codesOf(service, file), [], file);
     assert.equal(service.validate("/kb/README.md")?.kind, null);
     assert.equal(service.validate("/kb/Root/Root.md")?.kind, "map-node");
@@ -45,7 +50,10 @@ describe("language service (in memory)", () => {
 
   it("revalidates the files that link to a folder when it is deleted", () => {
     const fileSystem = smallMap();
-    fileSystem.writeFile("/kb/Root/Other/Other.md", "### Mini Description\n\nSee [Child](/Root/Child/Child.md).\n");
+    fileSystem.writeFile(
+      "/kb/Root/Other/Other.md",
+      "### Mini Description\n\nSee [Child](/Root/Child/Child.md).\n",
+    );
     fileSystem.writeFile("/kb/Root/Root.md", "### Description\n\nAll.\n\n### Order\n\n1. Child\n2. Other\n");
     const service = createLanguageService({ fileSystem, workspaceRoots: ["/kb"] });
     for (const file of service.listCheckedFiles()) service.validate(file);

@@ -2,7 +2,7 @@ import Ajv from "ajv";
 import configSchema from "../../../../schemas/kb-author.schema.json";
 import type { DiagnosticCode, SeveritySetting } from "../diagnosticCodes";
 import { type JsonDocument, parseJsonDocument, rangeAtPath, schemaProblems } from "../json/jsonDocument";
-import { dirname, isAbsolutePath, joinPath } from "../paths";
+import { basename, dirname, isAbsolutePath, joinPath } from "../paths";
 import type { Problem } from "../problem";
 import type { SchemaStore } from "../schemas/schemaStore";
 import type { Workspace } from "../workspace/workspace";
@@ -31,6 +31,13 @@ export class ConfigStore {
     private readonly schemas: SchemaStore,
     private readonly explicitConfigPath?: string,
   ) {}
+
+  /** Whether a file is a configuration file: by its name, or because `--config` named it. */
+  isConfigFile(path: string): boolean {
+    return (
+      path === this.explicitConfigPath || (configFileNames as readonly string[]).includes(basename(path))
+    );
+  }
 
   invalidate(): void {
     this.loaded.clear();
@@ -78,7 +85,10 @@ export class ConfigStore {
     const document = parseJsonDocument(source.text, true);
     if (document.syntaxProblems.length > 0) return { ...fallback, problems: document.syntaxProblems };
     if (!validateConfigFile(document.value)) {
-      return { ...fallback, problems: schemaProblems(document, validateConfigFile.errors ?? [], "config/invalid") };
+      return {
+        ...fallback,
+        problems: schemaProblems(document, validateConfigFile.errors ?? [], "config/invalid"),
+      };
     }
     return this.resolve(path, document);
   }
@@ -148,18 +158,25 @@ export class ConfigStore {
     return { frontmatter, sections };
   }
 
-  private resolveSchemaReference(reference: string, baseDir: string): { ok: true; key: string } | { ok: false; message: string } {
+  private resolveSchemaReference(
+    reference: string,
+    baseDir: string,
+  ): { ok: true; key: string } | { ok: false; message: string } {
     const builtin = this.schemas.builtinKeyForId(reference);
     if (builtin) return { ok: true, key: builtin };
     if (/^[a-z][a-z0-9+.-]*:/i.test(reference)) {
-      return { ok: false, message: `The schema \`${reference}\` is refused: kb-author never fetches schemas from the network.` };
+      return {
+        ok: false,
+        message: `The schema \`${reference}\` is refused: kb-author never fetches schemas from the network.`,
+      };
     }
     const path = isAbsolutePath(reference) ? reference : joinPath(baseDir, reference);
     if (!this.workspace.isInWorkspace(path)) {
       return { ok: false, message: `The schema \`${reference}\` is refused: it is outside the workspace.` };
     }
     const compiled = this.schemas.get(path);
-    if (!compiled.ok) return { ok: false, message: `The schema \`${reference}\` cannot be used: ${compiled.message}.` };
+    if (!compiled.ok)
+      return { ok: false, message: `The schema \`${reference}\` cannot be used: ${compiled.message}.` };
     return { ok: true, key: path };
   }
 }
@@ -168,10 +185,13 @@ function completeRule(rule: Partial<SectionRule> & { heading: string; level: num
   return { presence: "optional", repeatable: false, ...rule };
 }
 
-
 interface RawKind {
   frontmatter?: { required?: boolean; schema?: string };
-  sections?: { level?: number; allowUnknown?: boolean; rules?: (Partial<SectionRule> & { heading: string; level: number })[] };
+  sections?: {
+    level?: number;
+    allowUnknown?: boolean;
+    rules?: (Partial<SectionRule> & { heading: string; level: number })[];
+  };
 }
 
 interface RawConfig {

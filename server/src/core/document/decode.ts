@@ -17,7 +17,11 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   try {
     return { ok: true, text: strictUtf8.decode(bytes) };
   } catch {
-    return { ok: false, reason: "invalid-utf8", position: positionOfByte(bytes, firstInvalidUtf8Byte(bytes)) };
+    return {
+      ok: false,
+      reason: "invalid-utf8",
+      position: positionOfByte(bytes, firstInvalidUtf8Byte(bytes)),
+    };
   }
 }
 
@@ -39,7 +43,15 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   while (offset < bytes.length) {
     const lead = bytes[offset];
     const continuationBytes =
-      lead < 0x80 ? 0 : lead >= 0xc2 && lead < 0xe0 ? 1 : lead >= 0xe0 && lead < 0xf0 ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : -1;
+      lead < 0x80
+        ? 0
+        : lead >= 0xc2 && lead < 0xe0
+          ? 1
+          : lead >= 0xe0 && lead < 0xf0
+            ? 2
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 3
+              : -1;
     if (continuationBytes < 0) return offset;
     for (let k = 1; k <= continuationBytes; k++) {
       if (offset + k >= bytes.length || (bytes[offset + k] & 0xc0) !== 0x80) return offset;

@@ -1,5 +1,5 @@
 import type { Range } from "vscode-languageserver-types";
-import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument } from "yaml";
+import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument, visit } from "yaml";
 import type { LineIndex } from "./lineIndex";
 
 export interface FrontmatterProblem {
@@ -49,18 +49,30 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
       bodyStartLine: undefined,
       document: undefined,
       value: undefined,
-      problems: [{ message: "The frontmatter opened here is never closed by a `---` line.", range: openRange }],
+      problems: [
+        { message: "The frontmatter opened here is never closed by a `---` line.", range: openRange },
+      ],
     };
   }
   const yamlEnd = lines.offsetAt({ line: closeLine, character: 0 });
   const yamlText = lines.text.slice(yamlStart, yamlEnd);
-  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const document = parseDocument(yamlText, {
+    prettyErrors: false,
+    uniqueKeys: true,
+    keepSourceTokens: false,
+  });
   const toRange = (start: number, end: number) =>
     lines.rangeOfOffsets(yamlStart + start, yamlStart + Math.max(end, start + 1));
-  const problems = document.errors.map((error) => ({
-    message: describeYamlError(error.code, error.message),
-    range: toRange(error.pos[0], error.pos[1]),
-  }));
+  const problems: FrontmatterProblem[] = [];
+  for (const error of document.errors) {
+    const keyRange =
+      error.code === "DUPLICATE_KEY" ? duplicateKeyRange(document, error.pos[0], toRange) : undefined;
+    const range = keyRange ?? toRange(error.pos[0], error.pos[1]);
+    // One mistake can trip the parser several times on a line (an unquoted value with two `: `): the
+    // first error of each line is the diagnostic, the others are echoes of it.
+    if (problems.some((known) => known.range.start.line === range.start.line)) continue;
+    problems.push({ message: describeYamlError(error.code, error.message), range });
+  }
   let value: unknown = undefined;
   if (problems.length === 0) {
     try {
@@ -73,6 +85,24 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
     }
   }
   return { openRange, yamlStart, bodyStartLine: closeLine + 1, document, value, problems };
+}
+
+/** The whole repeated key (the parser marks only its first character), so the diagnostic covers `title`. */
+function duplicateKeyRange(
+  document: Document.Parsed,
+  offset: number,
+  toRange: (start: number, end: number) => Range,
+): Range | undefined {
+  let found: Range | undefined;
+  visit(document, {
+    Pair(_key, pair) {
+      const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
+      if (!keyRange || keyRange[0] !== offset) return undefined;
+      found = toRange(keyRange[0], keyRange[1]);
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function describeYamlError(code: string, message: string): string {
@@ -97,17 +127,29 @@ export function locateInFrontmatter(
   lines: LineIndex,
   path: readonly string[],
 ): FrontmatterLocation {
-  const toRange = (node: { range?: [number, number, number] | null } | null | undefined) =>
-    node?.range ? lines.rangeOfOffsets(frontmatter.yamlStart + node.range[0], frontmatter.yamlStart + node.range[1]) : undefined;
+  const toRange = (node: { range?: [number, number, number] | null } | null | undefined) => {
+    if (!node?.range) return undefined;
+    const start = frontmatter.yamlStart + node.range[0];
+    // A block value's range runs over its final line break (a list ends at the start of the next line):
+    // stop at its last character, so that the diagnostic stays on the value's own lines.
+    let end = frontmatter.yamlStart + node.range[1];
+    while (end > start && /\s/.test(lines.text[end - 1])) end--;
+    return lines.rangeOfOffsets(start, end);
+  };
   let current: Node | null | undefined = frontmatter.document?.contents as Node | null | undefined;
   let location: FrontmatterLocation = { valueRange: toRange(current as never) ?? frontmatter.openRange };
   for (const segment of path) {
     if (isMap(current)) {
-      const pair = current.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment);
+      const pair = current.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment,
+      );
       if (!pair) break;
       const key = pair.key as Node;
       current = pair.value as Node | null;
-      location = { keyRange: toRange(key as never), valueRange: toRange(current as never) ?? toRange(key as never) };
+      location = {
+        keyRange: toRange(key as never),
+        valueRange: toRange(current as never) ?? toRange(key as never),
+      };
     } else if (isSeq(current)) {
       const item = current.items[Number(segment)] as Node | undefined;
       if (!item) break;

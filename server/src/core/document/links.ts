@@ -11,7 +11,8 @@ export interface MarkdownLink {
 }
 
 // [text](target "title") and ![alt](target); the target may be <bracketed> or hold one level of parentheses.
-const inlineLink = /!?\[((?:[^[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
+const inlineLink =
+  /!?\[((?:[^[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
 const referenceDefinition = /^ {0,3}\[((?:[^[\]\\]|\\.)+)\]:\s*(<[^>]*>|\S+)/;
 const codeSpan = /(`+)(?:(?!\1)[\s\S])*?\1/g;
 
@@ -39,7 +40,14 @@ export function findLinks(parsed: ParsedMarkdown): MarkdownLink[] {
   return links;
 }
 
-function makeLink(line: number, text: string, rawTarget: string, targetStart: number, start: number, end: number): MarkdownLink {
+function makeLink(
+  line: number,
+  text: string,
+  rawTarget: string,
+  targetStart: number,
+  start: number,
+  end: number,
+): MarkdownLink {
   const bracketed = rawTarget.startsWith("<") && rawTarget.endsWith(">");
   const target = bracketed ? rawTarget.slice(1, -1) : rawTarget;
   const start0 = targetStart + (bracketed ? 1 : 0);

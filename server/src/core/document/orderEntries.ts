@@ -14,12 +14,18 @@ export interface OrderEntry {
   nameRange: Range;
   /** Whether the line is exactly `N. Folder_Name`. */
   wellFormed: boolean;
+  /**
+   * The name as written (spaces kept), NFC-normalised, when the line is `N. Name With Spaces`: how a
+   * folder whose own name has spaces (a node/name problem, not an Order one) is listed.
+   */
+  spacedName?: string;
   /** The whole entry without surrounding space. */
   range: Range;
 }
 
 const wellFormedEntry = /^(\d+)\. (\S+)$/;
 const lenientEntry = /^(\s*)(?:(\d+)\s*[.)]|[-*+])?\s*(.*?)\s*$/;
+const spacedEntry = /^\d+\. \S.*\S$/;
 
 export function readOrderEntries(parsed: ParsedMarkdown, section: FoundSection): OrderEntry[] {
   const entries: OrderEntry[] = [];
@@ -34,7 +40,10 @@ export function readOrderEntries(parsed: ParsedMarkdown, section: FoundSection):
         number: Number(strict[1]),
         numberRange: { start: { line, character: 0 }, end: { line, character: strict[1].length } },
         name: nfc(strict[2]),
-        nameRange: { start: { line, character: nameStart }, end: { line, character: nameStart + strict[2].length } },
+        nameRange: {
+          start: { line, character: nameStart },
+          end: { line, character: nameStart + strict[2].length },
+        },
         wellFormed: true,
         range,
       });
@@ -50,10 +59,17 @@ export function readOrderEntries(parsed: ParsedMarkdown, section: FoundSection):
       numberRange:
         numberStart === -1
           ? undefined
-          : { start: { line, character: numberStart }, end: { line, character: numberStart + loose[2].length } },
+          : {
+              start: { line, character: numberStart },
+              end: { line, character: numberStart + loose[2].length },
+            },
       name: nfc(nameText.replace(/\s+/g, "_")),
-      nameRange: { start: { line, character: nameStart }, end: { line, character: nameStart + nameText.length } },
+      nameRange: {
+        start: { line, character: nameStart },
+        end: { line, character: nameStart + nameText.length },
+      },
       wellFormed: false,
+      spacedName: spacedEntry.test(text) ? nfc(nameText) : undefined,
       range,
     });
   }

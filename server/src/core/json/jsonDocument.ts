@@ -23,14 +23,29 @@ export interface JsonDocument {
 export function parseJsonDocument(text: string, allowComments: boolean): JsonDocument {
   const lines = new LineIndex(text);
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: allowComments, disallowComments: !allowComments });
-  const syntaxProblems: Problem[] = errors.map((error) => ({
-    code: "json/syntax",
-    range: lines.rangeOfOffsets(error.offset, error.offset + Math.max(1, error.length)),
-    message: `Invalid JSON: ${humanize(printParseErrorCode(error.error))}.`,
-  }));
+  const root = parseTree(text, errors, {
+    allowTrailingComma: allowComments,
+    disallowComments: !allowComments,
+  });
+  // The parser can report one mistake several times at one offset (a trailing comma gives "property name
+  // expected" and "value expected" at the `}`): one cause, one diagnostic, so keep the first per offset.
+  const reportedOffsets = new Set<number>();
+  const syntaxProblems: Problem[] = [];
+  for (const error of errors) {
+    if (reportedOffsets.has(error.offset)) continue;
+    reportedOffsets.add(error.offset);
+    syntaxProblems.push({
+      code: "json/syntax",
+      range: lines.rangeOfOffsets(error.offset, error.offset + Math.max(1, error.length)),
+      message: `Invalid JSON: ${humanize(printParseErrorCode(error.error))}.`,
+    });
+  }
   if (!root && syntaxProblems.length === 0) {
-    syntaxProblems.push({ code: "json/syntax", range: lines.lineRange(0), message: "Invalid JSON: the file is empty." });
+    syntaxProblems.push({
+      code: "json/syntax",
+      range: lines.lineRange(0),
+      message: "Invalid JSON: the file is empty.",
+    });
   }
   return { lines, root, value: root ? getNodeValue(root) : undefined, syntaxProblems };
 }
@@ -68,12 +83,17 @@ function childAt(node: JsonNode, segment: string): { key?: JsonNode; value: Json
 }
 
 /** Turns ajv's errors into problems with the given code, one per place, at the offending key or value. */
-export function schemaProblems(document: JsonDocument, errors: ErrorObject[], code: DiagnosticCode): Problem[] {
+export function schemaProblems(
+  document: JsonDocument,
+  errors: ErrorObject[],
+  code: DiagnosticCode,
+): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const error of errors.filter(isReportedAt)) {
     const path = instancePathSegments(error.instancePath);
-    const place = error.keyword === "additionalProperties" ? [...path, String(error.params.additionalProperty)] : path;
+    const place =
+      error.keyword === "additionalProperties" ? [...path, String(error.params.additionalProperty)] : path;
     const id = place.join("/");
     if (seen.has(id)) continue;
     seen.add(id);

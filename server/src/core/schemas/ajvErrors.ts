@@ -49,12 +49,17 @@ function propertyName(instancePath: string): string {
 }
 
 function article(type: string): string {
-  const names = type.split(",").map((name) => (name === "integer" || name === "object" || name === "array" ? `an ${name}` : `a ${name}`));
+  const names = type
+    .split(",")
+    .map((name) =>
+      name === "integer" || name === "object" || name === "array" ? `an ${name}` : `a ${name}`,
+    );
   return names.join(" or ");
 }
 
 function formatValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? value.slice(0, 57) + "..." : value);
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 60 ? value.slice(0, 57) + "..." : value);
   if (value === null || typeof value !== "object") return String(value);
   return Array.isArray(value) ? "a list" : "a mapping";
 }

@@ -79,7 +79,8 @@ export class SchemaStore {
     const id = fileUrl(path);
     const known = collected.get(id);
     if (known) return known;
-    if (!this.workspace.isInWorkspace(path)) throw new Error(`\`${path}\` is outside the workspace; schemas are only read from the workspace`);
+    if (!this.workspace.isInWorkspace(path))
+      throw new Error(`\`${path}\` is outside the workspace; schemas are only read from the workspace`);
     const bytes = this.workspace.readBytes(path);
     if (!bytes) throw new Error(`The schema file \`${path}\` does not exist`);
     const decoded = decodeText(bytes);
@@ -101,10 +102,15 @@ export class SchemaStore {
       const target = ref.split("#")[0];
       if (target === "" || collected.has(target) || this.builtinIds.has(target)) continue;
       if (uriScheme.test(target)) {
-        throw new Error(`\`$ref\` to \`${ref}\` is refused: kb-author never fetches schemas from the network`);
+        throw new Error(
+          `\`$ref\` to \`${ref}\` is refused: kb-author never fetches schemas from the network`,
+        );
       }
       const targetPath = joinPath(dirname(path), decodeURIComponent(target));
-      if (!this.workspace.isInWorkspace(targetPath) || !isInside(targetPath, this.workspace.rootOf(path) ?? "/")) {
+      if (
+        !this.workspace.isInWorkspace(targetPath) ||
+        !isInside(targetPath, this.workspace.rootOf(path) ?? "/")
+      ) {
         throw new Error(`\`$ref\` to \`${ref}\` is refused: it points outside the workspace`);
       }
       this.loadFile(targetPath, collected);
@@ -116,7 +122,11 @@ export class SchemaStore {
 function createAjv(schema: AnySchemaObject): Ajv {
   const draft = typeof schema.$schema === "string" ? schema.$schema : "";
   const options = { allErrors: true, strict: false, verbose: true, validateFormats: true } as const;
-  const ajv = draft.includes("2020-12") ? new Ajv2020(options) : draft.includes("2019-09") ? new Ajv2019(options) : new Ajv(options);
+  const ajv = draft.includes("2020-12")
+    ? new Ajv2020(options)
+    : draft.includes("2019-09")
+      ? new Ajv2019(options)
+      : new Ajv(options);
   addFormats(ajv);
   return ajv;
 }

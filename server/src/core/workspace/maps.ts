@@ -77,14 +77,17 @@ export class MapLocator {
     const map = this.mapDefinedAt(folder);
     if (map) return { kind: "repository", map };
     const parent = dirname(folder);
-    const atTop = parent === folder || folder === this.workspace.rootOf(folder) || !this.workspace.isInWorkspace(parent);
+    const atTop =
+      parent === folder || folder === this.workspace.rootOf(folder) || !this.workspace.isInWorkspace(parent);
     const parentState: FolderState = atTop ? { kind: "none" } : this.stateOf(parent);
     if (isSkippedFolderName(name)) return { kind: "none" };
     switch (parentState.kind) {
       case "node":
         return { kind: "node", node: { folder, name, map: parentState.node.map, isRoot: false } };
       case "repository":
-        if (folder === parentState.map.rootFolder) return { kind: "node", node: { folder, name, map: parentState.map, isRoot: true } };
+        // rootDir is compared like every name, after NFC normalisation (the folder may be NFD on disk).
+        if (nfc(folder) === nfc(parentState.map.rootFolder))
+          return { kind: "node", node: { folder, name, map: parentState.map, isRoot: true } };
         return parentState;
       case "none":
         return this.conventionRoot(folder, name);

@@ -38,7 +38,8 @@ export class Workspace {
   /** The workspace root that holds a path, if any. */
   rootOf(path: string): string | undefined {
     let best: string | undefined;
-    for (const root of this.roots) if (isInside(path, root) && (!best || root.length > best.length)) best = root;
+    for (const root of this.roots)
+      if (isInside(path, root) && (!best || root.length > best.length)) best = root;
     return best;
   }
 
@@ -87,7 +88,8 @@ export class Workspace {
   // ---- the tree ---------------------------------------------------------------------------------
 
   stat(path: string): FileStat | undefined {
-    if (this.openDocuments.has(path)) return { type: "file", size: this.openDocuments.get(path)!.text.length };
+    if (this.openDocuments.has(path))
+      return { type: "file", size: this.openDocuments.get(path)!.text.length };
     let stat = this.statCache.get(path);
     if (stat === undefined) {
       stat = this.fs.stat(path) ?? null;
@@ -104,16 +106,21 @@ export class Workspace {
     return this.stat(path)?.type === "directory";
   }
 
+  /**
+   * The entries of a folder with their names as on disk. Names are not normalised here: a path built
+   * from an NFC-normalised name does not open an NFD-named file on Linux (ext4 compares bytes), so the
+   * file would silently go unchecked. Name comparisons normalise instead (`hasFile`, the Order check).
+   */
   readDirectory(path: string): DirectoryEntry[] {
     let entries = this.directoryCache.get(path);
     if (entries === undefined) {
-      entries = this.fs.readDirectory(path)?.map((entry) => ({ name: nfc(entry.name), type: entry.type })) ?? null;
+      entries = this.fs.readDirectory(path) ?? null;
       this.directoryCache.set(path, entries);
     }
     return entries ?? [];
   }
 
-  /** Non-hidden sub-folders: the child nodes of a node folder. */
+  /** Non-hidden sub-folders, names as on disk: the child nodes of a node folder. */
   childFolders(path: string): string[] {
     return this.readDirectory(path)
       .filter((entry) => entry.type === "directory" && !isSkippedFolderName(entry.name))
@@ -121,7 +128,8 @@ export class Workspace {
   }
 
   hasFile(folder: string, name: string): boolean {
-    return this.readDirectory(folder).some((entry) => entry.type === "file" && entry.name === name);
+    const wanted = nfc(name);
+    return this.readDirectory(folder).some((entry) => entry.type === "file" && nfc(entry.name) === wanted);
   }
 
   // ---- contents ---------------------------------------------------------------------------------
@@ -132,7 +140,13 @@ export class Workspace {
    */
   readText(path: string, maxSize: number, cache = true): SourceText {
     const open = this.openDocuments.get(path);
-    if (open) return { ok: true, text: open.text, version: open.version };
+    if (open) {
+      // An editor holds text, not bytes: its UTF-16 length stands in for the size, so a huge open file is refused too.
+      if (open.text.length > maxSize) return { ok: false, problem: "too-large", size: open.text.length };
+      const nul = open.text.indexOf("\0");
+      if (nul !== -1) return { ok: false, problem: "binary", position: positionOfOffset(open.text, nul) };
+      return { ok: true, text: open.text, version: open.version };
+    }
     const cached = this.textCache.get(path);
     if (cached) return cached;
     const result = this.readFromDisk(path, maxSize);
@@ -169,3 +183,9 @@ export class Workspace {
   }
 }
 
+function positionOfOffset(text: string, offset: number): Position {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  let line = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return { line, character: offset - lineStart };
+}

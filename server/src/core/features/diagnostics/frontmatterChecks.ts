@@ -43,11 +43,14 @@ export function checkFrontmatter(context: MarkdownCheckContext): Problem[] {
   const compiled = context.services.schemas.get(schema.key);
   if (!compiled.ok) {
     // A broken configured schema is reported once, on the configuration file.
-    return schema.fromFile ? [schemaProblem(context, data, `The schema cannot be used: ${compiled.message}.`)] : [];
+    return schema.fromFile
+      ? [schemaProblem(context, data, `The schema cannot be used: ${compiled.message}.`)]
+      : [];
   }
   const { $schema: _ignored, ...checked } = data;
   const problems: Problem[] = [];
-  if (!compiled.validate(checked)) problems.push(...validationProblems(context, compiled.validate.errors ?? []));
+  if (!compiled.validate(checked))
+    problems.push(...validationProblems(context, compiled.validate.errors ?? []));
   problems.push(...nearMissKeys(context, checked, compiled.schema, []));
   return problems;
 }
@@ -65,12 +68,24 @@ function selectSchema(context: MarkdownCheckContext, data: Data): SchemaChoice {
   const builtin = schemas.builtinKeyForId(reference);
   if (builtin) return { key: builtin, fromFile: true };
   if (/^[a-z][a-z0-9+.-]*:/i.test(reference)) {
-    return { problem: schemaProblem(context, data, `The schema \`${reference}\` is refused: kb-author never fetches schemas from the network.`) };
+    return {
+      problem: schemaProblem(
+        context,
+        data,
+        `The schema \`${reference}\` is refused: kb-author never fetches schemas from the network.`,
+      ),
+    };
   }
   const base = isAbsolutePath(reference) ? maps.repositoryRootFor(context.path) : dirname(context.path);
   const path = joinPath(base, reference);
   if (!workspace.isInWorkspace(path)) {
-    return { problem: schemaProblem(context, data, `The schema \`${reference}\` is refused: it is outside the workspace.`) };
+    return {
+      problem: schemaProblem(
+        context,
+        data,
+        `The schema \`${reference}\` is refused: it is outside the workspace.`,
+      ),
+    };
   }
   if (!workspace.exists(path)) {
     return { problem: schemaProblem(context, data, `The schema file \`${reference}\` does not exist.`) };
@@ -80,7 +95,8 @@ function selectSchema(context: MarkdownCheckContext, data: Data): SchemaChoice {
 
 function schemaProblem(context: MarkdownCheckContext, data: Data, message: string): Problem {
   const frontmatter = context.parsed.frontmatter!;
-  const location = "$schema" in data ? locateInFrontmatter(frontmatter, context.parsed.lines, ["$schema"]) : {};
+  const location =
+    "$schema" in data ? locateInFrontmatter(frontmatter, context.parsed.lines, ["$schema"]) : {};
   return { code: "frontmatter/schema", range: location.valueRange ?? frontmatter.openRange, message };
 }
 
@@ -109,7 +125,11 @@ function validationProblems(context: MarkdownCheckContext, errors: ErrorObject[]
         message: `Property \`${key}\` is not allowed here.`,
       };
     } else {
-      problem = { code: "frontmatter/invalid-value", range: place.valueRange!, message: describeAjvError(error) };
+      problem = {
+        code: "frontmatter/invalid-value",
+        range: place.valueRange!,
+        message: describeAjvError(error),
+      };
     }
     const id = `${problem.code} ${problem.range.start.line}:${problem.range.start.character}`;
     if (seen.has(id)) continue;
@@ -123,7 +143,12 @@ function validationProblems(context: MarkdownCheckContext, errors: ErrorObject[]
  * Keys an open schema allows but that nearly match a known property (`llmSumary`): almost always a
  * typo that silently drops the value, so they are reported, as warnings.
  */
-function nearMissKeys(context: MarkdownCheckContext, data: Data, schema: AnySchemaObject, path: string[]): Problem[] {
+function nearMissKeys(
+  context: MarkdownCheckContext,
+  data: Data,
+  schema: AnySchemaObject,
+  path: string[],
+): Problem[] {
   const properties = schema.properties as Record<string, AnySchemaObject> | undefined;
   if (!properties || schema.additionalProperties === false) return [];
   const known = Object.keys(properties);
@@ -137,7 +162,10 @@ function nearMissKeys(context: MarkdownCheckContext, data: Data, schema: AnySche
       continue;
     }
     if (matchesPatternProperty(schema, key)) continue;
-    const suggestion = nearestName(key, known.filter((name) => !(name in data)));
+    const suggestion = nearestName(
+      key,
+      known.filter((name) => !(name in data)),
+    );
     if (!suggestion) continue;
     const place = locateInFrontmatter(context.parsed.frontmatter!, context.parsed.lines, [...path, key]);
     problems.push({

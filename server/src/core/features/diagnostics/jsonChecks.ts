@@ -40,9 +40,17 @@ function rootDirProblems(path: string, document: JsonDocument, services: CheckSe
   const range = rangeAtPath(document, ["rootDir"]);
   const rootFolder = joinPath(dirname(path), rootDir);
   if (!services.workspace.isDirectory(rootFolder)) {
-    return [{ code: "meta/invalid", range, message: `\`rootDir\` names \`${rootDir}\`, which is not a folder beside meta.json.` }];
+    return [
+      {
+        code: "meta/invalid",
+        range,
+        message: `\`rootDir\` names \`${rootDir}\`, which is not a folder beside meta.json.`,
+      },
+    ];
   }
   const name = rootFolder.split("/").pop()!.normalize("NFC");
   if (services.workspace.hasFile(rootFolder, name + ".md")) return [];
-  return [{ code: "node/file-name", range, message: `The root node folder \`${rootDir}\` has no \`${name}.md\`.` }];
+  return [
+    { code: "node/file-name", range, message: `The root node folder \`${rootDir}\` has no \`${name}.md\`.` },
+  ];
 }

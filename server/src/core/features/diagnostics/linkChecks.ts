@@ -1,7 +1,7 @@
 import { findLinks } from "../../document/links";
 import { proseLines, type FoundSection } from "../../document/sections";
 import { nearestName } from "../../names";
-import { basename, dirname, joinPath, relativePath } from "../../paths";
+import { basename, dirname, joinPath, nfc, relativePath } from "../../paths";
 import type { Problem } from "../../problem";
 import type { Workspace } from "../../workspace/workspace";
 import type { MarkdownCheckContext } from "./checkContext";
@@ -18,7 +18,8 @@ export function checkLinks(context: MarkdownCheckContext): { problems: Problem[]
   const targets: string[] = [];
   for (const link of findLinks(context.parsed)) {
     const target = link.target.trim();
-    if (target === "" || target.startsWith("#") || target.startsWith("//") || uriScheme.test(target)) continue;
+    if (target === "" || target.startsWith("#") || target.startsWith("//") || uriScheme.test(target))
+      continue;
     const pathPart = safeDecode(target.split(/[?#]/)[0]);
     if (pathPart === "") continue;
     const base = pathPart.startsWith("/") ? maps.repositoryRootFor(context.path) : dirname(context.path);
@@ -38,8 +39,35 @@ export function checkLinks(context: MarkdownCheckContext): { problems: Problem[]
 
 /** A target exists as written, or as a site route to a `.md`/`.mdx` page or a folder's index page. */
 function resolves(workspace: Workspace, path: string): boolean {
-  const candidates = [path, path + ".md", path + ".mdx", joinPath(path, "index.md"), joinPath(path, "index.mdx")];
-  return candidates.some((candidate) => workspace.exists(candidate));
+  const candidates = [
+    path,
+    path + ".md",
+    path + ".mdx",
+    joinPath(path, "index.md"),
+    joinPath(path, "index.mdx"),
+  ];
+  return candidates.some((candidate) => workspace.exists(candidate) || existsAfterNfc(workspace, candidate));
+}
+
+/**
+ * Whether a path exists when names are compared after NFC normalisation, as everywhere else: a link
+ * typed in NFC (`Löbian_Obstacle`) names a folder that macOS wrote in NFD, which Linux does not open
+ * by the NFC bytes. Only reached for targets that do not exist as written.
+ */
+function existsAfterNfc(workspace: Workspace, path: string): boolean {
+  let folder = "/";
+  for (const segment of path.split("/").filter(Boolean)) {
+    const direct = joinPath(folder, segment);
+    if (workspace.exists(direct)) {
+      folder = direct;
+      continue;
+    }
+    const wanted = nfc(segment);
+    const entry = workspace.readDirectory(folder).find((candidate) => nfc(candidate.name) === wanted);
+    if (!entry) return false;
+    folder = joinPath(folder, entry.name);
+  }
+  return true;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Range } from "vscode-languageserver-types";
 import { type OrderEntry, readOrderEntries } from "../../document/orderEntries";
 import type { FoundSection } from "../../document/sections";
 import { nearestName } from "../../names";
-import { joinPath } from "../../paths";
+import { joinPath, nfc } from "../../paths";
 import type { Problem } from "../../problem";
 import type { MarkdownCheckContext } from "./checkContext";
 
@@ -16,16 +16,24 @@ export function checkOrder(context: MarkdownCheckContext, sections: FoundSection
   const node = context.nodeFolder;
   if (context.kind !== "map-node" || !node) return [];
   const { workspace } = context.services;
-  const children = workspace.childFolders(node.folder);
+  // Entries are NFC-normalised, and so are the names they are compared with; paths keep the names on disk.
+  const folderNames = workspace.childFolders(node.folder);
+  const children = folderNames.map(nfc);
+  const childSet = new Set(children);
   const section = sections.find((candidate) => candidate.rule?.heading === orderHeading);
-  const entries = section ? readOrderEntries(context.parsed, section) : [];
+  // `N. Bad Name` lists the folder `Bad Name` as it is named: the one cause is the folder's name,
+  // reported by node/name on its own file, so the entry is neither malformed nor unknown.
+  const entries = (section ? readOrderEntries(context.parsed, section) : []).map((entry) =>
+    entry.spacedName !== undefined && !childSet.has(entry.name) && childSet.has(entry.spacedName)
+      ? { ...entry, name: entry.spacedName, wellFormed: true }
+      : entry,
+  );
   const problems: Problem[] = [];
 
   problems.push(...entries.filter((entry) => !entry.wellFormed).map(formatProblem));
   const numbering = numberingProblem(entries);
   if (numbering) problems.push(numbering);
 
-  const childSet = new Set(children);
   const listed = new Map<string, OrderEntry>();
   const unknown: OrderEntry[] = [];
   for (const entry of entries) {
@@ -66,8 +74,8 @@ export function checkOrder(context: MarkdownCheckContext, sections: FoundSection
     }
   }
 
-  for (const child of children) {
-    if (workspace.hasFile(joinPath(node.folder, child), child + ".md")) continue;
+  for (const [index, child] of children.entries()) {
+    if (workspace.hasFile(joinPath(node.folder, folderNames[index]), child + ".md")) continue;
     problems.push({
       code: "node/file-name",
       range: listed.get(child)?.range ?? section?.heading.range ?? firstLine(context),
@@ -90,7 +98,9 @@ function formatProblem(entry: OrderEntry): Problem {
 
 /** One diagnostic, at the first entry whose number breaks the 1..n sequence. */
 function numberingProblem(entries: OrderEntry[]): Problem | undefined {
-  const index = entries.findIndex((entry, position) => entry.number !== undefined && entry.number !== position + 1);
+  const index = entries.findIndex(
+    (entry, position) => entry.number !== undefined && entry.number !== position + 1,
+  );
   if (index === -1) return undefined;
   const entry = entries[index];
   return {

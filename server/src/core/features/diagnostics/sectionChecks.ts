@@ -13,10 +13,17 @@ export function checkSections(context: MarkdownCheckContext, sections: FoundSect
   if (!rules || !context.kind) return [];
   const problems: Problem[] = [];
   const seen = new Set<number>();
+  // Sections an unknown heading was reported as a misspelling of (`### Mini Desciption`): one cause,
+  // so they are not also reported missing.
+  const suggested = new Set<string>();
   for (const section of sections) {
     const { heading, rule } = section;
     if (!rule) {
-      if (!rules.allowUnknown) problems.push(unknownSection(context, section));
+      if (!rules.allowUnknown) {
+        const problem = unknownSection(context, section);
+        if (typeof problem.data?.suggestion === "string") suggested.add(problem.data.suggestion);
+        problems.push(problem);
+      }
       continue;
     }
     if (heading.level !== rule.level) {
@@ -37,7 +44,8 @@ export function checkSections(context: MarkdownCheckContext, sections: FoundSect
     seen.add(section.ruleIndex);
   }
   problems.push(...outOfOrder(sections, rules.rules));
-  problems.push(...missing(context, sections, rules.rules, seen));
+  const absent = missing(context, sections, rules.rules, seen);
+  problems.push(...absent.filter((problem) => !suggested.has(String(problem.data?.heading))));
   problems.push(...empty(context, sections));
   return problems;
 }
@@ -45,7 +53,8 @@ export function checkSections(context: MarkdownCheckContext, sections: FoundSect
 function unknownSection(context: MarkdownCheckContext, section: FoundSection): Problem {
   const known = context.settings!.sections.rules.map((rule) => rule.heading);
   const suggestion = nearestName(section.heading.text, known);
-  const allowed = known.length > 0 ? ` The sections of ${kindLabel[context.kind!]} are: ${known.join(", ")}.` : "";
+  const allowed =
+    known.length > 0 ? ` The sections of ${kindLabel[context.kind!]} are: ${known.join(", ")}.` : "";
   return {
     code: "section/unknown",
     range: section.heading.range,
@@ -102,7 +111,12 @@ function longestIncreasingRun(values: number[]): Set<number> {
   return result;
 }
 
-function missing(context: MarkdownCheckContext, sections: FoundSection[], rules: SectionRule[], present: Set<number>): Problem[] {
+function missing(
+  context: MarkdownCheckContext,
+  sections: FoundSection[],
+  rules: SectionRule[],
+  present: Set<number>,
+): Problem[] {
   const problems: Problem[] = [];
   rules.forEach((rule, index) => {
     if (present.has(index)) return;
@@ -130,7 +144,9 @@ function whyRequired(context: MarkdownCheckContext, rule: SectionRule): string |
       return node?.isRoot && node.map.rootDescribedByMeta ? undefined : "";
     case "required-on-nodes-with-children": {
       const children = node ? context.services.workspace.childFolders(node.folder).length : 0;
-      return children > 0 ? `: this node has ${children} child folder${children === 1 ? "" : "s"} to list` : undefined;
+      return children > 0
+        ? `: this node has ${children} child folder${children === 1 ? "" : "s"} to list`
+        : undefined;
     }
   }
 }

@@ -37,7 +37,11 @@ export function toDiagnostics(problems: Problem[], config: ResolvedConfig, path:
   );
 }
 
-function configuredSeverity(config: ResolvedConfig, path: string, code: Problem["code"]): SeveritySetting | undefined {
+function configuredSeverity(
+  config: ResolvedConfig,
+  path: string,
+  code: Problem["code"],
+): SeveritySetting | undefined {
   for (let i = config.overrides.length - 1; i >= 0; i--) {
     const override = config.overrides[i];
     const setting = override.severity[code];

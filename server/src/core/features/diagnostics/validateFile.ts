@@ -44,7 +44,7 @@ export function isCheckedFile(path: string): boolean {
 /** Every check of one file, by its kind; undefined when the file does not exist (any more). */
 export function validateFile(path: string, services: ValidationServices): FileReport | undefined {
   const config = services.configs.configFor(path);
-  const jsonKind = jsonKindOf(path);
+  const jsonKind = services.configs.isConfigFile(path) ? "config" : jsonKindOf(path);
   const source = services.workspace.readText(path, config.maxFileSize, jsonKind === undefined);
   if (!source.ok && source.problem === "missing") return undefined;
   const report = (kind: FileKind | null, problems: Problem[], linkTargets: string[] = []): FileReport => ({
@@ -112,7 +112,10 @@ function assignedKind(config: ResolvedConfig, path: string): MarkdownKind | null
   return config.assignments.find((assignment) => matchesGlobs(assignment.files, baseDir, path))?.kind;
 }
 
-function fileProblem(source: Exclude<SourceText, { ok: true } | { problem: "missing" }>, config: ResolvedConfig): Problem {
+function fileProblem(
+  source: Exclude<SourceText, { ok: true } | { problem: "missing" }>,
+  config: ResolvedConfig,
+): Problem {
   if (source.problem === "too-large") {
     return {
       code: "file/too-large",
@@ -131,8 +134,7 @@ function fileProblem(source: Exclude<SourceText, { ok: true } | { problem: "miss
   };
 }
 
+/** Bytes with thousands separators: a rounded "2.0 MB" could not show why 2 MB + 1 byte is over a 2 MB limit. */
 function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${bytes} bytes`;
+  return `${bytes.toLocaleString("en-US")} bytes`;
 }
