@@ -1,4 +1,8 @@
 import * as assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { diagnosticCodes } from "../../../server/src/core/diagnosticCodes";
+import { codeDocumentationUrl } from "../../../server/src/core/diagnosticDocs";
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { MemoryFileSystem } from "../../support/memoryFileSystem";
 
@@ -74,5 +78,20 @@ describe("language service (in memory)", () => {
     const affected = service.fileChanged("/kb/kb-author.jsonc", "created");
     assert.ok(affected.includes("/kb/Root/Child/Child.md"));
     assert.deepEqual(codesOf(service, "/kb/Root/Child/Child.md"), []);
+  });
+});
+
+describe("diagnostic documentation links", () => {
+  it("links every diagnostic's code to its heading in docs/codes.md", () => {
+    const page = readFileSync(resolve(__dirname, "../../../../docs/codes.md"), "utf8");
+    const anchors = new Set([...page.matchAll(/^### (\S+)$/gm)].map((match) => match[1].replace("/", "")));
+    for (const code of diagnosticCodes) {
+      const anchor = codeDocumentationUrl(code).split("#")[1];
+      assert.ok(anchors.has(anchor), `docs/codes.md has no heading for ${code}`);
+    }
+    const service = createLanguageService({ fileSystem: smallMap(), workspaceRoots: ["/kb"] });
+    service.setOpenDocument("/kb/Root/Child/Child.md", "### Description\n\nNo mini description.\n", 2);
+    const [diagnostic] = service.validate("/kb/Root/Child/Child.md")?.diagnostics ?? [];
+    assert.equal(diagnostic.codeDescription?.href, codeDocumentationUrl("section/missing"));
   });
 });

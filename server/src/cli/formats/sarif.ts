@@ -1,6 +1,7 @@
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from "node-sarif-builder";
 import { version } from "../../../../package.json";
 import { diagnosticCodes } from "../../core/diagnosticCodes";
+import { codeDocumentationUrl } from "../../core/diagnosticDocs";
 import type { DisplayedReport, Summary } from "./formatReports";
 import { severityNames } from "./formatReports";
 
@@ -14,7 +15,13 @@ export function formatSarif(reports: DisplayedReport[], _summary: Summary): stri
     url: "https://github.com/kb-author/kb-author",
   });
   for (const code of diagnosticCodes) {
-    run.addRule(new SarifRuleBuilder().initSimple({ ruleId: code, shortDescriptionText: code }));
+    run.addRule(
+      new SarifRuleBuilder().initSimple({
+        ruleId: code,
+        shortDescriptionText: code,
+        helpUri: codeDocumentationUrl(code),
+      }),
+    );
   }
   for (const report of reports) {
     for (const diagnostic of report.diagnostics) {

@@ -2,6 +2,7 @@ import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-types
 import { matchesGlobs } from "../../config/globs";
 import type { ResolvedConfig } from "../../config/configTypes";
 import type { SeverityName, SeveritySetting } from "../../diagnosticCodes";
+import { codeDocumentationUrl } from "../../diagnosticDocs";
 import type { Problem } from "../../problem";
 
 const lspSeverity: Record<SeverityName, DiagnosticSeverity> = {
@@ -26,6 +27,7 @@ export function toDiagnostics(problems: Problem[], config: ResolvedConfig, path:
       range: problem.range,
       severity: lspSeverity[setting],
       code: problem.code,
+      codeDescription: { href: codeDocumentationUrl(problem.code) },
       source: diagnosticSource,
       message: problem.message,
     };
