@@ -1,6 +1,7 @@
 import type { ExtensionContext } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { createLanguageClient } from "./languageClient";
+import { createStatusBarItem } from "./statusBar";
 
 let client: LanguageClient | undefined;
 
@@ -11,6 +12,7 @@ let client: LanguageClient | undefined;
  */
 export function activate(context: ExtensionContext): LanguageClient {
   client = createLanguageClient(context);
+  context.subscriptions.push(createStatusBarItem(client));
   // Do not block activation on the server. A failed start is already reported by the client
   // (notification + output channel); tests see the rejection through their own `client.start()`.
   client.start().catch(() => undefined);
