@@ -7,7 +7,7 @@ import {
   validateFile,
 } from "./features/diagnostics/validateFile";
 import type { FileSystem } from "./fileSystem";
-import { basename, dirname, isInside, joinPath, nfc } from "./paths";
+import { basename, dirname, isInside, joinPath } from "./paths";
 import { SchemaStore } from "./schemas/schemaStore";
 import { MapLocator } from "./workspace/maps";
 import { isSkippedFolderName, Workspace } from "./workspace/workspace";
@@ -95,8 +95,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     if (structural) {
       // The Order of the folder's node and of its parent node list and check the child folders.
       for (const folder of [dirname(path), dirname(dirname(path))]) {
-        const nodeFile = joinPath(folder, nfc(basename(folder)) + ".md");
-        if (knownFiles.has(nodeFile) || workspace.exists(nodeFile)) affected.add(nodeFile);
+        const nodeFile = workspace.findFile(folder, basename(folder) + ".md");
+        if (nodeFile) affected.add(nodeFile);
       }
       for (const [source, targets] of linkTargetsBySource) {
         if (targets.some((target) => isInside(target, path) || isInside(path, target))) affected.add(source);

@@ -1,7 +1,7 @@
 import { decodeText } from "../document/decode";
 import { parseMarkdown, type ParsedMarkdown } from "../document/parsedDocument";
 import type { DirectoryEntry, FileStat, FileSystem } from "../fileSystem";
-import { ancestorsOf, dirname, isHiddenName, isInside, nfc } from "../paths";
+import { ancestorsOf, dirname, isHiddenName, isInside, joinPath, nfc } from "../paths";
 import type { Position } from "vscode-languageserver-types";
 
 /** What reading a checked file gave: its text, or the file-level problem that stops every other check. */
@@ -128,8 +128,16 @@ export class Workspace {
   }
 
   hasFile(folder: string, name: string): boolean {
+    return this.findFile(folder, name) !== undefined;
+  }
+
+  /** The path of a file in a folder whose name equals `name` after NFC normalisation, as spelt on disk. */
+  findFile(folder: string, name: string): string | undefined {
     const wanted = nfc(name);
-    return this.readDirectory(folder).some((entry) => entry.type === "file" && nfc(entry.name) === wanted);
+    const entry = this.readDirectory(folder).find(
+      (candidate) => candidate.type === "file" && nfc(candidate.name) === wanted,
+    );
+    return entry && joinPath(folder, entry.name);
   }
 
   // ---- contents ---------------------------------------------------------------------------------
