@@ -5,12 +5,12 @@ import { nearestName } from "../../names";
 import { dirname, isAbsolutePath, joinPath } from "../../paths";
 import type { Problem } from "../../problem";
 import { describeAjvError, isReportedAt } from "../../schemas/ajvErrors";
-import type { MarkdownCheckContext } from "./checkContext";
+import type { MarkdownContext } from "../../documentContext";
 
 type Data = Record<string, unknown>;
 
 /** Frontmatter presence, YAML syntax, and the data against the file's JSON Schema. */
-export function checkFrontmatter(context: MarkdownCheckContext): Problem[] {
+export function checkFrontmatter(context: MarkdownContext): Problem[] {
   const { frontmatter } = context.parsed;
   const settings = context.settings?.frontmatter;
   if (!frontmatter) {
@@ -58,7 +58,7 @@ export function checkFrontmatter(context: MarkdownCheckContext): Problem[] {
 type SchemaChoice = { key: string | undefined; fromFile: boolean } | { problem: Problem };
 
 /** The file's own `$schema` (relative to the file) wins over the kind's configured schema. */
-function selectSchema(context: MarkdownCheckContext, data: Data): SchemaChoice {
+function selectSchema(context: MarkdownContext, data: Data): SchemaChoice {
   if (!("$schema" in data)) return { key: context.settings?.frontmatter.schema, fromFile: false };
   const reference = data.$schema;
   if (typeof reference !== "string" || reference.trim() === "") {
@@ -93,14 +93,14 @@ function selectSchema(context: MarkdownCheckContext, data: Data): SchemaChoice {
   return { key: path, fromFile: true };
 }
 
-function schemaProblem(context: MarkdownCheckContext, data: Data, message: string): Problem {
+function schemaProblem(context: MarkdownContext, data: Data, message: string): Problem {
   const frontmatter = context.parsed.frontmatter!;
   const location =
     "$schema" in data ? locateInFrontmatter(frontmatter, context.parsed.lines, ["$schema"]) : {};
   return { code: "frontmatter/schema", range: location.valueRange ?? frontmatter.openRange, message };
 }
 
-function validationProblems(context: MarkdownCheckContext, errors: ErrorObject[]): Problem[] {
+function validationProblems(context: MarkdownContext, errors: ErrorObject[]): Problem[] {
   const frontmatter = context.parsed.frontmatter!;
   const problems: Problem[] = [];
   const seen = new Set<string>();
@@ -144,7 +144,7 @@ function validationProblems(context: MarkdownCheckContext, errors: ErrorObject[]
  * typo that silently drops the value, so they are reported, as warnings.
  */
 function nearMissKeys(
-  context: MarkdownCheckContext,
+  context: MarkdownContext,
   data: Data,
   schema: AnySchemaObject,
   path: string[],

@@ -5,7 +5,7 @@ import papersSchema from "../../../../../schemas/papers.schema.json";
 import { type JsonDocument, parseJsonDocument, rangeAtPath, schemaProblems } from "../../json/jsonDocument";
 import { joinPath, dirname } from "../../paths";
 import type { Problem } from "../../problem";
-import type { CheckServices } from "./checkContext";
+import type { CoreServices } from "../../documentContext";
 
 let validators: { papers: ValidateFunction; meta: ValidateFunction } | undefined;
 
@@ -27,7 +27,7 @@ export function checkPapers(text: string): Problem[] {
 }
 
 /** meta.json against its schema, plus what a schema cannot say: `rootDir` names an existing node folder with its file. */
-export function checkMeta(path: string, text: string, services: CheckServices): Problem[] {
+export function checkMeta(path: string, text: string, services: CoreServices): Problem[] {
   const document = parseJsonDocument(text, false);
   if (document.syntaxProblems.length > 0) return document.syntaxProblems;
   const validate = builtinValidators().meta;
@@ -35,7 +35,7 @@ export function checkMeta(path: string, text: string, services: CheckServices): 
   return rootDirProblems(path, document, services);
 }
 
-function rootDirProblems(path: string, document: JsonDocument, services: CheckServices): Problem[] {
+function rootDirProblems(path: string, document: JsonDocument, services: CoreServices): Problem[] {
   const rootDir = (document.value as { rootDir: string }).rootDir;
   const range = rangeAtPath(document, ["rootDir"]);
   const rootFolder = joinPath(dirname(path), rootDir);

@@ -4,7 +4,7 @@ import { nearestName } from "../../names";
 import { basename, dirname, joinPath, nfc, relativePath } from "../../paths";
 import type { Problem } from "../../problem";
 import type { Workspace } from "../../workspace/workspace";
-import type { MarkdownCheckContext } from "./checkContext";
+import type { MarkdownContext } from "../../documentContext";
 
 const uriScheme = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -12,7 +12,7 @@ const uriScheme = /^[a-z][a-z0-9+.-]*:/i;
  * Links without a URI scheme must name a file or folder that exists; links with one are external and
  * left alone. Also returns the resolved targets, so that a change to one revalidates the linking file.
  */
-export function checkLinks(context: MarkdownCheckContext): { problems: Problem[]; targets: string[] } {
+export function checkLinks(context: MarkdownContext): { problems: Problem[]; targets: string[] } {
   const { workspace, maps } = context.services;
   const problems: Problem[] = [];
   const targets: string[] = [];
@@ -120,7 +120,7 @@ const bulletLine = /^[-*+]\s+(.*)$/;
 const singleLink = /^!?\[(?:[^[\]\\]|\\.)+\]\([^\s()]*(?:\s+"[^"]*")?\)$/;
 
 /** Each top-level item of Related Nodes is one link; indented lines (the `- Reason:` sub-bullets) are free text. */
-export function checkRelatedNodes(context: MarkdownCheckContext, sections: FoundSection[]): Problem[] {
+export function checkRelatedNodes(context: MarkdownContext, sections: FoundSection[]): Problem[] {
   const section = sections.find((candidate) => candidate.rule?.heading === "Related Nodes");
   if (context.kind !== "map-node" || !section) return [];
   const problems: Problem[] = [];

@@ -1,9 +1,9 @@
 import { basename } from "../../paths";
 import type { Problem } from "../../problem";
-import type { MarkdownCheckContext } from "./checkContext";
+import type { MarkdownContext } from "../../documentContext";
 
 /** The node's folder name, and Markdown files in a node folder that are not the node's own file. */
-export function checkNode(context: MarkdownCheckContext): Problem[] {
+export function checkNode(context: MarkdownContext): Problem[] {
   const node = context.nodeFolder;
   if (!node) return [];
   const range = context.parsed.lines.lineRange(0);

@@ -4,7 +4,7 @@ import type { FoundSection } from "../../document/sections";
 import { nearestName } from "../../names";
 import { joinPath, nfc } from "../../paths";
 import type { Problem } from "../../problem";
-import type { MarkdownCheckContext } from "./checkContext";
+import type { MarkdownContext } from "../../documentContext";
 
 export const orderHeading = "Order";
 
@@ -12,7 +12,7 @@ export const orderHeading = "Order";
  * The Order taxonomy against the folders on disk: every child folder listed once, nothing else
  * listed, numbered 1..n, each entry `N. Folder_Name`, each child with its own `Name/Name.md`.
  */
-export function checkOrder(context: MarkdownCheckContext, sections: FoundSection[]): Problem[] {
+export function checkOrder(context: MarkdownContext, sections: FoundSection[]): Problem[] {
   const node = context.nodeFolder;
   if (context.kind !== "map-node" || !node) return [];
   const { workspace } = context.services;
@@ -117,6 +117,6 @@ function describeChildren(children: string[]): string {
   return shown.join(", ") + (children.length > 8 ? `, and ${children.length - 8} more` : "");
 }
 
-function firstLine(context: MarkdownCheckContext): Range {
+function firstLine(context: MarkdownContext): Range {
   return context.parsed.lines.lineRange(0);
 }

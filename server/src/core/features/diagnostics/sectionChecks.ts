@@ -3,12 +3,12 @@ import type { SectionRule } from "../../config/configTypes";
 import type { FoundSection } from "../../document/sections";
 import { nearestName } from "../../names";
 import type { Problem } from "../../problem";
-import type { MarkdownCheckContext } from "./checkContext";
+import type { MarkdownContext } from "../../documentContext";
 
 const kindLabel = { "map-node": "a map node", topic: "a topic entry" } as const;
 
 /** Presence, order, level, uniqueness and emptiness of a document's sections, by its kind's rules. */
-export function checkSections(context: MarkdownCheckContext, sections: FoundSection[]): Problem[] {
+export function checkSections(context: MarkdownContext, sections: FoundSection[]): Problem[] {
   const rules = context.settings?.sections;
   if (!rules || !context.kind) return [];
   const problems: Problem[] = [];
@@ -50,7 +50,7 @@ export function checkSections(context: MarkdownCheckContext, sections: FoundSect
   return problems;
 }
 
-function unknownSection(context: MarkdownCheckContext, section: FoundSection): Problem {
+function unknownSection(context: MarkdownContext, section: FoundSection): Problem {
   const known = context.settings!.sections.rules.map((rule) => rule.heading);
   const suggestion = nearestName(section.heading.text, known);
   const allowed =
@@ -112,7 +112,7 @@ function longestIncreasingRun(values: number[]): Set<number> {
 }
 
 function missing(
-  context: MarkdownCheckContext,
+  context: MarkdownContext,
   sections: FoundSection[],
   rules: SectionRule[],
   present: Set<number>,
@@ -133,7 +133,7 @@ function missing(
 }
 
 /** Why a section is required in this document, or undefined when it is not. */
-function whyRequired(context: MarkdownCheckContext, rule: SectionRule): string | undefined {
+function whyRequired(context: MarkdownContext, rule: SectionRule): string | undefined {
   const node = context.kind === "map-node" ? context.nodeFolder : undefined;
   switch (rule.presence) {
     case "optional":
@@ -155,7 +155,7 @@ function whyRequired(context: MarkdownCheckContext, rule: SectionRule): string |
  * Where to report an absent section: on the heading of the present section it should precede,
  * else on the last section it should follow, else on the first line.
  */
-function anchorForMissing(context: MarkdownCheckContext, sections: FoundSection[], ruleIndex: number): Range {
+function anchorForMissing(context: MarkdownContext, sections: FoundSection[], ruleIndex: number): Range {
   const known = sections.filter((section) => section.rule);
   const next = known.find((section) => section.ruleIndex > ruleIndex);
   if (next) return next.heading.range;
@@ -166,7 +166,7 @@ function anchorForMissing(context: MarkdownCheckContext, sections: FoundSection[
 }
 
 /** Sections with nothing in them; a section's sub-sections (deeper headings) count as its content. */
-function empty(context: MarkdownCheckContext, sections: FoundSection[]): Problem[] {
+function empty(context: MarkdownContext, sections: FoundSection[]): Problem[] {
   const { lines } = context.parsed;
   return sections
     .filter((section, index) => {

@@ -1,14 +1,11 @@
 import type { Diagnostic } from "vscode-languageserver-types";
-import type { ConfigStore } from "../../config/configStore";
-import type { FileKind, MarkdownKind, ResolvedConfig } from "../../config/configTypes";
-import { matchesGlobs } from "../../config/globs";
+import type { FileKind, ResolvedConfig } from "../../config/configTypes";
+import { type CoreServices, markdownContext } from "../../documentContext";
 import { configFileNames } from "../../config/defaults";
-import { hasFrontmatter } from "../../document/frontmatter";
 import { findSections } from "../../document/sections";
-import { basename, dirname, isMarkdownPath, nfc } from "../../paths";
+import { basename, isMarkdownPath } from "../../paths";
 import { type Problem, startOfFile } from "../../problem";
 import type { SourceText } from "../../workspace/workspace";
-import type { CheckServices, MarkdownCheckContext } from "./checkContext";
 import { checkFrontmatter } from "./frontmatterChecks";
 import { checkMeta, checkPapers } from "./jsonChecks";
 import { checkLinks, checkRelatedNodes } from "./linkChecks";
@@ -25,8 +22,6 @@ export interface FileReport {
   linkTargets: string[];
 }
 
-export type ValidationServices = CheckServices & { configs: ConfigStore };
-
 /** The kind of a JSON file by its name, or undefined when kb-author does not check it. */
 export function jsonKindOf(path: string): FileKind | undefined {
   const name = basename(path);
@@ -42,7 +37,7 @@ export function isCheckedFile(path: string): boolean {
 }
 
 /** Every check of one file, by its kind; undefined when the file does not exist (any more). */
-export function validateFile(path: string, services: ValidationServices): FileReport | undefined {
+export function validateFile(path: string, services: CoreServices): FileReport | undefined {
   const config = services.configs.configFor(path);
   const jsonKind = services.configs.isConfigFile(path) ? "config" : jsonKindOf(path);
   const source = services.workspace.readText(path, config.maxFileSize, jsonKind === undefined);
@@ -62,32 +57,19 @@ export function validateFile(path: string, services: ValidationServices): FileRe
     case "config":
       return report("config", services.configs.load(path).problems);
   }
-  return validateMarkdown(path, source.text, source.version, config, services, report);
+  return validateMarkdown(path, source.text, source.version, services, report);
 }
 
 function validateMarkdown(
   path: string,
   text: string,
   version: number,
-  config: ResolvedConfig,
-  services: ValidationServices,
+  services: CoreServices,
   report: (kind: FileKind | null, problems: Problem[], linkTargets?: string[]) => FileReport,
 ): FileReport {
-  const parsed = services.workspace.parsedMarkdown(path, text, version);
-  const assigned = assignedKind(config, path);
-  if (assigned === null) return report(null, []);
-  const nodeFolder = services.maps.nodeFolder(dirname(path));
-  const isNodeFile = nodeFolder !== undefined && nfc(basename(path)) === nodeFolder.name + ".md";
-  const kind = assigned ?? (isNodeFile ? "map-node" : hasFrontmatter(parsed.lines) ? "topic" : null);
-  const context: MarkdownCheckContext = {
-    path,
-    parsed,
-    kind,
-    settings: kind ? config.kinds[kind] : undefined,
-    config,
-    nodeFolder,
-    services,
-  };
+  const context = markdownContext(path, text, version, services);
+  if (!context) return report(null, []);
+  const { kind, parsed } = context;
   const problems = checkNode(context);
   if (!kind) return report(null, problems);
   problems.push(...checkFrontmatter(context));
@@ -100,16 +82,6 @@ function validateMarkdown(
   const links = checkLinks(context);
   problems.push(...links.problems);
   return report(kind, problems, links.targets);
-}
-
-/**
- * The kind the configuration's globs give a file (the first matching entry wins): a kind, null for
- * "no kind", undefined when no glob matches.
- */
-function assignedKind(config: ResolvedConfig, path: string): MarkdownKind | null | undefined {
-  const baseDir = config.baseDir;
-  if (!baseDir) return undefined;
-  return config.assignments.find((assignment) => matchesGlobs(assignment.files, baseDir, path))?.kind;
 }
 
 function fileProblem(
