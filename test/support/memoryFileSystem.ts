@@ -37,6 +37,29 @@ export class MemoryFileSystem implements FileSystem {
       if (folder === path || folder.startsWith(path + "/")) this.folders.delete(folder);
   }
 
+  /** Moves a file or a folder (with everything below it). */
+  rename(from: string, to: string): void {
+    for (const [file, content] of [...this.files]) {
+      if (file === from || file.startsWith(from + "/")) {
+        this.files.delete(file);
+        this.writeFile(to + file.slice(from.length), content);
+      }
+    }
+    for (const folder of [...this.folders]) {
+      if (folder === from || folder.startsWith(from + "/")) {
+        this.folders.delete(folder);
+        this.addFolder(to + folder.slice(from.length));
+      }
+    }
+  }
+
+  /** Every file's text, for comparing whole trees in tests. */
+  snapshot(): Record<string, string> {
+    return Object.fromEntries(
+      [...this.files].sort().map(([path, bytes]) => [path, new TextDecoder().decode(bytes)]),
+    );
+  }
+
   stat(path: string): FileStat | undefined {
     const file = this.files.get(path);
     if (file) return { type: "file", size: file.length };

@@ -1,4 +1,30 @@
+import type {
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  Hover,
+  Location,
+  Position,
+  Range,
+  TextEdit,
+  WorkspaceEdit,
+  WorkspaceSymbol,
+} from "vscode-languageserver-types";
 import { builtinSchemas } from "./builtinSchemas";
+import { type MarkdownContext, markdownContext } from "./documentContext";
+import { provideCodeActions } from "./features/codeActions";
+import { provideCompletions } from "./features/completion";
+import { provideDefinition } from "./features/definition";
+import { provideDocumentLinks } from "./features/documentLinks";
+import { provideDocumentSymbols } from "./features/documentSymbols";
+import type { FeatureServices } from "./features/featureServices";
+import { formatDocument } from "./features/formatting";
+import { provideHover } from "./features/hover";
+import { provideReferences } from "./features/references";
+import { prepareRename, provideRename } from "./features/rename";
+import { provideWorkspaceSymbols } from "./features/workspaceSymbols";
 import { ConfigStore } from "./config/configStore";
 import {
   type FileReport,
@@ -7,9 +33,10 @@ import {
   validateFile,
 } from "./features/diagnostics/validateFile";
 import type { FileSystem } from "./fileSystem";
-import { basename, dirname, isInside, joinPath } from "./paths";
+import { basename, dirname, isInside, isMarkdownPath, joinPath } from "./paths";
 import { SchemaStore } from "./schemas/schemaStore";
 import { MapLocator } from "./workspace/maps";
+import { NodeIndex } from "./workspace/nodeIndex";
 import { isSkippedFolderName, Workspace } from "./workspace/workspace";
 
 export type { FileReport } from "./features/diagnostics/validateFile";
@@ -41,6 +68,19 @@ export interface LanguageService {
    * (the parent node's Order, files linking there, everything under a changed configuration).
    */
   fileChanged(path: string, change: FileChange): string[];
+
+  // Editor features, on Markdown documents (open or on disk); empty results for other files.
+  getCompletions(path: string, position: Position): CompletionList;
+  getHover(path: string, position: Position): Hover | undefined;
+  getDefinition(path: string, position: Position): Location[];
+  getDocumentLinks(path: string): DocumentLink[];
+  getReferences(path: string, position: Position): Location[];
+  getDocumentSymbols(path: string): DocumentSymbol[];
+  getWorkspaceSymbols(query: string): WorkspaceSymbol[];
+  getCodeActions(path: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
+  prepareRename(path: string, position: Position): Range | undefined;
+  rename(path: string, position: Position, newName: string): WorkspaceEdit | undefined;
+  format(path: string): TextEdit[];
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -49,6 +89,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const schemas = new SchemaStore(workspace, builtinSchemas);
   const configs = new ConfigStore(workspace, schemas, options.configPath);
   const services = { workspace, maps, schemas, configs };
+  const diagnosticsByPath = new Map<string, Diagnostic[]>();
+  const features: FeatureServices = {
+    ...services,
+    nodes: new NodeIndex(workspace, maps),
+    diagnosticsOf: (path) => diagnosticsByPath.get(path) ?? [],
+  };
   const linkTargetsBySource = new Map<string, string[]>();
   const knownFiles = new Set<string>();
 
@@ -64,6 +110,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   function validate(path: string): FileReport | undefined {
     const report = validateFile(path, services);
+    if (report && report.diagnostics.length > 0) diagnosticsByPath.set(path, report.diagnostics);
+    else diagnosticsByPath.delete(path);
     if (report) {
       knownFiles.add(path);
       if (report.linkTargets.length > 0) linkTargetsBySource.set(path, report.linkTargets);
@@ -119,6 +167,19 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return files;
   }
 
+  /** The context of a Markdown document for an editor feature, or undefined when it has none. */
+  function contextOf(path: string): MarkdownContext | undefined {
+    const config = configs.configFor(path);
+    const source = workspace.readText(path, config.maxFileSize);
+    if (!source.ok || !isMarkdownPath(path)) return undefined;
+    return markdownContext(path, source.text, source.version, services);
+  }
+
+  function withContext<T>(path: string, empty: T, feature: (context: MarkdownContext) => T): T {
+    const context = contextOf(path);
+    return context ? feature(context) : empty;
+  }
+
   return {
     workspace,
     listCheckedFiles,
@@ -126,5 +187,25 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     setOpenDocument: (path, text, version) => workspace.setOpenDocument(path, text, version),
     closeDocument: (path) => workspace.closeDocument(path),
     fileChanged,
+    getCompletions: (path, position) =>
+      withContext(path, { isIncomplete: false, items: [] }, (context) =>
+        provideCompletions(context, position, features),
+      ),
+    getHover: (path, position) =>
+      withContext(path, undefined, (context) => provideHover(context, position, features)),
+    getDefinition: (path, position) =>
+      withContext(path, [], (context) => provideDefinition(context, position, features)),
+    getDocumentLinks: (path) => withContext(path, [], (context) => provideDocumentLinks(context, features)),
+    getReferences: (path, position) =>
+      withContext(path, [], (context) => provideReferences(context, position, features)),
+    getDocumentSymbols: (path) => withContext(path, [], (context) => provideDocumentSymbols(context)),
+    getWorkspaceSymbols: (query) => provideWorkspaceSymbols(query, features),
+    getCodeActions: (path, range, diagnostics) =>
+      withContext(path, [], (context) => provideCodeActions(context, range, diagnostics, features)),
+    prepareRename: (path, position) =>
+      withContext(path, undefined, (context) => prepareRename(context, position, features)),
+    rename: (path, position, newName) =>
+      withContext(path, undefined, (context) => provideRename(context, position, newName, features)),
+    format: (path) => withContext(path, [], (context) => formatDocument(context)),
   };
 }

@@ -1,4 +1,5 @@
 import {
+  CodeActionKind,
   type Connection,
   type Diagnostic,
   DidChangeWatchedFilesNotification,
@@ -14,6 +15,7 @@ import { createLanguageService, type FileChange, type LanguageService } from "..
 import { NodeFileSystem } from "../node/nodeFileSystem";
 import { type IndexStatusParams, indexStatusMethod, waitForIdleMethod } from "../shared/protocol";
 import { Debouncer } from "./debouncer";
+import { registerFeatures } from "./features";
 import { DiagnosticsPublisher } from "./diagnosticsPublisher";
 import { pathToUri, uriToPath } from "./paths";
 import { defaultSettings, type EditorSettings, fetchSettings } from "./settings";
@@ -120,7 +122,19 @@ export function startServer(connection: Connection): void {
     const canRegister = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     registerWatcher = !options?.clientWatchesFiles && canRegister;
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ["#", "[", "(", "/", ":", " "] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        renameProvider: { prepareProvider: true },
+        documentFormattingProvider: true,
+      },
       serverInfo: { name: "kb-author", version },
     };
   });
@@ -165,6 +179,8 @@ export function startServer(connection: Connection): void {
     queue.add(affected, true);
     void queue.whenIdle().then(sendStatus);
   });
+
+  registerFeatures(connection, () => service);
 
   connection.onRequest(waitForIdleMethod, async () => {
     await indexed;

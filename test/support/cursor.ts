@@ -1,0 +1,65 @@
+import type { Position, TextEdit, WorkspaceEdit } from "vscode-languageserver-types";
+import { URI } from "vscode-uri";
+import { LineIndex } from "../../server/src/core/document/lineIndex";
+import { createLanguageService, type LanguageService } from "../../server/src/core/languageService";
+import { MemoryFileSystem } from "./memoryFileSystem";
+
+/** The cursor marker in test documents: `1. Treaty_<|>` puts the cursor after `Treaty_`. */
+export const cursorMarker = "<|>";
+
+/** Removes the cursor marker from a text and returns the text and the marker's position. */
+export function withCursor(textWithMarker: string): { text: string; position: Position } {
+  const offset = textWithMarker.indexOf(cursorMarker);
+  if (offset === -1) throw new Error(`no ${cursorMarker} in the test text`);
+  const text = textWithMarker.slice(0, offset) + textWithMarker.slice(offset + cursorMarker.length);
+  return { text, position: new LineIndex(text).positionAt(offset) };
+}
+
+/** A text after applying edits (non-overlapping, in any order), as an editor would. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const sorted = edits
+    .map((edit) => ({
+      start: lines.offsetAt(edit.range.start),
+      end: lines.offsetAt(edit.range.end),
+      newText: edit.newText,
+    }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return result;
+}
+
+/** A language service over an in-memory workspace at `/kb`, with one document opened at the cursor. */
+export function serviceWithCursor(
+  files: Record<string, string>,
+  openPath: string,
+  textWithMarker: string,
+): { service: LanguageService; fileSystem: MemoryFileSystem; position: Position; text: string } {
+  const { text, position } = withCursor(textWithMarker);
+  const fileSystem = new MemoryFileSystem({ ...files, [openPath]: text });
+  const service = createLanguageService({ fileSystem, workspaceRoots: ["/kb"] });
+  service.setOpenDocument(openPath, text, 1);
+  return { service, fileSystem, position, text };
+}
+
+/**
+ * Applies a WorkspaceEdit to an in-memory file system (text edits and file or folder renames), so a
+ * test can compare the whole resulting tree.
+ */
+export function applyWorkspaceEdit(fileSystem: MemoryFileSystem, edit: WorkspaceEdit): void {
+  const pathOf = (uri: string) => URI.parse(uri).path;
+  const decode = (path: string) => new TextDecoder().decode(fileSystem.readFile(path));
+  for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
+    fileSystem.writeFile(pathOf(uri), applyEdits(decode(pathOf(uri)), edits));
+  }
+  for (const change of edit.documentChanges ?? []) {
+    if ("kind" in change) {
+      if (change.kind !== "rename") throw new Error(`unsupported resource operation ${change.kind}`);
+      fileSystem.rename(pathOf(change.oldUri), pathOf(change.newUri));
+    } else {
+      const path = pathOf(change.textDocument.uri);
+      fileSystem.writeFile(path, applyEdits(decode(path), change.edits));
+    }
+  }
+}
