@@ -1,12 +1,11 @@
 import { findLinks } from "../../document/links";
 import { proseLines, type FoundSection } from "../../document/sections";
 import { nearestName } from "../../names";
-import { basename, dirname, joinPath, nfc, relativePath } from "../../paths";
+import { basename, joinPath, nfc, relativePath } from "../../paths";
 import type { Problem } from "../../problem";
+import { resolveLink } from "../../workspace/linkResolution";
 import type { Workspace } from "../../workspace/workspace";
 import type { MarkdownContext } from "../../documentContext";
-
-const uriScheme = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * Links without a URI scheme must name a file or folder that exists; links with one are external and
@@ -17,16 +16,13 @@ export function checkLinks(context: MarkdownContext): { problems: Problem[]; tar
   const problems: Problem[] = [];
   const targets: string[] = [];
   for (const link of findLinks(context.parsed)) {
+    const resolution = resolveLink(context.path, link.target, maps);
+    if (!resolution) continue;
+    const { path: resolved, base, absolute } = resolution;
     const target = link.target.trim();
-    if (target === "" || target.startsWith("#") || target.startsWith("//") || uriScheme.test(target))
-      continue;
-    const pathPart = safeDecode(target.split(/[?#]/)[0]);
-    if (pathPart === "") continue;
-    const base = pathPart.startsWith("/") ? maps.repositoryRootFor(context.path) : dirname(context.path);
-    const resolved = joinPath(base, pathPart);
     targets.push(resolved);
     if (resolves(workspace, resolved)) continue;
-    const suggestion = suggestTarget(workspace, resolved, base, pathPart.startsWith("/"));
+    const suggestion = suggestTarget(workspace, resolved, base, absolute);
     problems.push({
       code: "link/unresolved",
       range: link.targetRange,
@@ -106,14 +102,6 @@ function suggestTarget(
   if (!workspace.exists(path)) return undefined;
   const relative = relativePath(base, path);
   return { link: absolute ? "/" + relative : relative };
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
 
 const bulletLine = /^[-*+]\s+(.*)$/;

@@ -1,0 +1,81 @@
+import type { Position, Range } from "vscode-languageserver-types";
+import type { MarkdownContext } from "../documentContext";
+import { findLinks, type MarkdownLink } from "../document/links";
+import { type OrderEntry, readOrderEntries } from "../document/orderEntries";
+import type { OutlineHeading } from "../document/outline";
+import { type FoundSection, findSections } from "../document/sections";
+import { basename, dirname, joinPath, nfc } from "../paths";
+import { resolveLink } from "../workspace/linkResolution";
+import type { MapNode } from "../workspace/nodeIndex";
+import type { FeatureServices } from "./featureServices";
+
+/** Whether a position lies within a range (ends included, as a cursor right after a word is "on" it). */
+export function contains(range: Range, position: Position): boolean {
+  const afterStart =
+    position.line > range.start.line ||
+    (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd =
+    position.line < range.end.line ||
+    (position.line === range.end.line && position.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+/** The sections of the document by its kind's rules (none for a file without a kind). */
+export function sectionsOf(context: MarkdownContext): FoundSection[] {
+  return context.settings ? findSections(context.parsed, context.settings.sections) : [];
+}
+
+/** The section whose heading or content holds a line. */
+export function sectionAt(context: MarkdownContext, line: number): FoundSection | undefined {
+  return sectionsOf(context).find((section) => line >= section.heading.line && line < section.endLine);
+}
+
+export function headingAt(context: MarkdownContext, position: Position): OutlineHeading | undefined {
+  return context.parsed.outline.headings.find((heading) => heading.line === position.line);
+}
+
+/** The Order section of a map node, with its entries. */
+export function orderOf(
+  context: MarkdownContext,
+): { section: FoundSection; entries: OrderEntry[] } | undefined {
+  if (context.kind !== "map-node") return undefined;
+  const section = sectionsOf(context).find((candidate) => candidate.rule?.heading === "Order");
+  return section && { section, entries: readOrderEntries(context.parsed, section) };
+}
+
+/** The Order entry on the cursor's line, if the cursor is in a map node's Order section. */
+export function orderEntryAt(context: MarkdownContext, position: Position): OrderEntry | undefined {
+  return orderOf(context)?.entries.find((entry) => entry.line === position.line);
+}
+
+/** The link whose `[text](target)` holds the position. */
+export function linkAt(context: MarkdownContext, position: Position): MarkdownLink | undefined {
+  return findLinks(context.parsed).find((link) => contains(link.range, position));
+}
+
+/** The child node an Order entry names (its folder compared after NFC normalisation). */
+export function nodeOfOrderEntry(
+  context: MarkdownContext,
+  entry: OrderEntry,
+  services: FeatureServices,
+): MapNode | undefined {
+  const folder = context.nodeFolder?.folder;
+  if (!folder) return undefined;
+  const child = services.workspace.childFolders(folder).find((name) => nfc(name) === entry.name);
+  return child === undefined ? undefined : services.nodes.byFolder(joinPath(folder, child));
+}
+
+/** The node a link points at: its folder, or its `Name/Name.md` file. */
+export function nodeOfLink(
+  context: MarkdownContext,
+  link: MarkdownLink,
+  services: FeatureServices,
+): MapNode | undefined {
+  const resolved = resolveLink(context.path, link.target, services.maps);
+  if (!resolved) return undefined;
+  const asFolder = services.nodes.byFolder(resolved.path);
+  if (asFolder) return asFolder;
+  const folder = dirname(resolved.path);
+  const node = services.nodes.byFolder(folder);
+  return node && nfc(basename(resolved.path)) === node.name + ".md" ? node : undefined;
+}
