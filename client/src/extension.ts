@@ -1,5 +1,6 @@
 import type { ExtensionContext } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
+import { registerCommands } from "./commands";
 import { createLanguageClient } from "./languageClient";
 import { createStatusBarItem } from "./statusBar";
 
@@ -12,7 +13,7 @@ let client: LanguageClient | undefined;
  */
 export function activate(context: ExtensionContext): LanguageClient {
   client = createLanguageClient(context);
-  context.subscriptions.push(createStatusBarItem(client));
+  context.subscriptions.push(createStatusBarItem(client), ...registerCommands(client));
   // Do not block activation on the server. A failed start is already reported by the client
   // (notification + output channel); tests see the rejection through their own `client.start()`.
   client.start().catch(() => undefined);

@@ -44,19 +44,37 @@ export function serviceWithCursor(
 }
 
 /**
- * Applies a WorkspaceEdit to an in-memory file system (text edits and file or folder renames), so a
+ * Applies a WorkspaceEdit to an in-memory file system (text edits, file creations and file or folder
+ * renames, in order; a create or rename onto an existing path fails unless it may overwrite), so a
  * test can compare the whole resulting tree.
  */
 export function applyWorkspaceEdit(fileSystem: MemoryFileSystem, edit: WorkspaceEdit): void {
   const pathOf = (uri: string) => URI.parse(uri).path;
-  const decode = (path: string) => new TextDecoder().decode(fileSystem.readFile(path));
+  const decode = (path: string) => {
+    const bytes = fileSystem.readFile(path);
+    if (!bytes) throw new Error(`text edit on ${path}, which does not exist`);
+    return new TextDecoder().decode(bytes);
+  };
   for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
     fileSystem.writeFile(pathOf(uri), applyEdits(decode(pathOf(uri)), edits));
   }
   for (const change of edit.documentChanges ?? []) {
     if ("kind" in change) {
+      if (change.kind === "create") {
+        // As VS Code does: a create over an existing file fails unless told to overwrite or ignore it.
+        const path = pathOf(change.uri);
+        if (fileSystem.stat(path) && !change.options?.overwrite) {
+          if (change.options?.ignoreIfExists) continue;
+          throw new Error(`create: ${path} exists`);
+        }
+        fileSystem.writeFile(path, "");
+        continue;
+      }
       if (change.kind !== "rename") throw new Error(`unsupported resource operation ${change.kind}`);
-      fileSystem.rename(pathOf(change.oldUri), pathOf(change.newUri));
+      const [from, to] = [pathOf(change.oldUri), pathOf(change.newUri)];
+      if (!fileSystem.stat(from)) throw new Error(`rename: ${from} does not exist`);
+      if (fileSystem.stat(to) && !change.options?.overwrite) throw new Error(`rename: ${to} exists`);
+      fileSystem.rename(from, to);
     } else {
       const path = pathOf(change.textDocument.uri);
       fileSystem.writeFile(path, applyEdits(decode(path), change.edits));

@@ -7,6 +7,8 @@ import type { DirectoryEntry, FileStat, FileSystem } from "../../server/src/core
 export class MemoryFileSystem implements FileSystem {
   private readonly files = new Map<string, Uint8Array>();
   private readonly folders = new Set<string>(["/"]);
+  /** Every folder's entries, built in one pass when first listed and dropped on any change (large trees). */
+  private listing: Map<string, DirectoryEntry[]> | undefined;
 
   constructor(entries: Record<string, string | Uint8Array | null> = {}) {
     for (const [path, content] of Object.entries(entries)) {
@@ -16,11 +18,13 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   writeFile(path: string, content: string | Uint8Array): void {
+    this.listing = undefined;
     this.files.set(path, typeof content === "string" ? new TextEncoder().encode(content) : content);
     this.addFolder(path.slice(0, path.lastIndexOf("/")) || "/");
   }
 
   addFolder(path: string): void {
+    this.listing = undefined;
     for (
       let folder = path;
       folder && !this.folders.has(folder);
@@ -31,6 +35,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   delete(path: string): void {
+    this.listing = undefined;
     for (const file of [...this.files.keys()])
       if (file === path || file.startsWith(path + "/")) this.files.delete(file);
     for (const folder of [...this.folders])
@@ -68,16 +73,20 @@ export class MemoryFileSystem implements FileSystem {
 
   readDirectory(path: string): DirectoryEntry[] | undefined {
     if (!this.folders.has(path)) return undefined;
-    const prefix = path === "/" ? "/" : path + "/";
-    const isChild = (candidate: string) =>
-      candidate.startsWith(prefix) && !candidate.slice(prefix.length).includes("/");
-    const entries: DirectoryEntry[] = [];
-    for (const folder of this.folders)
-      if (folder !== path && isChild(folder))
-        entries.push({ name: folder.slice(prefix.length), type: "directory" });
-    for (const file of this.files.keys())
-      if (isChild(file)) entries.push({ name: file.slice(prefix.length), type: "file" });
-    return entries;
+    if (!this.listing) {
+      const listing = new Map<string, DirectoryEntry[]>();
+      const add = (entry: string, type: DirectoryEntry["type"]) => {
+        const slash = entry.lastIndexOf("/");
+        const parent = entry.slice(0, slash) || "/";
+        const entries = listing.get(parent) ?? [];
+        entries.push({ name: entry.slice(slash + 1), type });
+        listing.set(parent, entries);
+      };
+      for (const folder of this.folders) if (folder !== "/") add(folder, "directory");
+      for (const file of this.files.keys()) add(file, "file");
+      this.listing = listing;
+    }
+    return [...(this.listing.get(path) ?? [])];
   }
 
   readFile(path: string): Uint8Array | undefined {

@@ -3,6 +3,8 @@ export interface CheckArguments {
   paths: string[];
   format: OutputFormat;
   configPath: string | undefined;
+  /** Apply every safe fix in place before reporting (`--fix`). */
+  fix: boolean;
 }
 
 export const outputFormats = ["text", "json", "sarif"] as const;
@@ -14,7 +16,7 @@ export type ParsedCommand =
   | { command: "version" }
   | { command: "error"; message: string };
 
-export const usage = `Usage: kb-author check [paths...] [--format text|json|sarif] [--config FILE]
+export const usage = `Usage: kb-author check [paths...] [--format text|json|sarif] [--config FILE] [--fix]
 
 Checks Markdown knowledge bases (map nodes and topic entries), papers.json, meta.json and
 kb-author.jsonc files. Paths default to the current folder.
@@ -22,6 +24,10 @@ kb-author.jsonc files. Paths default to the current folder.
 Options:
   --format text|json|sarif  output format (default: text)
   --config FILE             use this configuration file for every checked file
+  --fix                     apply every safe fix in place (only to the checked Markdown files
+                            whose text changes), list the codes fixed per file, then report and
+                            exit by what remains (with --format json or sarif the list goes to
+                            stderr)
   -h, --help                show this help
   -v, --version             show the version
 
@@ -33,7 +39,7 @@ export function parseArguments(argv: string[]): ParsedCommand {
     return { command: "help" };
   if (command === "-v" || command === "--version") return { command: "version" };
   if (command !== "check") return { command: "error", message: `Unknown command \`${command}\`.` };
-  const args: CheckArguments = { paths: [], format: "text", configPath: undefined };
+  const args: CheckArguments = { paths: [], format: "text", configPath: undefined, fix: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const [flag, inlineValue] =
@@ -52,6 +58,8 @@ export function parseArguments(argv: string[]): ParsedCommand {
       const path = value();
       if (!path) return { command: "error", message: "--config needs a file." };
       args.configPath = path;
+    } else if (flag === "--fix") {
+      args.fix = true;
     } else if (flag.startsWith("-") && flag !== "-") {
       return { command: "error", message: `Unknown option \`${flag}\`.` };
     } else args.paths.push(arg);

@@ -9,12 +9,12 @@ import type {
   Position,
   Range,
   TextEdit,
-  WorkspaceEdit,
   WorkspaceSymbol,
 } from "vscode-languageserver-types";
 import { builtinSchemas } from "./builtinSchemas";
 import { type MarkdownContext, markdownContext } from "./documentContext";
 import { provideCodeActions } from "./features/codeActions";
+import { type FixAllResult, fixAllText } from "./features/codeActions/fixAll";
 import { provideCompletions } from "./features/completion";
 import { provideDefinition } from "./features/definition";
 import { provideDocumentLinks } from "./features/documentLinks";
@@ -23,7 +23,10 @@ import type { FeatureServices } from "./features/featureServices";
 import { formatDocument } from "./features/formatting";
 import { provideHover } from "./features/hover";
 import { provideReferences } from "./features/references";
-import { prepareRename, provideRename } from "./features/rename";
+import { prepareRename, provideRename, type RenamePlace } from "./features/rename";
+import { checkNewName, newChildNode, newTopicEntry } from "./features/commands";
+import type { EditOutcome } from "./features/workspaceEdits";
+import type { NameCheck } from "../shared/nodeNames";
 import { provideWorkspaceSymbols } from "./features/workspaceSymbols";
 import { ConfigStore } from "./config/configStore";
 import {
@@ -40,6 +43,7 @@ import { NodeIndex } from "./workspace/nodeIndex";
 import { isSkippedFolderName, Workspace } from "./workspace/workspace";
 
 export type { FileReport } from "./features/diagnostics/validateFile";
+export type { FixAllResult } from "./features/codeActions/fixAll";
 
 export interface LanguageServiceOptions {
   fileSystem: FileSystem;
@@ -74,12 +78,23 @@ export interface LanguageService {
   getHover(path: string, position: Position): Hover | undefined;
   getDefinition(path: string, position: Position): Location[];
   getDocumentLinks(path: string): DocumentLink[];
-  getReferences(path: string, position: Position): Location[];
+  /** References to the node or page under the cursor; its own file first when `includeDeclaration` (the default). */
+  getReferences(path: string, position: Position, includeDeclaration?: boolean): Location[];
   getDocumentSymbols(path: string): DocumentSymbol[];
   getWorkspaceSymbols(query: string): WorkspaceSymbol[];
-  getCodeActions(path: string, range: Range, diagnostics: Diagnostic[]): CodeAction[];
-  prepareRename(path: string, position: Position): Range | undefined;
-  rename(path: string, position: Position, newName: string): WorkspaceEdit | undefined;
+  /** Quick fixes for the diagnostics given; `only` filters by action kind (`source.fixAll` is made only when asked for). */
+  getCodeActions(path: string, range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[];
+  /** Every safe fix applied to a Markdown file's text, in memory (`check --fix`); undefined for other files. */
+  fixAll(path: string): FixAllResult | undefined;
+  prepareRename(path: string, position: Position): RenamePlace | undefined;
+  /** Renames the node under the cursor (one edit), or says why not; undefined when the cursor is on no node. */
+  rename(path: string, position: Position, newName: string): EditOutcome | undefined;
+  /** New Child Node: the edit creating `Name/Name.md` under a node (its file or folder) and listing it. */
+  newChildNode(parent: string, name: string): EditOutcome;
+  /** New Topic Entry: the edit creating `<slug>.md` in a folder with scaffolded frontmatter. */
+  newTopicEntry(folder: string, title: string): EditOutcome;
+  /** Checks a name typed for New Child Node (`node`) or New Topic Entry (`topic`). */
+  checkNewName(kind: "node" | "topic", target: string, name: string): NameCheck;
   format(path: string): TextEdit[];
 }
 
@@ -94,6 +109,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     ...services,
     nodes: new NodeIndex(workspace, maps),
     diagnosticsOf: (path) => diagnosticsByPath.get(path) ?? [],
+    listMarkdownFiles: () => listCheckedFiles().filter(isMarkdownPath),
   };
   const linkTargetsBySource = new Map<string, string[]>();
   const knownFiles = new Set<string>();
@@ -196,16 +212,21 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getDefinition: (path, position) =>
       withContext(path, [], (context) => provideDefinition(context, position, features)),
     getDocumentLinks: (path) => withContext(path, [], (context) => provideDocumentLinks(context, features)),
-    getReferences: (path, position) =>
-      withContext(path, [], (context) => provideReferences(context, position, features)),
+    getReferences: (path, position, includeDeclaration = true) =>
+      withContext(path, [], (context) => provideReferences(context, position, features, includeDeclaration)),
     getDocumentSymbols: (path) => withContext(path, [], (context) => provideDocumentSymbols(context)),
     getWorkspaceSymbols: (query) => provideWorkspaceSymbols(query, features),
-    getCodeActions: (path, range, diagnostics) =>
-      withContext(path, [], (context) => provideCodeActions(context, range, diagnostics, features)),
+    getCodeActions: (path, range, diagnostics, only) =>
+      withContext(path, [], (context) => provideCodeActions(context, range, diagnostics, features, only)),
+    fixAll: (path) =>
+      withContext(path, undefined, (context) => fixAllText(path, context.parsed.lines.text, services)),
     prepareRename: (path, position) =>
       withContext(path, undefined, (context) => prepareRename(context, position, features)),
     rename: (path, position, newName) =>
       withContext(path, undefined, (context) => provideRename(context, position, newName, features)),
+    newChildNode: (parent, name) => newChildNode(parent, name, features),
+    newTopicEntry: (folder, title) => newTopicEntry(folder, title, features),
+    checkNewName: (kind, target, name) => checkNewName(kind, target, name, features),
     format: (path) => withContext(path, [], (context) => formatDocument(context)),
   };
 }

@@ -1,5 +1,6 @@
 import type { Connection } from "vscode-languageserver";
 import type { LanguageService } from "../core/languageService";
+import { renameResult } from "./commands";
 import { uriToPath } from "./paths";
 
 /**
@@ -20,8 +21,8 @@ export function registerFeatures(connection: Connection, service: () => Language
   connection.onDefinition(({ textDocument, position }) =>
     at(textDocument.uri, [], (path) => service().getDefinition(path, position)),
   );
-  connection.onReferences(({ textDocument, position }) =>
-    at(textDocument.uri, [], (path) => service().getReferences(path, position)),
+  connection.onReferences(({ textDocument, position, context }) =>
+    at(textDocument.uri, [], (path) => service().getReferences(path, position, context.includeDeclaration)),
   );
   connection.onDocumentLinks(({ textDocument }) =>
     at(textDocument.uri, [], (path) => service().getDocumentLinks(path)),
@@ -31,13 +32,15 @@ export function registerFeatures(connection: Connection, service: () => Language
   );
   connection.onWorkspaceSymbol(({ query }) => service().getWorkspaceSymbols(query));
   connection.onCodeAction(({ textDocument, range, context }) =>
-    at(textDocument.uri, [], (path) => service().getCodeActions(path, range, context.diagnostics)),
+    at(textDocument.uri, [], (path) =>
+      service().getCodeActions(path, range, context.diagnostics, context.only),
+    ),
   );
   connection.onPrepareRename(({ textDocument, position }) =>
     at(textDocument.uri, null, (path) => service().prepareRename(path, position) ?? null),
   );
   connection.onRenameRequest(({ textDocument, position, newName }) =>
-    at(textDocument.uri, null, (path) => service().rename(path, position, newName) ?? null),
+    at(textDocument.uri, null, (path) => renameResult(connection, service().rename(path, position, newName))),
   );
   connection.onDocumentFormatting(({ textDocument }) =>
     at(textDocument.uri, [], (path) => service().format(path)),

@@ -14,6 +14,7 @@ import { version } from "../../../package.json";
 import { createLanguageService, type FileChange, type LanguageService } from "../core/languageService";
 import { NodeFileSystem } from "../node/nodeFileSystem";
 import { type IndexStatusParams, indexStatusMethod, waitForIdleMethod } from "../shared/protocol";
+import { executableCommands, registerCommands } from "./commands";
 import { Debouncer } from "./debouncer";
 import { registerFeatures } from "./features";
 import { DiagnosticsPublisher } from "./diagnosticsPublisher";
@@ -32,6 +33,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const publisher = new DiagnosticsPublisher(connection);
   const debouncer = new Debouncer();
+  const statusDebouncer = new Debouncer();
   /** The version of each open document the service holds: a content event for that version changes nothing. */
   const openVersions = new Map<string, number>();
   let service: LanguageService = createLanguageService({
@@ -63,6 +65,8 @@ export function startServer(connection: Connection): void {
     }
     const document = documents.get(pathToUri(path));
     publisher.publish(path, document?.uri ?? pathToUri(path), document?.version, diagnostics);
+    // The status bar's counts follow every revalidation (typing included), at most every 100 ms.
+    if (!indexing.active) statusDebouncer.schedule("status", 100, sendStatus);
   }
 
   function sendStatus(): void {
@@ -134,6 +138,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
         renameProvider: { prepareProvider: true },
         documentFormattingProvider: true,
+        executeCommandProvider: { commands: executableCommands },
       },
       serverInfo: { name: "kb-author", version },
     };
@@ -177,10 +182,10 @@ export function startServer(connection: Connection): void {
       for (const file of service.fileChanged(path, kind)) affected.add(file);
     }
     queue.add(affected, true);
-    void queue.whenIdle().then(sendStatus);
   });
 
   registerFeatures(connection, () => service);
+  registerCommands(connection, () => service);
 
   connection.onRequest(waitForIdleMethod, async () => {
     await indexed;

@@ -60,6 +60,11 @@ export interface CodeServerOptions {
   startTimeoutMs?: number;
   /** Receives code-server's output lines as they come (default: kept only for error messages). */
   onOutput?: (line: string) => void;
+  /**
+   * An extensions dir to use instead of a fresh empty one (e.g. one that `installExtension` filled). It
+   * belongs to the caller: dispose() leaves it in place.
+   */
+  extensionsDir?: string;
 }
 
 export interface CodeServer {
@@ -121,21 +126,100 @@ export async function launchCodeServer(options: CodeServerOptions = {}): Promise
   throw lastError;
 }
 
-async function launchOnPort(entry: string, port: number, options: CodeServerOptions): Promise<CodeServer> {
-  const tmp = realpathSync(mkdtempSync(path.join(tmpdir(), "kb-author-code-server-")));
+interface IsolatedDirs {
+  configFile: string;
+  userDataDir: string;
+  /** process.env with the XDG folders inside `tmp` and the extension gallery switched off. */
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Fills `tmp` with what every code-server invocation gets: a config file (always passed as --config:
+ * without one code-server writes a config with a password into the home folder), a user-data dir with
+ * `settings`, and XDG folders for its logs.
+ */
+function isolatedDirs(tmp: string, port: number, settings: Record<string, unknown>): IsolatedDirs {
   const userDataDir = path.join(tmp, "user-data");
-  const extensionsDir = path.join(tmp, "extensions");
   const xdgDir = path.join(tmp, "xdg");
   mkdirSync(path.join(userDataDir, "User"), { recursive: true });
-  mkdirSync(extensionsDir, { recursive: true });
   mkdirSync(xdgDir, { recursive: true });
-  writeFileSync(
-    path.join(userDataDir, "User", "settings.json"),
-    JSON.stringify({ ...defaultSettings, ...options.settings }, undefined, 2),
-  );
-  // Always pass --config: without it code-server writes a config (with a password) into the home folder.
+  writeFileSync(path.join(userDataDir, "User", "settings.json"), JSON.stringify(settings, undefined, 2));
   const configFile = path.join(tmp, "config.yaml");
   writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // code-server writes its own logs under XDG_DATA_HOME/code-server: keep them out of the home folder.
+    XDG_DATA_HOME: path.join(xdgDir, "data"),
+    XDG_CONFIG_HOME: path.join(xdgDir, "config"),
+    // No extension gallery (code-server's default is open-vsx.org): the tests use only the built-in, the
+    // development and locally installed extensions, and these machines cannot reach it anyway.
+    EXTENSIONS_GALLERY: "{}",
+  };
+  return { configFile, userDataDir, env };
+}
+
+/**
+ * Installs a .vsix into `extensionsDir` with code-server's own `--install-extension` (what a user of
+ * code-server runs), isolated like a launch (temporary config, user-data dir and XDG folders, no gallery).
+ * Resolves with code-server's output; rejects with it when the install fails.
+ */
+export async function installExtension(
+  vsix: string,
+  extensionsDir: string,
+  options: { timeoutMs?: number } = {},
+): Promise<string> {
+  const entry = locateCodeServer();
+  const tmp = realpathSync(mkdtempSync(path.join(tmpdir(), "kb-author-code-server-install-")));
+  try {
+    mkdirSync(extensionsDir, { recursive: true });
+    // The port is never listened on: --install-extension exits once the extension is installed.
+    const { configFile, userDataDir, env } = isolatedDirs(tmp, 0, { ...defaultSettings });
+    const args = [
+      entry,
+      "--config",
+      configFile,
+      "--user-data-dir",
+      userDataDir,
+      "--extensions-dir",
+      extensionsDir,
+      "--install-extension",
+      vsix,
+    ];
+    const timeoutMs = options.timeoutMs ?? 120_000;
+    return await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, args, { cwd: tmp, stdio: ["ignore", "pipe", "pipe"], env });
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+      const timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        reject(
+          new Error(`code-server --install-extension did not finish within ${timeoutMs} ms:\n${output}`),
+        );
+      }, timeoutMs);
+      child.on("error", (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      child.on("exit", (code, signal) => {
+        clearTimeout(timer);
+        if (code === 0) resolve(output);
+        else reject(new Error(`code-server --install-extension exited with ${code ?? signal}:\n${output}`));
+      });
+    });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+async function launchOnPort(entry: string, port: number, options: CodeServerOptions): Promise<CodeServer> {
+  const tmp = realpathSync(mkdtempSync(path.join(tmpdir(), "kb-author-code-server-")));
+  const extensionsDir = options.extensionsDir ?? path.join(tmp, "extensions");
+  mkdirSync(extensionsDir, { recursive: true });
+  const { configFile, userDataDir, env } = isolatedDirs(tmp, port, {
+    ...defaultSettings,
+    ...options.settings,
+  });
 
   const args = [
     entry,
@@ -159,16 +243,7 @@ async function launchOnPort(entry: string, port: number, options: CodeServerOpti
     // Its own process group, so that dispose() also stops the extension hosts and file watchers it forks.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      // code-server writes its own logs under XDG_DATA_HOME/code-server: keep them out of the home folder.
-      XDG_DATA_HOME: path.join(xdgDir, "data"),
-      XDG_CONFIG_HOME: path.join(xdgDir, "config"),
-      // No extension gallery (code-server's default is open-vsx.org): the tests use only the built-in and
-      // the development extension, and these machines cannot reach it anyway.
-      EXTENSIONS_GALLERY: "{}",
-      ...options.env,
-    },
+    env: { ...env, ...options.env },
   });
 
   const outputLines: string[] = [];

@@ -1,13 +1,96 @@
-import type { CodeAction, Diagnostic, Range } from "vscode-languageserver-types";
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+} from "vscode-languageserver-types";
 import type { MarkdownContext } from "../documentContext";
-import type { FeatureServices } from "./featureServices";
+import { fixAllText } from "./codeActions/fixAll";
+import { fixContextOf, fixesFor } from "./codeActions/fixes";
+import type { Fix } from "./codeActions/fixTypes";
+import { suppressionFixes } from "./codeActions/suppressionFixes";
+import { editsBetween } from "./codeActions/textDiff";
+import { diagnosticSource } from "./diagnostics/severity";
+import { validateMarkdownText } from "./diagnostics/validateFile";
+import { type FeatureServices, uriOf } from "./featureServices";
 
-/** Quick fixes for the diagnostics in a range, and "Fix all in this file". */
+export const fixAllTitle = "Fix all kb-author problems in this file";
+
+/**
+ * Quick fixes for the diagnostics in a range, and "Fix all in this file". Each fix is computed on the
+ * document's current text, for the diagnostic as the document has it now: a diagnostic the client
+ * sends that the text no longer has (an edit since the last validation) gets no fix until it is
+ * reported again, so a fix never applies to text that has moved. `only` is the client's filter of
+ * action kinds; "Fix all" as a `source.fixAll` action is computed only when the client asks for it.
+ */
 export function provideCodeActions(
-  _context: MarkdownContext,
+  context: MarkdownContext,
   _range: Range,
-  _diagnostics: Diagnostic[],
-  _services: FeatureServices,
+  diagnostics: Diagnostic[],
+  services: FeatureServices,
+  only?: readonly string[],
 ): CodeAction[] {
-  return [];
+  const wants = (kind: string) =>
+    !only || only.some((requested) => kind === requested || kind.startsWith(requested + "."));
+  const wantsQuickFixes = wants(CodeActionKind.QuickFix);
+  const wantsFixAll = only !== undefined && wants(CodeActionKind.SourceFixAll);
+  const ours = diagnostics.filter((diagnostic) => diagnostic.source === diagnosticSource);
+  if ((!wantsQuickFixes || ours.length === 0) && !wantsFixAll) return [];
+
+  const { path } = context;
+  const text = context.parsed.lines.text;
+  const uri = uriOf(path);
+  const current = validateMarkdownText(path, text, context.parsed.version, services).diagnostics;
+  const fix = fixContextOf(context, services, current);
+  const actions: CodeAction[] = [];
+  const toAction = (
+    candidate: Fix,
+    attached: Diagnostic[],
+    kind: string = CodeActionKind.QuickFix,
+  ): CodeAction => ({
+    title: candidate.title,
+    kind,
+    diagnostics: attached,
+    ...(candidate.preferred ? { isPreferred: true } : {}),
+    edit: { changes: { [uri]: candidate.edits } },
+  });
+
+  let fixable = 0;
+  if (wantsQuickFixes) {
+    for (const requested of ours) {
+      const diagnostic = current.find((candidate) => sameDiagnostic(candidate, requested));
+      if (!diagnostic) continue;
+      const fixes = fixesFor(diagnostic, fix);
+      if (fixes.some((candidate) => candidate.preferred)) fixable++;
+      for (const candidate of fixes) actions.push(toAction(candidate, [requested]));
+      for (const candidate of suppressionFixes(diagnostic, fix))
+        actions.push(toAction(candidate, [requested]));
+    }
+  }
+  if (fixable > 0 || wantsFixAll) {
+    const result = fixAllText(path, text, services);
+    const edits: TextEdit[] = editsBetween(text, result.text);
+    if (edits.length > 0) {
+      const all: Fix = { title: fixAllTitle, edits, preferred: false };
+      // As a quick fix only when it does more than the fixes of the diagnostics at hand.
+      if (fixable > 0 && result.fixed.length > 1) actions.push(toAction(all, []));
+      if (wantsFixAll)
+        actions.push(
+          toAction({ ...all, title: "Fix all kb-author problems" }, [], CodeActionKind.SourceFixAll),
+        );
+    }
+  }
+  return actions;
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return (
+    a.code === b.code &&
+    a.range.start.line === b.range.start.line &&
+    a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character &&
+    a.message === b.message
+  );
 }

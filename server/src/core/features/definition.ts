@@ -1,12 +1,16 @@
 import type { Location, Position } from "vscode-languageserver-types";
 import type { MarkdownContext } from "../documentContext";
-import type { FeatureServices } from "./featureServices";
+import { type FeatureServices, uriOf } from "./featureServices";
+import { targetAt } from "./linkTargets";
+
+const startOfFile = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Go to definition on an Order entry or a link: the node's (or file's) location. */
 export function provideDefinition(
-  _context: MarkdownContext,
-  _position: Position,
-  _services: FeatureServices,
+  context: MarkdownContext,
+  position: Position,
+  services: FeatureServices,
 ): Location[] {
-  return [];
+  const target = targetAt(context, position, services)?.target;
+  return target ? [{ uri: uriOf(target.path), range: startOfFile }] : [];
 }

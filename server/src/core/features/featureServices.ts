@@ -8,6 +8,8 @@ export interface FeatureServices extends CoreServices {
   nodes: NodeIndex;
   /** The diagnostics of a file from its last validation (empty when it had none or was never validated). */
   diagnosticsOf(path: string): readonly Diagnostic[];
+  /** Every Markdown file under the workspace roots (hidden folders and node_modules skipped), for workspace scans. */
+  listMarkdownFiles(): string[];
 }
 
 /** The `file:` URI of a core path, for the Locations and edits the features return. */

@@ -1,7 +1,19 @@
 import type { TextEdit } from "vscode-languageserver-types";
 import type { MarkdownContext } from "../documentContext";
+import { formatLines } from "./formatting/formatLines";
+import { lineEdits } from "./formatting/lineEdits";
 
-/** Formats a document by the map's own conventions. */
-export function formatDocument(_context: MarkdownContext): TextEdit[] {
-  return [];
+/**
+ * Formats a map node or a topic entry by the map's own conventions (see formatLines), with LF line
+ * breaks and exactly one final line break. The edits are minimal (the changed characters of each
+ * changed line, each run of deleted or inserted lines), so the editor keeps the cursor and one undo
+ * step reverts them; formatting a formatted document gives no edits.
+ * A file of no kind gets no edits, and neither does a file ending in a lone `\r` (its last line
+ * break is not one the positions of this server can address).
+ */
+export function formatDocument(context: MarkdownContext): TextEdit[] {
+  const { lines } = context.parsed;
+  if (lines.text.endsWith("\r")) return [];
+  const formatted = formatLines(context);
+  return formatted ? lineEdits(lines, formatted) : [];
 }

@@ -1,12 +1,55 @@
 import type { Hover, Position } from "vscode-languageserver-types";
 import type { MarkdownContext } from "../documentContext";
+import { nearestName } from "../names";
 import type { FeatureServices } from "./featureServices";
+import { frontmatterKeyHover } from "./frontmatterHover";
+import { targetOfLink, targetOfNode } from "./linkTargets";
+import { contains, linkAt, nodeOfOrderEntry, orderEntryAt } from "./locate";
+import { targetCard } from "./nodeCard";
+import { sectionHover } from "./sectionHover";
 
 /** Hover cards on Order entries and node links, frontmatter keys and section headings. */
 export function provideHover(
-  _context: MarkdownContext,
-  _position: Position,
-  _services: FeatureServices,
+  context: MarkdownContext,
+  position: Position,
+  services: FeatureServices,
 ): Hover | undefined {
-  return undefined;
+  return (
+    frontmatterKeyHover(context, position) ??
+    orderEntryHover(context, position, services) ??
+    linkHover(context, position, services) ??
+    sectionHover(context, position)
+  );
+}
+
+/** The child's card; for an entry that names no child folder, says so (with the nearest folder name). */
+function orderEntryHover(
+  context: MarkdownContext,
+  position: Position,
+  services: FeatureServices,
+): Hover | undefined {
+  const entry = orderEntryAt(context, position);
+  if (!entry || !contains(entry.range, position) || entry.name === "") return undefined;
+  const node = nodeOfOrderEntry(context, entry, services);
+  let value: string;
+  if (node) value = targetCard(targetOfNode(node), services);
+  else {
+    const folders = context.nodeFolder ? services.workspace.childFolders(context.nodeFolder.folder) : [];
+    const suggestion = nearestName(entry.name, folders);
+    value =
+      `No child folder \`${entry.name}\` exists in this node.` +
+      (suggestion ? ` Did you mean \`${suggestion}\`?` : "");
+  }
+  return { contents: { kind: "markdown", value }, range: entry.nameRange };
+}
+
+function linkHover(
+  context: MarkdownContext,
+  position: Position,
+  services: FeatureServices,
+): Hover | undefined {
+  const link = linkAt(context, position);
+  const target = link && targetOfLink(context.path, link.target, services);
+  if (!link || !target) return undefined;
+  return { contents: { kind: "markdown", value: targetCard(target, services) }, range: link.range };
 }

@@ -3,7 +3,7 @@ import type { MarkdownContext } from "../documentContext";
 import { findLinks, type MarkdownLink } from "../document/links";
 import { type OrderEntry, readOrderEntries } from "../document/orderEntries";
 import type { OutlineHeading } from "../document/outline";
-import { type FoundSection, findSections } from "../document/sections";
+import { type FoundSection, findSections, proseLines } from "../document/sections";
 import { basename, dirname, joinPath, nfc } from "../paths";
 import { resolveLink } from "../workspace/linkResolution";
 import type { MapNode } from "../workspace/nodeIndex";
@@ -78,4 +78,19 @@ export function nodeOfLink(
   const folder = dirname(resolved.path);
   const node = services.nodes.byFolder(folder);
   return node && nfc(basename(resolved.path)) === node.name + ".md" ? node : undefined;
+}
+
+/**
+ * The first paragraph of a section (`Mini Description`), its lines joined by spaces; undefined when
+ * the document has no such section or it is empty.
+ */
+export function firstParagraphOf(context: MarkdownContext, heading: string): string | undefined {
+  const section = sectionsOf(context).find((found) => found.rule?.heading === heading);
+  if (!section) return undefined;
+  const paragraph: string[] = [];
+  for (const { text } of proseLines(context.parsed, section)) {
+    if (text.trim() !== "") paragraph.push(text.trim());
+    else if (paragraph.length > 0) break;
+  }
+  return paragraph.length > 0 ? paragraph.join(" ") : undefined;
 }

@@ -1,22 +1,220 @@
-import type { Position, Range, WorkspaceEdit } from "vscode-languageserver-types";
+import { findNodeAtLocation, parseTree } from "jsonc-parser";
+import type { Position, Range } from "vscode-languageserver-types";
+import { checkNodeName } from "../../shared/nodeNames";
+import { findLinks } from "../document/links";
+import { LineIndex } from "../document/lineIndex";
+import type { OutlineHeading } from "../document/outline";
 import type { MarkdownContext } from "../documentContext";
+import { basename, dirname, joinPath, nfc } from "../paths";
+import type { MapNode } from "../workspace/nodeIndex";
 import type { FeatureServices } from "./featureServices";
+import { contextOfFile } from "./fileContext";
+import { type FolderRename, linkTextRange, rewriteLink } from "./linkRewrite";
+import { nodeOfFile, targetOfLink } from "./linkTargets";
+import { contains, linkAt, nodeOfOrderEntry, orderEntryAt, orderOf, sectionsOf } from "./locate";
+import { type EditOutcome, entryNames, refuse, renameFile, TextEditsByFile } from "./workspaceEdits";
 
-/** The range of a renameable node name under the cursor (an Order entry, a link to a node, the first heading). */
+/** What F2 offers to rename: the range of the name under the cursor, and the node's folder name to edit. */
+export interface RenamePlace {
+  range: Range;
+  placeholder: string;
+}
+
+/**
+ * The node name under the cursor: a node's Order entry in its parent, a link to a node (its folder
+ * segment when the cursor is in the target, its text otherwise), or the node file's title heading
+ * (its first heading, when that is not one of the kind's sections).
+ */
 export function prepareRename(
-  _context: MarkdownContext,
-  _position: Position,
-  _services: FeatureServices,
-): Range | undefined {
+  context: MarkdownContext,
+  position: Position,
+  services: FeatureServices,
+): RenamePlace | undefined {
+  const subject = subjectAt(context, position, services);
+  return subject && { range: subject.range, placeholder: subject.node.name };
+}
+
+/**
+ * Renames the node under the cursor as one edit: its file `Old/Old.md` -> `Old/New.md`, then its
+ * folder `Old/` -> `New/`, after the text edits (made on the files' present paths): the parent's Order
+ * entry, every link across the workspace whose target passes through the folder (absolute or
+ * relative, to the node or below it; link texts that spell the old name follow), the node's title
+ * heading, and meta.json's `rootDir` for a map's root. Undefined when the cursor is on no node name.
+ */
+export function provideRename(
+  context: MarkdownContext,
+  position: Position,
+  newName: string,
+  services: FeatureServices,
+): EditOutcome | undefined {
+  const subject = subjectAt(context, position, services);
+  return subject && renameNode(subject.node, newName, services);
+}
+
+/** The edit that renames a node folder and its file and updates everything that names them. */
+export function renameNode(node: MapNode, input: string, services: FeatureServices): EditOutcome {
+  const { workspace, configs } = services;
+  if (workspace.roots.includes(node.folder))
+    return refuse(`${node.name} is a workspace folder: rename it outside the editor.`);
+  const container = dirname(node.folder);
+  const pattern = configs.configFor(node.file ?? joinPath(node.folder, node.name + ".md")).nodeNamePattern;
+  const check = checkNodeName(input, {
+    pattern,
+    siblings: entryNames(services, container),
+    current: node.name,
+  });
+  if (check.error !== undefined) return refuse(check.error);
+  const name = check.name;
+  const newFile = joinPath(node.folder, name + ".md");
+  const clash = workspace.findFile(node.folder, name + ".md");
+  if (clash !== undefined && clash !== node.file)
+    return refuse(`${node.name}/${basename(clash)} already exists: kb-author never overwrites it.`);
+
+  const edits = new TextEditsByFile();
+  const isRoot = node.parentFolder === undefined;
+  if (isRoot && node.map.metaPath !== undefined) {
+    const problem = editRootDir(node, name, services, edits);
+    if (problem) return refuse(problem);
+  }
+  if (!isRoot) listedAs(node, name, services, edits);
+  retitle(node, name, services, edits);
+  relink({ folder: node.folder, oldName: node.name, newName: name }, node, services, edits);
+
+  const documentChanges = [
+    ...edits.documentEdits(),
+    ...(node.file ? [renameFile(node.file, newFile)] : []),
+    renameFile(node.folder, joinPath(container, name)),
+  ];
+  return { ok: true, edit: { documentChanges }, notes: check.note ? [check.note] : [] };
+}
+
+interface RenameSubject {
+  node: MapNode;
+  range: Range;
+}
+
+function subjectAt(
+  context: MarkdownContext,
+  position: Position,
+  services: FeatureServices,
+): RenameSubject | undefined {
+  const entry = orderEntryAt(context, position);
+  if (entry && entry.name !== "" && contains(entry.range, position)) {
+    const node = nodeOfOrderEntry(context, entry, services);
+    return node && { node, range: entry.nameRange };
+  }
+  const link = linkAt(context, position);
+  if (link) {
+    const node = targetOfLink(context.path, link.target, services)?.node;
+    if (!node) return undefined;
+    if (contains(link.targetRange, position)) {
+      const rewrite = rewriteLink(context.path, link, folderOf(node), services.maps, services.workspace);
+      const segment = rewrite?.edits.find((edit) => contains(edit.range, position)) ?? rewrite?.edits[0];
+      return { node, range: segment?.range ?? link.targetRange };
+    }
+    return { node, range: linkTextRange(context.parsed.lines, link) ?? link.range };
+  }
+  const heading = titleHeading(context);
+  if (heading && heading.line === position.line) {
+    const node = nodeOfFile(context.path, services);
+    return node && { node, range: heading.textRange };
+  }
   return undefined;
 }
 
-/** Renames a node: its folder and file, the parent's Order entry and every link to it, as one edit. */
-export function provideRename(
-  _context: MarkdownContext,
-  _position: Position,
-  _newName: string,
-  _services: FeatureServices,
-): WorkspaceEdit | undefined {
+function folderOf(node: MapNode): FolderRename {
+  return { folder: node.folder, oldName: node.name, newName: node.name };
+}
+
+/** A map node file's first heading when it is a title (`# Treaty Frameworks`), not one of its sections. */
+function titleHeading(context: MarkdownContext): OutlineHeading | undefined {
+  const first = context.parsed.outline.headings[0];
+  if (!first || context.kind !== "map-node") return undefined;
+  const isSection = sectionsOf(context).some((section) => section.heading === first && section.rule);
+  return isSection ? undefined : first;
+}
+
+/** The parent's Order entries that name the node. */
+function listedAs(node: MapNode, name: string, services: FeatureServices, edits: TextEditsByFile): void {
+  const parent = services.nodes.byFolder(node.parentFolder!);
+  const context = parent?.file ? contextOfFile(parent.file, services) : undefined;
+  for (const entry of (context && orderOf(context)?.entries) ?? []) {
+    if (entry.name === node.name) edits.add(context!.path, entry.nameRange, name);
+  }
+}
+
+/** The node file's title heading, when it spells the old name (with spaces or underscores). */
+function retitle(node: MapNode, name: string, services: FeatureServices, edits: TextEditsByFile): void {
+  const context = node.file ? contextOfFile(node.file, services) : undefined;
+  const heading = context && titleHeading(context);
+  const renamed = heading && respelt(heading.text, node, name);
+  if (renamed !== undefined) edits.add(node.file!, heading!.textRange, renamed);
+}
+
+/** A text that names the node (its title `Old Name` or folder name `Old_Name`) in the new name's same form. */
+function respelt(text: string, node: MapNode, name: string): string | undefined {
+  const normalized = nfc(text.trim());
+  if (normalized === node.title) return name.replace(/_/g, " ");
+  if (normalized === node.name) return name;
+  return undefined;
+}
+
+/** Every link of the workspace whose target passes through the folder. */
+function relink(
+  rename: FolderRename,
+  node: MapNode,
+  services: FeatureServices,
+  edits: TextEditsByFile,
+): void {
+  const { workspace, configs, maps } = services;
+  const spellings = new Set([
+    rename.oldName,
+    rename.oldName.normalize("NFD"),
+    basename(rename.folder),
+    rename.oldName.replace(/_/g, "\\_"),
+  ]);
+  for (const file of services.listMarkdownFiles()) {
+    const source = workspace.readText(file, configs.configFor(file).maxFileSize);
+    if (!source.ok) continue;
+    // A link through the folder spells its name (perhaps `\_`-escaped), unless percent-encoded: skip
+    // other files unparsed.
+    const text = source.text;
+    if (![...spellings].some((spelling) => text.includes(spelling)) && !text.includes("%")) continue;
+    const parsed = workspace.parsedMarkdown(file, text, source.version);
+    for (const link of findLinks(parsed)) {
+      const rewrite = rewriteLink(file, link, rename, maps, workspace);
+      if (!rewrite) continue;
+      for (const edit of rewrite.edits) edits.add(file, edit.range, edit.newText);
+      const textRange = rewrite.toNode ? linkTextRange(parsed.lines, link) : undefined;
+      const newText = textRange && respelt(link.text, node, rename.newName);
+      if (newText !== undefined) edits.add(file, textRange!, newText);
+    }
+  }
+}
+
+/** meta.json's `rootDir`, which names a map's root folder. Returns why it cannot be edited, if so. */
+function editRootDir(
+  node: MapNode,
+  name: string,
+  services: FeatureServices,
+  edits: TextEditsByFile,
+): string | undefined {
+  const metaPath = node.map.metaPath!;
+  const source = services.workspace.readText(metaPath, services.configs.configFor(metaPath).maxFileSize);
+  const tree = source.ok ? parseTree(source.text) : undefined;
+  const value = tree && findNodeAtLocation(tree, ["rootDir"]);
+  if (!source.ok || !value || typeof value.value !== "string")
+    return `${metaPath} cannot be read: its rootDir names the root folder, so the root cannot be renamed.`;
+  const rootDir: string = value.value;
+  const match = /^(\.\/)?(.*?)(\/*)$/.exec(rootDir)!;
+  if (nfc(match[2]) !== node.name) {
+    return `meta.json's rootDir ("${rootDir}") is not simply the root folder's name: rename the folder and edit rootDir by hand.`;
+  }
+  const lines = new LineIndex(source.text);
+  edits.add(
+    metaPath,
+    lines.rangeOfOffsets(value.offset, value.offset + value.length),
+    JSON.stringify((match[1] ?? "") + name + match[3]),
+  );
   return undefined;
 }

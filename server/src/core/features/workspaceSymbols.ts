@@ -1,7 +1,47 @@
-import type { WorkspaceSymbol } from "vscode-languageserver-types";
-import type { FeatureServices } from "./featureServices";
+import { SymbolKind, type WorkspaceSymbol } from "vscode-languageserver-types";
+import type { MapNode } from "../workspace/nodeIndex";
+import { type FeatureServices, uriOf } from "./featureServices";
+import { compareMatches, type FuzzyMatch, fuzzyMatch, normalizeForMatch } from "./fuzzyMatch";
+import { trailOf, trailSeparator } from "./nodeTrail";
 
-/** Every node of the workspace by name, with its path (names repeat across a map). */
-export function provideWorkspaceSymbols(_query: string, _services: FeatureServices): WorkspaceSymbol[] {
-  return [];
+/** At most this many symbols per query: enough to scroll through, few enough to answer at once. */
+export const maxWorkspaceSymbols = 200;
+
+const startOfFile = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Every node of the workspace by title whose letters contain the query's in order (equal, prefix and
+ * word-start matches first; every node in tree order for an empty query), with its parent's breadcrumb as container: names repeat across a map.
+ */
+export function provideWorkspaceSymbols(query: string, services: FeatureServices): WorkspaceSymbol[] {
+  const wanted = normalizeForMatch(query);
+  if (wanted === "") {
+    return services.nodes
+      .all()
+      .slice(0, maxWorkspaceSymbols)
+      .map((node) => symbolOf(node, services));
+  }
+  const matches: { node: MapNode; match: FuzzyMatch; order: number }[] = [];
+  services.nodes.all().forEach((node, order) => {
+    const match = fuzzyMatch(wanted, normalizeForMatch(node.title));
+    if (match) matches.push({ node, match, order });
+  });
+  matches.sort(
+    (a, b) =>
+      compareMatches(a.match, b.match) || a.node.title.length - b.node.title.length || a.order - b.order,
+  );
+  return matches.slice(0, maxWorkspaceSymbols).map(({ node }) => symbolOf(node, services));
+}
+
+function symbolOf(node: MapNode, services: FeatureServices): WorkspaceSymbol {
+  const parent = node.parentFolder === undefined ? undefined : services.nodes.byFolder(node.parentFolder);
+  const trail = parent
+    ? [trailOf(parent, services.nodes), parent.title].filter(Boolean).join(trailSeparator)
+    : "";
+  return {
+    name: node.title,
+    kind: SymbolKind.Module,
+    location: { uri: uriOf(node.file ?? node.folder), range: startOfFile },
+    containerName: trail,
+  };
 }

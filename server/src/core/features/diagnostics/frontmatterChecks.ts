@@ -2,9 +2,9 @@ import type { AnySchemaObject, ErrorObject } from "ajv";
 import { locateInFrontmatter } from "../../document/frontmatter";
 import { instancePathSegments } from "../../json/jsonDocument";
 import { nearestName } from "../../names";
-import { dirname, isAbsolutePath, joinPath } from "../../paths";
 import type { Problem } from "../../problem";
 import { describeAjvError, isReportedAt } from "../../schemas/ajvErrors";
+import { schemaProblem, selectFrontmatterSchema } from "../../schemas/frontmatterSchema";
 import type { MarkdownContext } from "../../documentContext";
 
 type Data = Record<string, unknown>;
@@ -37,7 +37,7 @@ export function checkFrontmatter(context: MarkdownContext): Problem[] {
     ];
   }
   const data = value as Data;
-  const schema = selectSchema(context, data);
+  const schema = selectFrontmatterSchema(context, data);
   if ("problem" in schema) return [schema.problem];
   if (!schema.key) return [];
   const compiled = context.services.schemas.get(schema.key);
@@ -53,51 +53,6 @@ export function checkFrontmatter(context: MarkdownContext): Problem[] {
     problems.push(...validationProblems(context, compiled.validate.errors ?? []));
   problems.push(...nearMissKeys(context, checked, compiled.schema, []));
   return problems;
-}
-
-type SchemaChoice = { key: string | undefined; fromFile: boolean } | { problem: Problem };
-
-/** The file's own `$schema` (relative to the file) wins over the kind's configured schema. */
-function selectSchema(context: MarkdownContext, data: Data): SchemaChoice {
-  if (!("$schema" in data)) return { key: context.settings?.frontmatter.schema, fromFile: false };
-  const reference = data.$schema;
-  if (typeof reference !== "string" || reference.trim() === "") {
-    return { problem: schemaProblem(context, data, "`$schema` must be the path of a JSON Schema file.") };
-  }
-  const { schemas, workspace, maps } = context.services;
-  const builtin = schemas.builtinKeyForId(reference);
-  if (builtin) return { key: builtin, fromFile: true };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(reference)) {
-    return {
-      problem: schemaProblem(
-        context,
-        data,
-        `The schema \`${reference}\` is refused: kb-author never fetches schemas from the network.`,
-      ),
-    };
-  }
-  const base = isAbsolutePath(reference) ? maps.repositoryRootFor(context.path) : dirname(context.path);
-  const path = joinPath(base, reference);
-  if (!workspace.isInWorkspace(path)) {
-    return {
-      problem: schemaProblem(
-        context,
-        data,
-        `The schema \`${reference}\` is refused: it is outside the workspace.`,
-      ),
-    };
-  }
-  if (!workspace.exists(path)) {
-    return { problem: schemaProblem(context, data, `The schema file \`${reference}\` does not exist.`) };
-  }
-  return { key: path, fromFile: true };
-}
-
-function schemaProblem(context: MarkdownContext, data: Data, message: string): Problem {
-  const frontmatter = context.parsed.frontmatter!;
-  const location =
-    "$schema" in data ? locateInFrontmatter(frontmatter, context.parsed.lines, ["$schema"]) : {};
-  return { code: "frontmatter/schema", range: location.valueRange ?? frontmatter.openRange, message };
 }
 
 function validationProblems(context: MarkdownContext, errors: ErrorObject[]): Problem[] {
@@ -119,10 +74,18 @@ function validationProblems(context: MarkdownContext, errors: ErrorObject[]): Pr
       const params = error.params as { additionalProperty?: string; unevaluatedProperty?: string };
       const key = params.additionalProperty ?? params.unevaluatedProperty ?? "";
       const keyPlace = locateInFrontmatter(frontmatter, context.parsed.lines, [...path, key]);
+      // The known property it may be a typo of, for the rename quick fix (the message stays as it is).
+      const present = (error.data ?? {}) as Data;
+      const known = Object.keys((error.parentSchema?.properties ?? {}) as Data);
+      const suggestion = nearestName(
+        key,
+        known.filter((name) => !(name in present)),
+      );
       problem = {
         code: "frontmatter/unknown-property",
         range: keyPlace.keyRange ?? place.valueRange!,
         message: `Property \`${key}\` is not allowed here.`,
+        data: suggestion ? { suggestion } : undefined,
       };
     } else {
       problem = {

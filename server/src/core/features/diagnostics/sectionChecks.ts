@@ -133,7 +133,7 @@ function missing(
 }
 
 /** Why a section is required in this document, or undefined when it is not. */
-function whyRequired(context: MarkdownContext, rule: SectionRule): string | undefined {
+export function whyRequired(context: MarkdownContext, rule: SectionRule): string | undefined {
   const node = context.kind === "map-node" ? context.nodeFolder : undefined;
   switch (rule.presence) {
     case "optional":

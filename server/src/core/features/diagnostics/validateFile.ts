@@ -13,6 +13,7 @@ import { checkNode } from "./nodeChecks";
 import { checkOrder } from "./orderChecks";
 import { checkSections } from "./sectionChecks";
 import { toDiagnostics } from "./severity";
+import { applySuppressions } from "./suppression";
 
 export interface FileReport {
   path: string;
@@ -65,11 +66,14 @@ function validateMarkdown(
   text: string,
   version: number,
   services: CoreServices,
-  report: (kind: FileKind | null, problems: Problem[], linkTargets?: string[]) => FileReport,
+  reportAll: (kind: FileKind | null, problems: Problem[], linkTargets?: string[]) => FileReport,
 ): FileReport {
   const context = markdownContext(path, text, version, services);
-  if (!context) return report(null, []);
+  if (!context) return reportAll(null, []);
   const { kind, parsed } = context;
+  // `<!-- kb-author-disable... -->` comments silence what they name.
+  const report: typeof reportAll = (fileKind, found, targets) =>
+    reportAll(fileKind, applySuppressions(found, parsed), targets);
   const problems = checkNode(context);
   if (!kind) return report(null, problems);
   problems.push(...checkFrontmatter(context));
@@ -82,6 +86,25 @@ function validateMarkdown(
   const links = checkLinks(context);
   problems.push(...links.problems);
   return report(kind, problems, links.targets);
+}
+
+/**
+ * The diagnostics of a Markdown text that is not (or not yet) the file's content, such as the text a fix
+ * would give: the same checks as `validateFile`, nothing cached or published.
+ */
+export function validateMarkdownText(
+  path: string,
+  text: string,
+  version: number,
+  services: CoreServices,
+): FileReport {
+  const config = services.configs.configFor(path);
+  return validateMarkdown(path, text, version, services, (kind, problems, linkTargets = []) => ({
+    path,
+    kind,
+    diagnostics: toDiagnostics(problems, config, path),
+    linkTargets,
+  }));
 }
 
 function fileProblem(

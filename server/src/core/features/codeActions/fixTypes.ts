@@ -1,0 +1,56 @@
+import type { Diagnostic, TextEdit } from "vscode-languageserver-types";
+import type { CoreServices, MarkdownContext } from "../../documentContext";
+import type { FoundSection } from "../../document/sections";
+import { editsBetween } from "./textDiff";
+import { TextLines } from "./textLines";
+
+/** One way to fix a diagnostic: edits of the document itself, never of another file. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The one obvious fix: "Fix all" and `check --fix` apply it. */
+  preferred: boolean;
+  /** The diagnostics it resolves, when more than the one it was asked for ("add all children"). */
+  diagnostics?: Diagnostic[];
+}
+
+/** What every fix may consult: the document, its sections, and all its current diagnostics. */
+export interface FixContext {
+  context: MarkdownContext;
+  services: CoreServices;
+  sections: FoundSection[];
+  /** Every diagnostic of the document's current text (fresh, with their `data`). */
+  diagnostics: Diagnostic[];
+}
+
+export type FixProvider = (diagnostic: Diagnostic, fix: FixContext) => Fix[];
+
+/** The document's lines, to be edited into the fixed text. */
+export function editableLines(fix: FixContext): TextLines {
+  return new TextLines(fix.context.parsed.lines.text);
+}
+
+/** A fix from the text it gives; none when the text would not change. */
+export function fixFromText(
+  fix: FixContext,
+  title: string,
+  lines: TextLines,
+  preferred: boolean,
+  diagnostics?: Diagnostic[],
+): Fix[] {
+  const edits = editsBetween(fix.context.parsed.lines.text, lines.toString());
+  if (edits.length === 0) return [];
+  return [{ title, edits, preferred, ...(diagnostics ? { diagnostics } : {}) }];
+}
+
+export function dataString(diagnostic: Diagnostic, key: string): string | undefined {
+  const data = diagnostic.data as Record<string, unknown> | undefined;
+  const value = data?.[key];
+  return typeof value === "string" ? value : undefined;
+}
+
+export function dataNumber(diagnostic: Diagnostic, key: string): number | undefined {
+  const data = diagnostic.data as Record<string, unknown> | undefined;
+  const value = data?.[key];
+  return typeof value === "number" ? value : undefined;
+}

@@ -1,0 +1,58 @@
+import type { Diagnostic } from "vscode-languageserver-types";
+import type { DiagnosticCode } from "../../diagnosticCodes";
+import { type CoreServices, type MarkdownContext } from "../../documentContext";
+import { findSections } from "../../document/sections";
+import type { Fix, FixContext, FixProvider } from "./fixTypes";
+import { addRequiredKey, renameUnknownKey } from "./frontmatterFixes";
+import { repointLink } from "./linkFixes";
+import {
+  addUnlistedChildren,
+  fixUnknownEntry,
+  removeDuplicateEntry,
+  renumberEntries,
+  rewriteEntry,
+} from "./orderFixes";
+import {
+  addMissingSection,
+  fixSectionLevel,
+  mergeDuplicateSection,
+  moveSectionIntoPlace,
+  renameUnknownSection,
+} from "./sectionFixes";
+
+/** The quick fixes of each fixable code (suppression comments, offered on every code, apart). */
+const providers: Partial<Record<DiagnosticCode, FixProvider>> = {
+  "section/missing": addMissingSection,
+  "section/order": moveSectionIntoPlace,
+  "section/level": fixSectionLevel,
+  "section/unknown": renameUnknownSection,
+  "section/duplicate": mergeDuplicateSection,
+  "order/unlisted-child": addUnlistedChildren,
+  "order/unknown-entry": fixUnknownEntry,
+  "order/duplicate-entry": removeDuplicateEntry,
+  "order/numbering": renumberEntries,
+  "order/format": rewriteEntry,
+  "frontmatter/unknown-property": renameUnknownKey,
+  "frontmatter/required": addRequiredKey,
+  "link/unresolved": repointLink,
+};
+
+/** The codes that have a quick fix (besides the suppression comments). */
+export const fixableCodes = Object.keys(providers) as DiagnosticCode[];
+
+export function fixContextOf(
+  context: MarkdownContext,
+  services: CoreServices,
+  diagnostics: Diagnostic[],
+): FixContext {
+  const sections = context.settings ? findSections(context.parsed, context.settings.sections) : [];
+  return { context, services, sections, diagnostics };
+}
+
+/** The fixes of one diagnostic of the document (a fresh one: its range and data match the text). */
+export function fixesFor(diagnostic: Diagnostic, fix: FixContext): Fix[] {
+  const provider =
+    typeof diagnostic.code === "string" ? providers[diagnostic.code as DiagnosticCode] : undefined;
+  if (!provider || !fix.context.kind) return [];
+  return provider(diagnostic, fix);
+}

@@ -1,0 +1,84 @@
+import type { Diagnostic } from "vscode-languageserver-types";
+import {
+  bodyCommentForm,
+  type CommentForm,
+  findSuppressionComments,
+  type SuppressionComment,
+  type SuppressionScope,
+} from "../diagnostics/suppression";
+import { editableLines, type Fix, type FixContext, fixFromText } from "./fixTypes";
+
+/**
+ * "Disable CODE for this line" and "Disable CODE for this file": a suppression comment (or the code
+ * added to the one already there). The line form is not offered on the first line (nothing can come
+ * before it) nor on a frontmatter delimiter.
+ */
+export function suppressionFixes(diagnostic: Diagnostic, fix: FixContext): Fix[] {
+  const code = typeof diagnostic.code === "string" ? diagnostic.code : undefined;
+  if (!code) return [];
+  const comments = findSuppressionComments(fix.context.parsed);
+  return [...disableForLine(diagnostic, code, fix, comments), ...disableForFile(code, fix, comments)];
+}
+
+function disableForLine(
+  diagnostic: Diagnostic,
+  code: string,
+  fix: FixContext,
+  comments: SuppressionComment[],
+): Fix[] {
+  const line = diagnostic.range.start.line;
+  const { frontmatter, lines: index } = fix.context.parsed;
+  let form: CommentForm;
+  if (line === 0) return [];
+  if (frontmatter && (frontmatter.bodyStartLine === undefined || line < frontmatter.bodyStartLine - 1))
+    form = "yaml";
+  else if (frontmatter && line === frontmatter.bodyStartLine! - 1) return [];
+  else form = bodyCommentForm(fix.context.path);
+  const title = `Disable ${code} for this line`;
+  const lines = editableLines(fix);
+  const existing = comments.find(
+    (comment) => comment.scope === "next-line" && comment.line === line - 1 && comment.form === form,
+  );
+  if (existing?.codes) {
+    addCode(lines.lines, existing, code);
+    return fixFromText(fix, title, lines, false);
+  }
+  const indent = form === "yaml" ? (index.lines[line].match(/^ */)?.[0] ?? "") : "";
+  lines.insert(line, [indent + comment(form, "next-line", code)]);
+  return fixFromText(fix, title, lines, false);
+}
+
+function disableForFile(code: string, fix: FixContext, comments: SuppressionComment[]): Fix[] {
+  const { frontmatter } = fix.context.parsed;
+  const title = `Disable ${code} for this file`;
+  const lines = editableLines(fix);
+  const existing = comments.find((comment) => comment.scope === "file" && comment.codes);
+  if (existing) {
+    addCode(lines.lines, existing, code);
+    return fixFromText(fix, title, lines, false);
+  }
+  if (frontmatter && frontmatter.bodyStartLine === undefined) {
+    // An unclosed frontmatter holds the whole file: a YAML comment is the only comment it can take.
+    lines.insert(1, [comment("yaml", "file", code)]);
+  } else {
+    lines.insert(frontmatter?.bodyStartLine ?? 0, [comment(bodyCommentForm(fix.context.path), "file", code)]);
+  }
+  return fixFromText(fix, title, lines, false);
+}
+
+function addCode(lines: string[], existing: SuppressionComment, code: string): void {
+  const text = lines[existing.line];
+  lines[existing.line] = text.slice(0, existing.codesEnd) + " " + code + text.slice(existing.codesEnd);
+}
+
+function comment(form: CommentForm, scope: SuppressionScope, code: string): string {
+  const directive = scope === "file" ? "kb-author-disable" : "kb-author-disable-next-line";
+  switch (form) {
+    case "html":
+      return `<!-- ${directive} ${code} -->`;
+    case "mdx":
+      return `{/* ${directive} ${code} */}`;
+    case "yaml":
+      return `# ${directive} ${code}`;
+  }
+}

@@ -1,0 +1,98 @@
+import type { Position, Range } from "vscode-languageserver-types";
+import { checkNodeName, type NameCheck } from "../../../shared/nodeNames";
+import type { KindSettings } from "../../config/configTypes";
+import type { MarkdownContext } from "../../documentContext";
+import { joinPath } from "../../paths";
+import type { MapNode } from "../../workspace/nodeIndex";
+import type { FeatureServices } from "../featureServices";
+import { contextOfFile } from "../fileContext";
+import { nodeOfFile } from "../linkTargets";
+import { orderOf } from "../locate";
+import { createFileWithText, type EditOutcome, entryNames, refuse, TextEditsByFile } from "../workspaceEdits";
+
+/**
+ * New Child Node: creates `Name/Name.md` under a node from the kind's template (its required
+ * sections, each with its template text) and appends `N. Name` to the node's Order, creating the
+ * Order section at the end of the file when it has none. `parent` is the node's file or folder.
+ */
+export function newChildNode(parent: string, input: string, services: FeatureServices): EditOutcome {
+  const node = parentNode(parent, services);
+  if (!node) return refuse(notANode(parent));
+  if (!node.file) return refuse(`The node folder ${node.name} has no ${node.name}.md to list a child in.`);
+  const context = contextOfFile(node.file, services);
+  if (!context || context.kind !== "map-node") return refuse(`${node.file} cannot be read as a map node.`);
+  const check = checkChildName(node, input, services);
+  if (check.error !== undefined) return refuse(check.error);
+  const name = check.name;
+  const file = joinPath(node.folder, name, name + ".md");
+  const template = nodeTemplate(services.configs.configFor(file).kinds["map-node"]);
+  const order = new TextEditsByFile();
+  const insertion = orderInsertion(context, name);
+  order.add(node.file, { start: insertion.at, end: insertion.at }, insertion.text);
+  return {
+    ok: true,
+    edit: { documentChanges: [...createFileWithText(file, template.text), ...order.documentEdits()] },
+    notes: check.note ? [check.note] : [],
+    open: file,
+    selection: template.selection,
+  };
+}
+
+/** Checks a name for a new child of a node (the map's pattern, no existing entry of that name). */
+export function checkChildName(node: MapNode, input: string, services: FeatureServices): NameCheck {
+  const pattern = services.configs.configFor(joinPath(node.folder, node.name + ".md")).nodeNamePattern;
+  return checkNodeName(input, { pattern, siblings: entryNames(services, node.folder) });
+}
+
+/** The node a path names: a node folder, or a node's `Name/Name.md`. */
+export function parentNode(path: string, services: FeatureServices): MapNode | undefined {
+  return services.workspace.isDirectory(path) ? services.nodes.byFolder(path) : nodeOfFile(path, services);
+}
+
+export function notANode(path: string): string {
+  return `${path} is not a map node: choose a node's folder or its Name/Name.md file.`;
+}
+
+/** The text of a new leaf node: the sections a leaf must have, each with its template. */
+export function nodeTemplate(settings: KindSettings): { text: string; selection?: Range } {
+  const required = settings.sections.rules.filter(
+    (rule) => rule.presence === "required" || rule.presence === "required-except-on-root",
+  );
+  let text = "";
+  let selection: Range | undefined;
+  for (const rule of required) {
+    if (text !== "") text += "\n";
+    text += `${"#".repeat(rule.level)} ${rule.heading}\n`;
+    if (!rule.template) continue;
+    const line = text.split("\n").length;
+    text += `\n${rule.template}\n`;
+    const lastLine = rule.template.split("\n").length - 1;
+    const lastLength = rule.template.length - rule.template.lastIndexOf("\n") - 1;
+    selection ??= { start: { line, character: 0 }, end: { line: line + lastLine, character: lastLength } };
+  }
+  return { text, selection };
+}
+
+/** Where and what to insert to list a new child last in a node's Order. */
+function orderInsertion(context: MarkdownContext, name: string): { at: Position; text: string } {
+  const { lines } = context.parsed;
+  const eol = lines.text.includes("\r\n") ? "\r\n" : "\n";
+  const endOf = (line: number): Position => ({ line, character: lines.lines[line].length });
+  const order = orderOf(context);
+  if (order && order.entries.length > 0) {
+    const last = order.entries[order.entries.length - 1];
+    return { at: endOf(last.line), text: `${eol}${order.entries.length + 1}. ${name}` };
+  }
+  if (order) {
+    let line = order.section.endLine - 1;
+    while (line > order.section.heading.line && lines.lines[line].trim() === "") line--;
+    return { at: endOf(line), text: `${eol}${eol}1. ${name}` };
+  }
+  const rule = context.settings?.sections.rules.find((candidate) => candidate.heading === "Order");
+  const section = `${"#".repeat(rule?.level ?? 3)} Order${eol}${eol}1. ${name}${eol}`;
+  const lastLine = lines.lineCount - 1;
+  const endsWithNewline = lines.lines[lastLine] === "";
+  const endsWithBlankLine = endsWithNewline && lastLine > 0 && lines.lines[lastLine - 1].trim() === "";
+  const separator = lines.text === "" || endsWithBlankLine ? "" : endsWithNewline ? eol : eol + eol;
+  return { at: endOf(lastLine), text: separator + section };
+}

@@ -1,0 +1,85 @@
+import { type CompletionItem, CompletionItemKind, type TextEdit } from "vscode-languageserver-types";
+import type { MarkdownContext } from "../../documentContext";
+import type { OrderEntry } from "../../document/orderEntries";
+import { joinPath, nfc } from "../../paths";
+import { contextOfFile } from "../fileContext";
+import type { FeatureServices } from "../featureServices";
+import { firstParagraphOf, orderOf } from "../locate";
+import { type CursorLine, rangeOnLine, sortKey } from "./text";
+
+/** What may already be typed before the child's name: a number (with its dot) or a bullet. */
+const entryPrefix = /^\s*(?:\d+\s*[.)]?|[-*+](?=\s|$))?\s*/;
+
+/** Whether the cursor is on a content line of a map node's Order section. */
+export function isInOrder(context: MarkdownContext, line: number): boolean {
+  const section = orderOf(context)?.section;
+  return section !== undefined && line >= section.contentStartLine && line < section.endLine;
+}
+
+/**
+ * The child folders the Order does not list yet, each with its Mini Description, inserted as
+ * `N. Folder_Name` over what the line holds so far, N following the entry above. The entries below
+ * are renumbered when the new one goes in between.
+ */
+export function orderCompletions(
+  context: MarkdownContext,
+  cursor: CursorLine,
+  services: FeatureServices,
+): CompletionItem[] {
+  const order = orderOf(context);
+  const folder = context.nodeFolder?.folder;
+  if (!order || !folder) return [];
+  const line = cursor.position.line;
+  const others = order.entries.filter((entry) => entry.line !== line);
+  const listed = new Set(others.map((entry) => entry.name));
+  const number = nextNumber(others.filter((entry) => entry.line < line));
+  const renumbering = renumber(
+    others.filter((entry) => entry.line > line),
+    number + 1,
+  );
+  const typedPrefix = cursor.before.slice(0, entryPrefix.exec(cursor.before)![0].length);
+  const range = rangeOnLine(line, 0, Math.max(cursor.before.length, cursor.text.trimEnd().length));
+  const children = services.workspace
+    .childFolders(folder)
+    .map((name) => ({ onDisk: name, name: nfc(name) }))
+    .filter((child) => !listed.has(child.name))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return children.map((child, index): CompletionItem => {
+    const description = miniDescription(joinPath(folder, child.onDisk), child.name, services);
+    return {
+      label: child.name,
+      kind: CompletionItemKind.Folder,
+      detail: `${number}. ${child.name}`,
+      documentation: description ? { kind: "markdown", value: description } : undefined,
+      sortText: sortKey(0, index),
+      // The client filters on the text from the line's start: what was typed before the name stays.
+      filterText: typedPrefix + child.name,
+      textEdit: { range, newText: `${number}. ${child.name}` },
+      additionalTextEdits: renumbering.length > 0 ? renumbering : undefined,
+    };
+  });
+}
+
+/** The number after the entry above (its position when it has none); 1 for the first entry. */
+function nextNumber(above: OrderEntry[]): number {
+  const previous = above[above.length - 1];
+  return previous ? (previous.number ?? above.length) + 1 : 1;
+}
+
+/** Edits that number the entries below from `first` on, where they differ. */
+function renumber(below: OrderEntry[], first: number): TextEdit[] {
+  const edits: TextEdit[] = [];
+  below.forEach((entry, index) => {
+    const expected = String(first + index);
+    if (entry.numberRange && entry.number !== first + index) {
+      edits.push({ range: entry.numberRange, newText: expected });
+    }
+  });
+  return edits;
+}
+
+function miniDescription(folder: string, name: string, services: FeatureServices): string | undefined {
+  const file = services.workspace.findFile(folder, name + ".md");
+  const context = file ? contextOfFile(file, services) : undefined;
+  return context && firstParagraphOf(context, "Mini Description");
+}

@@ -1,0 +1,99 @@
+import { basename, dirname, joinPath, nfc } from "../paths";
+import { resolveLink } from "../workspace/linkResolution";
+import type { MapNode } from "../workspace/nodeIndex";
+import type { Workspace } from "../workspace/workspace";
+import type { Position } from "vscode-languageserver-types";
+import type { MarkdownContext } from "../documentContext";
+import type { FeatureServices } from "./featureServices";
+import { contains, linkAt, nodeOfOrderEntry, orderEntryAt } from "./locate";
+
+/** What an Order entry or a link leads to. */
+export interface Target {
+  /** The path to open, as spelt on disk: a node's `Name/Name.md` (its folder when the file is missing), a page, any file. */
+  path: string;
+  isFolder: boolean;
+  /** The node, when the target is a node's folder or its file. */
+  node: MapNode | undefined;
+}
+
+export function targetOfNode(node: MapNode): Target {
+  return { path: node.file ?? node.folder, isFolder: node.file === undefined, node };
+}
+
+/**
+ * The Order entry or link under the cursor and what it leads to (the child's `Name/Name.md`, its
+ * folder when the file is missing; the link's existing target): `target` is undefined when the entry
+ * names no child folder or the link no existing file; undefined when the cursor is on neither.
+ */
+export function targetAt(
+  context: MarkdownContext,
+  position: Position,
+  services: FeatureServices,
+): { target: Target | undefined } | undefined {
+  const entry = orderEntryAt(context, position);
+  if (entry && contains(entry.range, position)) {
+    const node = entry.name === "" ? undefined : nodeOfOrderEntry(context, entry, services);
+    return { target: node && targetOfNode(node) };
+  }
+  const link = linkAt(context, position);
+  return link && { target: targetOfLink(context.path, link.target, services) };
+}
+
+/**
+ * The existing file or folder a link names, found the way the link check accepts it: as written,
+ * or as a site route (`/wiki/page` for `page.md` or `.mdx`, a folder's `index.md`), names compared
+ * after NFC normalisation. A link to a node's folder leads to the node's file. Undefined for external
+ * links, anchors and targets that do not exist.
+ */
+export function targetOfLink(
+  fromPath: string,
+  linkTarget: string,
+  services: FeatureServices,
+): Target | undefined {
+  const resolved = resolveLink(fromPath, linkTarget, services.maps);
+  if (!resolved) return undefined;
+  const path = resolved.path.length > 1 ? resolved.path.replace(/\/+$/, "") : resolved.path;
+  const { workspace } = services;
+  for (const candidate of [path, path + ".md", path + ".mdx"]) {
+    const found = onDisk(workspace, candidate);
+    if (found === undefined) continue;
+    if (!workspace.isDirectory(found))
+      return { path: found, isFolder: false, node: nodeOfFile(found, services) };
+    const node = services.nodes.byFolder(found);
+    if (node) return targetOfNode(node);
+    const index = workspace.findFile(found, "index.md") ?? workspace.findFile(found, "index.mdx");
+    return index
+      ? { path: index, isFolder: false, node: undefined }
+      : { path: found, isFolder: true, node: undefined };
+  }
+  return undefined;
+}
+
+/** The node whose `Name/Name.md` a file is. */
+export function nodeOfFile(path: string, services: FeatureServices): MapNode | undefined {
+  const node = services.nodes.byFolder(dirname(path));
+  return node && nfc(basename(path)) === node.name + ".md" ? node : undefined;
+}
+
+/**
+ * A path as spelt on disk: itself when it exists, else the path whose names equal its names after
+ * NFC normalisation (a link typed in NFC to a folder macOS wrote in NFD), looked up within the workspace.
+ */
+function onDisk(workspace: Workspace, path: string): string | undefined {
+  if (workspace.exists(path)) return path;
+  const root = workspace.rootOf(path);
+  if (root === undefined) return undefined;
+  let current = root;
+  for (const segment of path.slice(root.length).split("/").filter(Boolean)) {
+    const direct = joinPath(current, segment);
+    if (workspace.exists(direct)) {
+      current = direct;
+      continue;
+    }
+    const wanted = nfc(segment);
+    const entry = workspace.readDirectory(current).find((candidate) => nfc(candidate.name) === wanted);
+    if (!entry) return undefined;
+    current = joinPath(current, entry.name);
+  }
+  return current;
+}

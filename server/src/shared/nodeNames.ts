@@ -1,0 +1,96 @@
+/**
+ * Names of new map nodes and topic entries, checked the same way by the server's commands and
+ * rename and by the extension's input boxes. Pure functions, no dependency: the client bundles them.
+ */
+
+/** What a typed name becomes, and whether it can be used. */
+export interface NameCheck {
+  /** The name that will be written: a node's folder name, or a topic entry's file name. */
+  name: string;
+  /** Why the name cannot be used; undefined when it can. */
+  error?: string;
+  /** Something to tell about an accepted name (spaces became underscores, the file name chosen). */
+  note?: string;
+}
+
+export interface NodeNameRules {
+  /** The map's `nodeNamePattern` (Unicode regular expression source). */
+  pattern: string;
+  /** The entries of the folder the node goes in, names as on disk (the node's own folder included when renaming). */
+  siblings: readonly string[];
+  /** The node's present folder name, when renaming it. */
+  current?: string;
+}
+
+/**
+ * Checks a name typed for a new or renamed node: white space becomes `_` (map sites show `_` as a
+ * space), then the name must match the map's pattern, differ from the present name and from every
+ * other entry of the folder, even by case only (it would clash on case-insensitive file systems).
+ */
+export function checkNodeName(input: string, rules: NodeNameRules): NameCheck {
+  const trimmed = input.trim();
+  const name = trimmed.replace(/\s+/g, "_").normalize("NFC");
+  const refuse = (error: string): NameCheck => ({ name, error });
+  if (name === "") return refuse("Type a name for the node.");
+  if (/[/\\]/.test(name)) return refuse(`"${name}" is not a folder name: it contains a slash.`);
+  if (name.startsWith(".")) return refuse(`"${name}" starts with ".": hidden folders are not map nodes.`);
+  if (name === "node_modules") return refuse("node_modules is never scanned: it cannot be a map node.");
+  if (!matchesPattern(name, rules.pattern)) {
+    return refuse(
+      `"${name}" is not a valid node name: folder names must match ${rules.pattern} (nodeNamePattern in kb-author.jsonc).`,
+    );
+  }
+  const current = rules.current?.normalize("NFC");
+  if (current !== undefined && name === current) return refuse(`The node is already named ${name}.`);
+  for (const sibling of rules.siblings) {
+    const existing = sibling.normalize("NFC");
+    if (existing === current) continue;
+    if (existing === name)
+      return refuse(`${existing} already exists in this folder: kb-author never overwrites it.`);
+    if (existing.toLowerCase() === name.toLowerCase()) {
+      return refuse(
+        `${existing} already exists in this folder and differs only in case: the two would clash on case-insensitive file systems.`,
+      );
+    }
+  }
+  const note =
+    name !== trimmed.normalize("NFC")
+      ? `Spaces become underscores in node folder names: the node is ${name} (shown as "${name.replace(/_/g, " ")}").`
+      : undefined;
+  return note ? { name, note } : { name };
+}
+
+/**
+ * The file name of a new topic entry: its title in lower case, runs of anything but letters and
+ * digits turned into `-`, accents dropped (`International Coordination` -> `international-coordination.md`).
+ */
+export function topicFileName(title: string, extension = ".md"): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]+/g, "")
+    .toLowerCase()
+    .replace(/['\u2019]/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .normalize("NFC");
+  return slug === "" ? "" : slug + extension;
+}
+
+/** Checks a title typed for a new topic entry against the entries of the folder it goes in. */
+export function checkTopicTitle(title: string, siblings: readonly string[]): NameCheck {
+  const name = topicFileName(title);
+  if (title.trim() === "") return { name, error: "Type a title for the topic entry." };
+  if (name === "") return { name, error: `"${title.trim()}" has no letter or digit to name the file after.` };
+  const clash = siblings.find((sibling) => sibling.normalize("NFC").toLowerCase() === name.toLowerCase());
+  if (clash !== undefined) return { name, error: `${clash} already exists in this folder.` };
+  return { name, note: `The file will be ${name}.` };
+}
+
+function matchesPattern(name: string, pattern: string): boolean {
+  try {
+    return new RegExp(pattern, "u").test(name);
+  } catch {
+    // The configuration check reports an invalid pattern and falls back to the default one.
+    return true;
+  }
+}
