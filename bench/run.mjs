@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Cold `kb-author check` of the shared corpus next to markdownlint-cli2's run over the same tree.
+// Cold `kb-author check` of the shared corpus next to markdownlint-cli2's run over the same tree;
+// then the language server's request latency on the same corpus, warm (bench/lsp-latency.mjs).
 //
 //   npm run bench              (builds first; one warm-up run of each tool, then the median of 3)
 //   npm run bench -- --quick   (no warm-up, 1 run each)
@@ -8,12 +9,14 @@
 // peak RSS come from `/usr/bin/time -v` when it is there, else (or with KB_AUTHOR_BENCH_NO_TIME=1)
 // from process.resourceUsage() taken inside the measured process by bench/measure.cjs. The corpus is
 // $KB_AUTHOR_CORPUS, else ../shared/corpus/llm-ai-safety-map next to the repository. Results: stdout
-// and bench/results/latest.json (git-ignored).
+// and bench/results/latest.json (git-ignored). KB_AUTHOR_BENCH_CPU_PROF=1 profiles the language
+// server during the latency section (see bench/lsp-latency.mjs).
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import { measureLspLatency, printLspLatency } from "./lsp-latency.mjs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = path.resolve(
@@ -157,6 +160,19 @@ console.log(
 const sanity = kbAuthor.runs[0];
 if (sanity.summary) console.log(`kb-author's own result: ${sanity.summary}`);
 
+console.log("");
+console.log("Language server request latency, warm (bench/lsp-latency.mjs)");
+console.log("");
+const lspLatency = await measureLspLatency({
+  repoRoot,
+  corpus,
+  quick,
+  cpuProf: Boolean(process.env.KB_AUTHOR_BENCH_CPU_PROF),
+});
+console.log("");
+printLspLatency(lspLatency);
+console.log("");
+
 const output = {
   date: new Date().toISOString(),
   corpus,
@@ -172,6 +188,7 @@ const output = {
   results,
   ratio,
   reproduce: quick ? "npm run bench -- --quick" : "npm run bench",
+  lspLatency,
 };
 const resultsDir = path.join(repoRoot, "bench", "results");
 fs.mkdirSync(resultsDir, { recursive: true });
@@ -181,6 +198,7 @@ console.log(`Written: ${path.relative(process.cwd(), resultsFile)}`);
 console.log("");
 console.log(`Reproduce: (cd ${shellQuote(repoRoot)} && ${output.reproduce}); each measured run is:`);
 for (const tool of tools) console.log(`  ${tool.command}`);
+console.log(`The latency section alone: (cd ${shellQuote(repoRoot)} && ${lspLatency.reproduce})`);
 
 /** Runs the tool once in a new process; output goes to files (as cheap as /dev/null, and checkable). */
 function measure(tool) {
