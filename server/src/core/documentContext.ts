@@ -6,6 +6,7 @@ import type { ParsedMarkdown } from "./document/parsedDocument";
 import { basename, dirname, nfc } from "./paths";
 import type { SchemaStore } from "./schemas/schemaStore";
 import type { MapLocator, NodeFolder } from "./workspace/maps";
+import type { NodeIndex } from "./workspace/nodeIndex";
 import type { Workspace } from "./workspace/workspace";
 
 /** The services every check and feature may consult. */
@@ -14,6 +15,8 @@ export interface CoreServices {
   maps: MapLocator;
   schemas: SchemaStore;
   configs: ConfigStore;
+  /** Every node of the maps under the workspace roots (built on first use). */
+  nodes: NodeIndex;
 }
 
 /** A Markdown document with everything known about it: the parse, its kind and configuration, its node. */

@@ -103,11 +103,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const maps = new MapLocator(workspace);
   const schemas = new SchemaStore(workspace, builtinSchemas);
   const configs = new ConfigStore(workspace, schemas, options.configPath);
-  const services = { workspace, maps, schemas, configs };
+  const services = { workspace, maps, schemas, configs, nodes: new NodeIndex(workspace, maps) };
   const diagnosticsByPath = new Map<string, Diagnostic[]>();
   const features: FeatureServices = {
     ...services,
-    nodes: new NodeIndex(workspace, maps),
     diagnosticsOf: (path) => diagnosticsByPath.get(path) ?? [],
     listMarkdownFiles: () => listCheckedFiles().filter(isMarkdownPath),
   };

@@ -95,3 +95,24 @@ describe("diagnostic documentation links", () => {
     assert.equal(diagnostic.codeDescription?.href, codeDocumentationUrl("section/missing"));
   });
 });
+
+describe("link suggestions", () => {
+  it("points a link to a moved node at the node of that name elsewhere in the map", () => {
+    const fileSystem = new MemoryFileSystem({
+      "/kb/meta.json": JSON.stringify({ rootDir: "Root", coverRootDescription: "The root." }),
+      "/kb/Root/Root.md": "### Description\n\nAll.\n\n### Order\n\n1. A\n2. B\n",
+      "/kb/Root/A/A.md": "### Mini Description\n\nA.\n\n### Order\n\n1. Moved_Node\n",
+      "/kb/Root/A/Moved_Node/Moved_Node.md": "### Mini Description\n\nMoved.\n",
+      "/kb/Root/B/B.md":
+        "### Mini Description\n\nB.\n\n### Related Nodes\n\n- [Moved Node](/Root/B/Moved_Node/Moved_Node.md)\n",
+    });
+    const service = createLanguageService({ fileSystem, workspaceRoots: ["/kb"] });
+    const [diagnostic] = service.validate("/kb/Root/B/B.md")?.diagnostics ?? [];
+    assert.equal(diagnostic.code, "link/unresolved");
+    assert.deepEqual(diagnostic.data, { suggestion: "/Root/A/Moved_Node/Moved_Node.md" });
+    const fix = service
+      .getCodeActions("/kb/Root/B/B.md", diagnostic.range, [diagnostic])
+      .find((action) => action.isPreferred);
+    assert.ok(fix, "a preferred quick fix repoints the link");
+  });
+});

@@ -22,7 +22,9 @@ export function checkLinks(context: MarkdownContext): { problems: Problem[]; tar
     const target = link.target.trim();
     targets.push(resolved);
     if (resolves(workspace, resolved)) continue;
-    const suggestion = suggestTarget(workspace, resolved, base, absolute);
+    const suggestion =
+      suggestTarget(workspace, resolved, base, absolute) ??
+      suggestMovedNode(context, resolved, base, absolute);
     problems.push({
       code: "link/unresolved",
       range: link.targetRange,
@@ -64,6 +66,40 @@ function existsAfterNfc(workspace: Workspace, path: string): boolean {
     folder = joinPath(folder, entry.name);
   }
   return true;
+}
+
+/**
+ * For a link to a node that is not where the link says (moved, or misspelt higher up the path): the
+ * node of the same map with that name, or the nearest name, closest to the written path (names repeat).
+ */
+function suggestMovedNode(
+  context: MarkdownContext,
+  resolved: string,
+  base: string,
+  absolute: boolean,
+): { link: string } | undefined {
+  const last = basename(resolved);
+  const wantsFile = last.toLowerCase().endsWith(".md");
+  const name = nfc(wantsFile ? last.slice(0, -3) : last);
+  const repositoryRoot = context.services.maps.repositoryRootFor(context.path);
+  const candidates = context.services.nodes
+    .all()
+    .filter((node) => node.map.repositoryRoot === repositoryRoot);
+  const wanted = candidates.some((node) => node.name === name)
+    ? name
+    : nearestName(name, new Set(candidates.map((node) => node.name)));
+  const sharedPrefix = (path: string) => {
+    let length = 0;
+    while (length < path.length && path[length] === resolved[length]) length++;
+    return length;
+  };
+  const best = candidates
+    .filter((node) => node.name === wanted)
+    .sort((a, b) => sharedPrefix(b.folder) - sharedPrefix(a.folder))[0];
+  const target = best && (wantsFile ? best.file : best.folder);
+  if (!target) return undefined;
+  const relative = relativePath(base, target);
+  return { link: absolute ? "/" + relative : relative };
 }
 
 /**
