@@ -30,7 +30,8 @@ export async function stopRunningServers(): Promise<void> {
 /**
  * Starts a code-server (about a second), opens a fresh workbench on it (a new browser context on a new
  * copy of examples/, with the extension loaded from this repository), runs `test` on it and always closes
- * both. `name` is the screenshot folder (test-results/ui/<name>).
+ * both. `name` is the screenshot folder (test-results/ui/<name>); `options.prepare` changes the workspace copy
+ * before the workbench opens on it.
  *
  * One code-server per test, not one for the run: code-server keeps the extension host of a closed window
  * running (it waits hours for the window to reconnect), and all windows of one server share its user-data
@@ -40,6 +41,7 @@ export async function stopRunningServers(): Promise<void> {
 export async function withWorkbench(
   name: string,
   test: (workbench: Workbench) => Promise<void>,
+  options: { prepare?: (workspaceDir: string) => void } = {},
 ): Promise<void> {
   if (!current) throw new Error("the UI environment is not started (run the tests with runUiTests.js)");
   const { browser, verbose } = current;
@@ -49,7 +51,14 @@ export async function withWorkbench(
   });
   runningServers.add(server);
   try {
-    const workbench = await Workbench.open({ server, browser, guard: networkGuard, name, verbose });
+    const workbench = await Workbench.open({
+      server,
+      browser,
+      guard: networkGuard,
+      name,
+      verbose,
+      prepare: options.prepare,
+    });
     try {
       await test(workbench);
     } finally {

@@ -141,6 +141,8 @@ export interface WorkbenchOptions {
   development?: boolean;
   /** Print the browser's console errors (for debugging). */
   verbose?: boolean;
+  /** Changes the workspace copy (its absolute path) before the workbench opens on it. */
+  prepare?: (workspaceDir: string) => void;
 }
 
 export class Workbench {
@@ -162,6 +164,7 @@ export class Workbench {
     const workspace = copyExamples();
     let context: BrowserContext | undefined;
     try {
+      options.prepare?.(workspace.dir);
       context = await options.browser.newContext({ viewport });
       await options.guard.install(context);
       const page = await context.newPage();
@@ -235,13 +238,14 @@ export class Workbench {
   /**
    * Writes one of the README's screenshots: into images/ with KB_AUTHOR_UPDATE_SCREENSHOTS=1, otherwise
    * into this workbench's results folder. The mouse is parked on the empty middle of the activity bar first,
-   * so that no hover, tooltip or highlighted sash shows in the picture. Returns the file written.
+   * so that no hover, tooltip or highlighted sash shows in the picture, unless `parkMouse` is false (a
+   * screenshot of a hover card: moving the mouse away would close it). Returns the file written.
    */
-  async readmeScreenshot(name: string): Promise<string> {
+  async readmeScreenshot(name: string, options: { parkMouse?: boolean } = {}): Promise<string> {
     const file = updateReadmeScreenshots
       ? path.join(repoRoot, "images", `${name}.png`)
       : path.join(this.resultsDir, `${name}.png`);
-    await this.parkMouse();
+    if (options.parkMouse !== false) await this.parkMouse();
     await this.page.screenshot({ path: file, timeout: uiTimeoutMs });
     return file;
   }
@@ -377,6 +381,31 @@ export class Workbench {
     await page
       .locator('[id="status.editor.selection"]', { hasText: new RegExp(`^Ln ${line}, Col \\d+$`) })
       .waitFor({ timeout: uiTimeoutMs });
+  }
+
+  /** The rendered lines of the active editor that contain `text` (spaces are rendered as no-break spaces). */
+  editorLine(text: string): Locator {
+    return this.activeEditor().locator(".view-lines .view-line", { hasText: text });
+  }
+
+  /** Opens the suggest widget at the cursor with Ctrl+Space and waits for its rows; returns them. */
+  async triggerSuggest(): Promise<Locator> {
+    await this.focusEditor();
+    await this.page.keyboard.press("Control+Space");
+    const rows = this.page.locator(".editor-widget.suggest-widget.visible .monaco-list-row");
+    await rows.first().waitFor({ timeout: uiTimeoutMs });
+    return rows;
+  }
+
+  /**
+   * Points the mouse at `target` (a span of a `.view-line`) and waits for the editor's hover card that
+   * contains `text`; returns the card. The mouse stays on the target, which keeps the card open.
+   */
+  async hoverCard(target: Locator, text: string): Promise<Locator> {
+    await target.hover();
+    const card = this.page.locator(".monaco-hover:not(.hidden)", { hasText: text }).first();
+    await card.waitFor({ timeout: uiTimeoutMs });
+    return card;
   }
 
   /** Saves the active editor (Ctrl+S) and waits until its tab is no longer dirty. */
