@@ -1,6 +1,7 @@
-import type { Position, TextEdit, WorkspaceEdit } from "vscode-languageserver-types";
+import type { Position, WorkspaceEdit } from "vscode-languageserver-types";
 import { URI } from "vscode-uri";
 import { LineIndex } from "../../server/src/core/document/lineIndex";
+import { applyTextEdits } from "../../server/src/core/features/codeActions/textDiff";
 import { createLanguageService, type LanguageService } from "../../server/src/core/languageService";
 import { MemoryFileSystem } from "./memoryFileSystem";
 
@@ -16,19 +17,7 @@ export function withCursor(textWithMarker: string): { text: string; position: Po
 }
 
 /** A text after applying edits (non-overlapping, in any order), as an editor would. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const lines = new LineIndex(text);
-  const sorted = edits
-    .map((edit) => ({
-      start: lines.offsetAt(edit.range.start),
-      end: lines.offsetAt(edit.range.end),
-      newText: edit.newText,
-    }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
-  let result = text;
-  for (const edit of sorted) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
-  return result;
-}
+export const applyEdits = applyTextEdits;
 
 /** A language service over an in-memory workspace at `/kb`, with one document opened at the cursor. */
 export function serviceWithCursor(

@@ -4,6 +4,7 @@ import { isMap, isPair, isScalar, isSeq, type Node, stringify } from "yaml";
 import { type Frontmatter, locateInFrontmatter } from "../../document/frontmatter";
 import { instancePathSegments } from "../../json/jsonDocument";
 import { basename, extname } from "../../paths";
+import { primaryType, scalarPlaceholder } from "../../schemas/placeholders";
 import { selectFrontmatterSchema } from "../../schemas/frontmatterSchema";
 import { resolveRef, subschemaAt } from "../../schemas/subschema";
 import { dataString, editableLines, type Fix, type FixContext, fixFromText } from "./fixTypes";
@@ -146,29 +147,10 @@ function placeholder(
   depth: number,
 ): unknown {
   if (!schema) return name === "title" ? titleFor(fix) : "TODO";
-  if ("const" in schema) return schema.const;
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
-  if ("default" in schema) return schema.default;
-  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
-  const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string | undefined];
-  const type = types.find((candidate) => candidate !== "null") ?? types[0];
+  const scalar = scalarPlaceholder(schema);
+  if (scalar) return scalar.value;
+  const type = primaryType(schema);
   switch (type) {
-    case "number":
-    case "integer": {
-      const minimum =
-        typeof schema.minimum === "number"
-          ? schema.minimum
-          : typeof schema.exclusiveMinimum === "number"
-            ? schema.exclusiveMinimum + 1
-            : 0;
-      const maximum = typeof schema.maximum === "number" ? schema.maximum : Infinity;
-      const value = Math.min(minimum, maximum);
-      return type === "integer" ? Math.ceil(value) : value;
-    }
-    case "boolean":
-      return false;
-    case "null":
-      return null;
     case "array": {
       const count = typeof schema.minItems === "number" ? schema.minItems : 0;
       const items =

@@ -1,4 +1,5 @@
 import type { AnySchemaObject } from "ajv";
+import { primaryType, scalarPlaceholder } from "../../schemas/placeholders";
 import { stringify } from "yaml";
 import { checkTopicTitle, type NameCheck } from "../../../shared/nodeNames";
 import { dirname, joinPath } from "../../paths";
@@ -88,27 +89,10 @@ function placeholder(
   depth: number,
 ): unknown {
   if (!schema) return "";
-  if ("default" in schema) return schema.default;
-  if ("const" in schema) return schema.const;
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
-  const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter(
-    (type): type is string => typeof type === "string" && type !== "null",
-  );
-  const type = types[0] ?? (schema.properties ? "object" : schema.items ? "array" : "string");
+  const scalar = scalarPlaceholder(schema);
+  if (scalar) return scalar.value;
+  const type = primaryType(schema) ?? (schema.properties ? "object" : schema.items ? "array" : "string");
   switch (type) {
-    case "number":
-    case "integer": {
-      const minimum =
-        typeof schema.minimum === "number"
-          ? schema.minimum
-          : typeof schema.exclusiveMinimum === "number"
-            ? schema.exclusiveMinimum + 1
-            : 0;
-      const value = typeof schema.maximum === "number" ? Math.min(minimum, schema.maximum) : minimum;
-      return type === "integer" ? Math.ceil(value) : value;
-    }
-    case "boolean":
-      return false;
     case "array":
       return [];
     case "object": {
