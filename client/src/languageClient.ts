@@ -1,4 +1,5 @@
 import * as path from "node:path";
+import { formattingMiddleware } from "./formattingMiddleware";
 import { workspace, type ExtensionContext } from "vscode";
 import {
   LanguageClient,
@@ -61,6 +62,7 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
     // The server registers its own file watcher only for clients that do not send file events themselves.
     initializationOptions: { clientWatchesFiles: true },
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    middleware: formattingMiddleware,
   };
 
   return new LanguageClient(clientId, clientName, serverOptions, clientOptions);

@@ -520,4 +520,22 @@ describe("kb-author authoring features in VS Code", () => {
       assert.deepEqual(allDiagnostics(), before);
     });
   });
+  describe("formatting", () => {
+    it("formats a CRLF topic to the map's conventions, LF line endings included", async () => {
+      const file = "wiki/crlf-format-check.md";
+      await writeText(file, "---\r\ntitle: CRLF\r\n---\r\n## Section  \r\nText.\r\n\r\n\r\n");
+      try {
+        const document = await vscode.workspace.openTextDocument(fileUri(file));
+        assert.equal(document.eol, vscode.EndOfLine.CRLF);
+        // Format Document as a user runs it: the editor applies the server's edits and the line-ending switch.
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand("editor.action.formatDocument");
+        assert.equal(document.eol, vscode.EndOfLine.LF, "the line endings are switched to LF");
+        assert.equal(document.getText(), "---\ntitle: CRLF\n---\n\n## Section\n\nText.\n");
+        await vscode.commands.executeCommand("workbench.action.files.revert");
+      } finally {
+        await vscode.workspace.fs.delete(fileUri(file));
+      }
+    });
+  });
 });
