@@ -19,12 +19,11 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { type LanguageClient, State } from "vscode-languageclient/node";
+import { codeOf, hasCode, source, waitForChange, waitForDiagnostics } from "./diagnosticWaits";
 import { extensionCommands, waitForIdleMethod } from "../../../server/src/shared/protocol";
 
 const extensionId = "kb-author.kb-author";
-const source = "kb-author";
 /** How long a diagnostic may take to appear or go (milliseconds once the server is warm). */
-const waitMs = 10_000;
 
 const technicalFoundations = "AI_Safety/Technical_Foundations";
 const internationalCoordination = "AI_Safety/Governance_and_Policy/International_Coordination";
@@ -66,75 +65,7 @@ function fileUri(relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot, ...relativePath.split("/"));
 }
 
-function codeOf(diagnostic: vscode.Diagnostic): string {
-  const code = diagnostic.code;
-  return typeof code === "object" ? String(code.value) : String(code);
-}
-
-/** The extension's diagnostics for `uri` (other extensions' are ignored). */
-function kbDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === source);
-}
-
-function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
-  if (diagnostics.length === 0) return "(none)";
-  return diagnostics
-    .map((d) => `${codeOf(d)} line ${d.range.start.line}: ${d.message.split("\n")[0]}`)
-    .join("; ");
-}
-
-const hasCode =
-  (code: string) =>
-  (diagnostics: vscode.Diagnostic[]): boolean =>
-    diagnostics.some((d) => codeOf(d) === code);
-
 const none = (diagnostics: vscode.Diagnostic[]): boolean => diagnostics.length === 0;
-
-/**
- * Resolves with what `check` returns once it is not undefined, checked now and on every
- * `onDidChangeDiagnostics`; rejects after `timeoutMs` with `describe()` in the message.
- */
-function waitForChange<T>(
-  check: () => T | undefined,
-  describe: () => string,
-  description: string,
-  timeoutMs = waitMs,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const attempt = (): void => {
-      const result = check();
-      if (result === undefined) return;
-      cleanup();
-      resolve(result);
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics(attempt);
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${description}; ${describe()}`));
-    }, timeoutMs);
-    const cleanup = (): void => {
-      clearTimeout(timer);
-      subscription.dispose();
-    };
-    attempt();
-  });
-}
-
-/** Resolves with the extension's diagnostics for `uri` as soon as `accept` returns true for them. */
-function waitForDiagnostics(
-  uri: vscode.Uri,
-  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
-  description: string,
-): Promise<vscode.Diagnostic[]> {
-  return waitForChange(
-    () => {
-      const diagnostics = kbDiagnostics(uri);
-      return accept(diagnostics) ? diagnostics : undefined;
-    },
-    () => `VS Code has: ${describeDiagnostics(kbDiagnostics(uri))}`,
-    `${description} in ${vscode.workspace.asRelativePath(uri)}`,
-  );
-}
 
 /** Every diagnostic of the extension in the workspace, one sorted line each: `path: code line N`. */
 function allDiagnostics(): string[] {

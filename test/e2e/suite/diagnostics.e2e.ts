@@ -10,10 +10,10 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { type LanguageClient, State } from "vscode-languageclient/node";
+import { codeOf, describeDiagnostics, hasCode, kbDiagnostics, waitForDiagnostics } from "./diagnosticWaits";
 import { waitForIdleMethod } from "../../../server/src/shared/protocol";
 
 const extensionId = "kb-author.kb-author";
-const source = "kb-author";
 /** How long the client may take to start the server (a cold start on a slow CI machine). */
 const startMs = 30_000;
 /**
@@ -21,7 +21,6 @@ const startMs = 30_000;
  * takes milliseconds), but short enough that a server that publishes nothing fails well inside the
  * runner's deadline.
  */
-const waitMs = 10_000;
 
 /** The seeded mistakes of examples/ (see examples/README.md): exactly one diagnostic per file. */
 const seededMistakes: { file: string; code: string; line: number; severity: vscode.DiagnosticSeverity }[] = [
@@ -81,70 +80,6 @@ let client: LanguageClient;
 function fileUri(relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot, ...relativePath.split("/"));
 }
-
-function codeOf(diagnostic: vscode.Diagnostic): string {
-  const code = diagnostic.code;
-  return typeof code === "object" ? String(code.value) : String(code);
-}
-
-/** The extension's diagnostics for `uri` (other extensions' are ignored). */
-function kbDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === source);
-}
-
-function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
-  if (diagnostics.length === 0) return "(none)";
-  return diagnostics
-    .map(
-      (d) =>
-        `${codeOf(d)} line ${d.range.start.line} ${vscode.DiagnosticSeverity[d.severity]}: ${d.message.split("\n")[0]}`,
-    )
-    .join("; ");
-}
-
-/**
- * Resolves with the extension's diagnostics for `uri` as soon as `accept` returns true for them (checked now
- * and on every `onDidChangeDiagnostics` for that URI); rejects after `timeoutMs` with what VS Code holds.
- */
-function waitForDiagnostics(
-  uri: vscode.Uri,
-  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
-  description: string,
-  timeoutMs = waitMs,
-): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const key = uri.toString();
-    const check = (): boolean => {
-      const diagnostics = kbDiagnostics(uri);
-      if (!accept(diagnostics)) return false;
-      cleanup();
-      resolve(diagnostics);
-      return true;
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((changed) => changed.toString() === key)) check();
-    });
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(
-        new Error(
-          `Timed out after ${timeoutMs} ms waiting for ${description} in ${vscode.workspace.asRelativePath(uri)}; ` +
-            `VS Code has: ${describeDiagnostics(kbDiagnostics(uri))}`,
-        ),
-      );
-    }, timeoutMs);
-    const cleanup = (): void => {
-      clearTimeout(timer);
-      subscription.dispose();
-    };
-    check();
-  });
-}
-
-const hasCode =
-  (code: string) =>
-  (diagnostics: vscode.Diagnostic[]): boolean =>
-    diagnostics.some((d) => codeOf(d) === code);
 
 /**
  * Resolves once the client is running. Rejects at once if it is neither running nor starting (activate()
