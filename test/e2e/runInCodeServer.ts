@@ -17,8 +17,8 @@
  * KB_AUTHOR_E2E_KEEP=1 (keep the temporary workspace). On failure the workbench's logs are written to
  * test-results/ext-host/logs/.
  */
+import { stopOnSignals, withTimeout } from "./support/lifecycle";
 import { closeSync, mkdirSync, openSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { constants } from "node:os";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { closeBrowser, launchBrowser, openWorkbench, remoteUri } from "./support/browser";
@@ -69,23 +69,6 @@ function followFile(file: string): { flush(): void; stop(): void } {
   return { flush, stop: () => clearInterval(timer) };
 }
 
-/** Runs `action`, but gives up after `ms` (cleanup must never hang the run). */
-async function withTimeout(action: () => Promise<unknown>, ms: number, what: string): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      action(),
-      new Promise(
-        (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)),
-      ),
-    ]);
-  } catch (error) {
-    info(`warning: ${what} failed: ${(error as Error).message}`);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 async function main(): Promise<number> {
   const started = Date.now();
   checkBuilt();
@@ -104,25 +87,15 @@ async function main(): Promise<number> {
       follower?.stop();
       // closeBrowser() first navigates to about:blank, so code-server ends this window's extension host.
       const start = Date.now();
-      if (browser) await withTimeout(() => closeBrowser(browser!), 20_000, "closing the browser");
+      if (browser) await withTimeout(() => closeBrowser(browser!), 20_000, "closing the browser", info);
       if (verbose) info(`browser closed in ${Date.now() - start} ms`);
-      if (server) await withTimeout(() => server!.dispose(), 15_000, "stopping code-server");
+      if (server) await withTimeout(() => server!.dispose(), 15_000, "stopping code-server", info);
       if (verbose) info(`code-server stopped after ${Date.now() - start} ms`);
       if (workspace && process.env.KB_AUTHOR_E2E_KEEP !== "1") workspace.dispose();
       else if (workspace) info(`kept the workspace ${workspace.dir}`);
     })());
 
-  let stopping = false;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    const code = 128 + (constants.signals[signal] ?? 2);
-    if (stopping) process.exit(code); // A second Ctrl-C: do not wait for the cleanup.
-    stopping = true;
-    info(`${signal}: stopping code-server and the browser`);
-    void cleanup().finally(() => process.exit(code));
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  process.on("SIGHUP", onSignal);
+  const interrupted = stopOnSignals(cleanup, info);
 
   try {
     workspace = copyExamples();
@@ -178,7 +151,7 @@ async function main(): Promise<number> {
 
     const result = await outcome;
     follower.flush();
-    if (stopping) return 1; // Interrupted: onSignal reports it and sets the exit code.
+    if (interrupted.stopping) return 1; // Interrupted: onSignal reports it and sets the exit code.
     const elapsed = `${((Date.now() - started) / 1000).toFixed(1)} s`;
     switch (result.kind) {
       case "exit":
@@ -221,7 +194,7 @@ function saveLogs(logs: LogFile[]): void {
 async function saveScreenshot(page: Page): Promise<void> {
   const file = path.join(repoRoot, "test-results", "ext-host", "deadline.png");
   mkdirSync(path.dirname(file), { recursive: true });
-  await withTimeout(() => page.screenshot({ path: file }), 10_000, "taking a screenshot");
+  await withTimeout(() => page.screenshot({ path: file }), 10_000, "taking a screenshot", info);
   info(`screenshot of the workbench: ${path.relative(process.cwd(), file) || file}`);
 }
 

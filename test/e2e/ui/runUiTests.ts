@@ -15,8 +15,8 @@
  * KB_AUTHOR_E2E_VERBOSE=1 (code-server's output and the browser's console errors), KB_AUTHOR_E2E_KEEP=1
  * (keep the workspace copies), KB_AUTHOR_UPDATE_SCREENSHOTS=1 (write the README screenshots into images/).
  */
+import { stopOnSignals, withTimeout } from "../support/lifecycle";
 import { readdirSync } from "node:fs";
-import { constants } from "node:os";
 import * as path from "node:path";
 import Mocha from "mocha";
 import type { Browser } from "playwright-core";
@@ -28,23 +28,7 @@ import { networkGuard, setUiEnvironment, stopRunningServers } from "./environmen
 import { uiResultsDir } from "./workbench";
 
 const verbose = process.env.KB_AUTHOR_E2E_VERBOSE === "1";
-
-/** Runs `action`, but gives up after `ms` (cleanup must never hang the run). */
-async function withTimeout(action: () => Promise<unknown>, ms: number, what: string): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      action(),
-      new Promise(
-        (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)),
-      ),
-    ]);
-  } catch (error) {
-    console.log(`[ui] warning: ${what} failed: ${(error as Error).message}`);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const uiLog = (message: string): void => console.log(`[ui] ${message}`);
 
 function main(): Promise<number> {
   checkBuilt();
@@ -56,21 +40,11 @@ function main(): Promise<number> {
     (cleaningUp ??= (async () => {
       setUiEnvironment(undefined);
       // closeBrowser() first navigates every page to about:blank, so code-server ends their extension hosts.
-      if (browser) await withTimeout(() => closeBrowser(browser!), 20_000, "closing the browser");
-      await withTimeout(stopRunningServers, 15_000, "stopping code-server");
+      if (browser) await withTimeout(() => closeBrowser(browser!), 20_000, "closing the browser", uiLog);
+      await withTimeout(stopRunningServers, 15_000, "stopping code-server", uiLog);
     })());
 
-  let stopping = false;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    const code = 128 + (constants.signals[signal] ?? 2);
-    if (stopping) process.exit(code); // A second Ctrl-C: do not wait for the cleanup.
-    stopping = true;
-    console.log(`[ui] ${signal}: stopping the browser and code-server`);
-    void cleanup().finally(() => process.exit(code));
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  process.on("SIGHUP", onSignal);
+  const interrupted = stopOnSignals(cleanup, uiLog);
 
   const mocha = new Mocha({
     ui: "bdd",
@@ -128,7 +102,7 @@ function main(): Promise<number> {
 
   return new Promise((resolve) => {
     mocha.run((failures) => {
-      void cleanup().then(() => resolve(stopping || failures > 0 ? 1 : 0));
+      void cleanup().then(() => resolve(interrupted.stopping || failures > 0 ? 1 : 0));
     });
   });
 }

@@ -15,9 +15,10 @@
  * Ends with `N passed, N failed`; exits with 1 if a check failed. Screenshots go to test-results/vsix/
  * (a failing step's ends in `-FAILED.png`). Environment: KB_AUTHOR_VSIX, KB_AUTHOR_E2E_VERBOSE=1.
  */
+import { stopOnSignals } from "../support/lifecycle";
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
-import { constants, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { Browser } from "playwright-core";
 import { closeBrowser, launchBrowser } from "../support/browser";
@@ -117,17 +118,7 @@ async function main(): Promise<number> {
       if (server) await server.dispose();
       rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
     })());
-  let stopping = false;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    const code = 128 + (constants.signals[signal] ?? 2);
-    if (stopping) process.exit(code);
-    stopping = true;
-    info(`${signal}: stopping code-server and the browser`);
-    void cleanup().finally(() => process.exit(code));
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  process.on("SIGHUP", onSignal);
+  const interrupted = stopOnSignals(cleanup, info);
 
   const checks: Check[] = [
     {
@@ -253,7 +244,7 @@ async function main(): Promise<number> {
     await cleanup();
   }
   console.log(`${passed} passed, ${failed} failed`);
-  return failed > 0 || stopping ? 1 : 0;
+  return failed > 0 || interrupted.stopping ? 1 : 0;
 }
 
 const started = Date.now();
