@@ -28,6 +28,9 @@ import { checkNewName, newChildNode, newTopicEntry } from "./features/commands";
 import type { EditOutcome } from "./features/workspaceEdits";
 import type { NameCheck } from "../shared/nodeNames";
 import { provideWorkspaceSymbols } from "./features/workspaceSymbols";
+import { mapChildren, mapTree } from "./render/mapTree";
+import { renderPage } from "./render/renderPage";
+import type { MapTree, MapTreeItem, RenderTarget, RenderedPage } from "./render/renderTypes";
 import { ConfigStore } from "./config/configStore";
 import {
   type FileReport,
@@ -44,6 +47,7 @@ import { isSkippedFolderName, Workspace } from "./workspace/workspace";
 
 export type { FileReport } from "./features/diagnostics/validateFile";
 export type { FixAllResult } from "./features/codeActions/fixAll";
+export type * from "./render/renderTypes";
 
 export interface LanguageServiceOptions {
   fileSystem: FileSystem;
@@ -96,6 +100,14 @@ export interface LanguageService {
   /** Checks a name typed for New Child Node (`node`) or New Topic Entry (`topic`). */
   checkNewName(kind: "node" | "topic", target: string, name: string): NameCheck;
   format(path: string): TextEdit[];
+
+  // Preview panel, map view and static site.
+  /** A Markdown file rendered as a page (sanitized HTML), with its problems freshly validated; undefined for other files. */
+  renderPage(path: string, target: RenderTarget): RenderedPage | undefined;
+  /** The map view's starting tree, expanded down to `focus` (a node's file or folder, or a file inside it). */
+  getMapTree(focus?: string): MapTree;
+  /** A node's children (by folder) in their Order, then the unlisted ones. */
+  getMapChildren(folder: string): MapTreeItem[];
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -227,5 +239,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     newTopicEntry: (folder, title) => newTopicEntry(folder, title, features),
     checkNewName: (kind, target, name) => checkNewName(kind, target, name, features),
     format: (path) => withContext(path, [], (context) => formatDocument(context)),
+    renderPage: (path, target) => {
+      validate(path);
+      return renderPage(path, target, features);
+    },
+    getMapTree: (focus) => mapTree(focus, features),
+    getMapChildren: (folder) => mapChildren(folder, features),
   };
 }

@@ -61,3 +61,61 @@ export interface CheckNewNameParams {
 }
 
 export type { NameCheck as CheckNewNameResult } from "./nodeNames";
+
+/** Request: the preview of a Markdown document (open or on disk), rendered for the editor's webview. */
+export const renderPreviewMethod = "kbAuthor/renderPreview";
+
+export interface RenderPreviewParams {
+  uri: string;
+  /** Workspace folders (`file:` URIs) and the webview URI each is loaded by (`asWebviewUri`), for local images. */
+  resourceRoots: { uri: string; webviewUri: string }[];
+}
+
+/** The rendered page, or null when the document is not a Markdown file the server can read. */
+export type RenderPreviewResult = {
+  title: string;
+  kind: "map-node" | "topic" | "markdown";
+  /** Sanitized HTML of the `article.kb-page` element. */
+  html: string;
+  errors: number;
+  warnings: number;
+  version: number;
+} | null;
+
+/** Request: the map view's starting tree, expanded down to the node of `focusUri` when given. */
+export const mapTreeMethod = "kbAuthor/mapTree";
+
+export interface MapTreeParams {
+  focusUri?: string;
+}
+
+/** Request: one node's children (lazy expansion in the map view). */
+export const mapChildrenMethod = "kbAuthor/mapChildren";
+
+export interface MapChildrenParams {
+  /** The node's folder URI. */
+  uri: string;
+}
+
+/** A map-view node as sent to the client: the core's MapTreeItem with URIs instead of paths. */
+export interface MapViewItem {
+  /** The node folder's URI (the key for expanding it). */
+  uri: string;
+  /** The node file's URI, when the folder has one (opened on click). */
+  fileUri?: string;
+  name: string;
+  title: string;
+  summary?: string;
+  childCount: number;
+  errors: number;
+  warnings: number;
+  unlisted: boolean;
+}
+
+export interface MapTreeResult {
+  roots: MapViewItem[];
+  /** Children to show expanded initially, by the parent's folder URI. */
+  expanded: Record<string, MapViewItem[]>;
+  /** The folder URI of the node the view starts at. */
+  focusUri?: string;
+}

@@ -1,0 +1,100 @@
+/**
+ * What the renderer (preview panel, map view, static site) takes and gives. The renderer is part of
+ * the pure core: it reads through the core services, never the disk, and returns HTML strings whose
+ * every piece of document content has passed rehype-sanitize.
+ *
+ * The HTML contract shared with the webview scripts (client/webview) and the stylesheet
+ * (media/preview.css), so that all three agree on names:
+ *
+ * - `article.kb-page` with `data-kind` = `map-node` | `topic` | `markdown`.
+ * - `div.kb-problems[role=alert]`: the file's problems; each `li.kb-problem.kb-error|kb-warning|kb-info`
+ *   holds an `a.kb-line-link[data-kb-line=N]` (0-based line) that reveals the line in the editor.
+ * - `nav.kb-breadcrumb > ol > li > a.kb-node-link` (ancestors, root first).
+ * - `h1.kb-title`; `div.kb-lead` (the Mini Description); `section.kb-section` per section,
+ *   with `data-section="description|related|order|papers|..."`.
+ * - Cards: `ul.kb-cards|ol.kb-cards > li.kb-card`, containing `a.kb-card-link.kb-node-link` with a
+ *   `span.kb-card-title`, then `p.kb-card-summary` (child's Mini Description) or `p.kb-card-reason`
+ *   (a Related Node's Reason). A broken Order entry or related link: `li.kb-card.kb-broken` with
+ *   `p.kb-broken-reason`; a child folder missing from the Order: `li.kb-card.kb-unlisted`.
+ * - Papers: `ol.kb-references > li.kb-paper` with `a.kb-external` (title), `span.kb-paper-date`,
+ *   `span.kb-paper-citations`.
+ * - Topic header: `header.kb-topic-header` with `h1.kb-title`, `p.kb-description`,
+ *   `span.kb-badge.kb-badge-importance|kb-badge-quality`, `div.kb-summary` (llmSummary).
+ * - Markdown body: `div.kb-body`. Block elements carry `data-line` (0-based line in the source file)
+ *   for scroll sync. Links: internal ones that resolve are `a.kb-node-link` (a node) or
+ *   `a.kb-file-link`; ones that do not resolve are `a.kb-broken-link[title=why]`; external ones
+ *   `a.kb-external`. MDX JSX is shown as inert text in `code.kb-jsx` (its children rendered after it).
+ * - In the editor target every internal link also carries `data-kb-open` = the `file:` URI to open,
+ *   and external links `data-kb-external` = the URL; the webview script handles clicks on those two
+ *   attributes only. The site target carries neither (plain relative `href`s).
+ */
+
+/** Where links and images lead: the editor's webview or a static site. */
+export type RenderTarget = EditorRenderTarget | SiteRenderTarget;
+
+export interface EditorRenderTarget {
+  kind: "editor";
+  /**
+   * Folders local images may come from, each with the URI the webview loads it by (the client's
+   * `asWebviewUri(folder)`): an image at `folder/a/b.png` is shown from `webviewBase + "/a/b.png"`.
+   * Images elsewhere, and every remote image, are replaced by a placeholder.
+   */
+  resourceRoots: { folder: string; webviewBase: string }[];
+}
+
+export interface SiteRenderTarget {
+  kind: "site";
+  /**
+   * The site-relative URL (`AI_Safety/Governance/index.html`, `wiki/page.html`) of the page made from
+   * a source file (a node's file or folder, a topic, a Markdown file), or undefined when the site has
+   * no page for it. Links and images are written relative to the page being rendered.
+   */
+  pageUrlOf(path: string): string | undefined;
+  /** The site-relative URL a local asset (an image, a linked non-Markdown file) is copied to; undefined: not published. */
+  assetUrlOf(path: string): string | undefined;
+}
+
+export type PageKind = "map-node" | "topic" | "markdown";
+
+export interface RenderedPage {
+  /** The page title: a node's folder name with spaces, a topic's `title`, else the first heading or file name. */
+  title: string;
+  kind: PageKind;
+  /** The `article.kb-page` element, sanitized. */
+  html: string;
+  /** Local files the page references (images, linked files) that the site must copy (site target only). */
+  assets: string[];
+  /** The problems shown in the banner. */
+  problems: { errors: number; warnings: number };
+  /** The document version rendered (the open document's, or the disk's). */
+  version: number;
+}
+
+/** One node of the map view's tree. */
+export interface MapTreeItem {
+  /** The node's folder (core path). */
+  folder: string;
+  /** Its `Name/Name.md`, when the folder has one. */
+  file: string | undefined;
+  name: string;
+  /** The folder name with spaces. */
+  title: string;
+  /** The first paragraph of its Mini Description (a map root: meta.json's cover description). */
+  summary: string | undefined;
+  /** Number of child nodes (so the tree shows a twisty without loading them). */
+  childCount: number;
+  /** The problems of the node's file at its last validation. */
+  errors: number;
+  warnings: number;
+  /** The folder is a child missing from its parent's Order (shown after the listed children). */
+  unlisted: boolean;
+}
+
+export interface MapTree {
+  /** The maps' roots. */
+  roots: MapTreeItem[];
+  /** The children of every node to expand initially (the focus node's ancestors and the focus), by folder. */
+  expanded: Record<string, MapTreeItem[]>;
+  /** The node the view starts at (its folder), when one was asked for and found. */
+  focus: string | undefined;
+}
