@@ -12,9 +12,9 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Diagnostic, DiagnosticSeverity, FileChangeType } from "vscode-languageserver-protocol/node";
 import { cliPath, fileUri, LspClient, type LspClientOptions, repoRoot } from "../support/lspClient";
+import { corpusDir } from "../support/sharedData";
 
 const examplesDir = path.join(repoRoot, "examples");
-const corpusDir = path.resolve(repoRoot, "../shared/corpus/llm-ai-safety-map");
 
 const coordination = "AI_Safety/Governance_and_Policy/International_Coordination";
 const coordinationNode = `${coordination}/International_Coordination.md`;

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as oniguruma from "vscode-oniguruma";
 import * as textmate from "vscode-textmate";
+import { seedsDir } from "../support/sharedData";
 
 /**
  * Snapshot tests of the TextMate injection grammar (syntaxes/kb-author.injection.tmLanguage.json),
@@ -22,7 +23,7 @@ const injections: Record<string, string> = {
 };
 const snapshotFolder = path.join(repoRoot, "test/grammar-snapshots");
 const inputFolder = path.join(snapshotFolder, "inputs");
-const seedFolder = path.resolve(repoRoot, "../shared/seeds");
+const seedFolder = seedsDir;
 const updateSnapshots = process.env.KB_AUTHOR_UPDATE_SNAPSHOTS === "1";
 
 const grammarFiles: Record<string, string> = {

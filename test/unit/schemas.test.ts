@@ -4,13 +4,13 @@ import * as path from "node:path";
 import Ajv from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
+import { corpusDir } from "../support/sharedData";
 
 /** Runs from out/test/unit/, so the repository root is three folders up. */
 const repoRoot = path.resolve(__dirname, "../../..");
 const schemasDir = path.join(repoRoot, "schemas");
 const examplesDir = path.join(repoRoot, "examples");
 /** The shared real-world corpus (read only). Tests that need it are skipped when it is absent. */
-const corpusDir = process.env["KB_AUTHOR_CORPUS"] ?? "/work/shared/corpus/llm-ai-safety-map";
 
 const schemaNames = ["topic", "papers", "meta", "kb-author"] as const;
 type SchemaName = (typeof schemaNames)[number];

@@ -7,8 +7,9 @@ import { maxLinkItems } from "../../../server/src/core/features/completion/linkC
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { NodeFileSystem, toCorePath } from "../../../server/src/node/nodeFileSystem";
 import { applyEdits, serviceWithCursor, withCursor } from "../../support/cursor";
+import { corpusDir as sharedCorpusDir } from "../../support/sharedData";
 
-const corpusDir = toCorePath(path.resolve(__dirname, "../../../../../shared/corpus/llm-ai-safety-map"));
+const corpusDir = toCorePath(sharedCorpusDir);
 
 /** A small map: Governance has four children, two nodes share the name Uncertainty_Quantification. */
 const map: Record<string, string> = {

@@ -14,6 +14,7 @@ import { createLanguageService, type LanguageService } from "../../../server/src
 import { applyEdits } from "../../support/cursor";
 import { findCases, generatedBytes } from "../../support/fixtures";
 import { MemoryFileSystem } from "../../support/memoryFileSystem";
+import { corpusDir, seedsDir } from "../../support/sharedData";
 
 /**
  * The quick-fix safety property (issue 4, "Done when"): every fix offered on a diagnostic changes only
@@ -32,10 +33,7 @@ import { MemoryFileSystem } from "../../support/memoryFileSystem";
  * "Fix all" (source.fixAll) is checked the same way: fewer errors, none new.
  */
 
-const repoRoot = path.resolve(__dirname, "../../../..");
-const corpusDir =
-  process.env["KB_AUTHOR_CORPUS"] ?? path.resolve(repoRoot, "../shared/corpus/llm-ai-safety-map");
-const seedTopic = path.resolve(repoRoot, "../shared/seeds/topic-entry-international-coordination.md");
+const seedTopic = path.join(seedsDir, "topic-entry-international-coordination.md");
 
 interface Tally {
   cases: number;

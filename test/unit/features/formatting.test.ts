@@ -6,6 +6,7 @@ import { LineIndex } from "../../../server/src/core/document/lineIndex";
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { NodeFileSystem } from "../../../server/src/node/nodeFileSystem";
 import { applyEdits, serviceWithCursor } from "../../support/cursor";
+import { corpusDir, seedsDir } from "../../support/sharedData";
 
 const map = {
   "/kb/meta.json": JSON.stringify({ rootDir: "Root" }),
@@ -332,7 +333,7 @@ describe("formatting", () => {
   });
 
   describe("the seeds", () => {
-    const seeds = nodePath.resolve(__dirname, "../../../../../shared/seeds");
+    const seeds = seedsDir;
     const cases = [
       ["map-node-International_Coordination.md", "/kb/Root/Root.md"],
       ["topic-entry-international-coordination.md", topicPath],
@@ -376,7 +377,7 @@ describe("formatting", () => {
   });
 
   describe("the shared corpus", () => {
-    const corpus = nodePath.resolve(__dirname, "../../../../../shared/corpus/llm-ai-safety-map");
+    const corpus = corpusDir;
 
     it("gives no edits on any Markdown file of the corpus (the map's real conventions)", function () {
       if (!fs.existsSync(nodePath.join(corpus, "meta.json"))) this.skip();

@@ -4,8 +4,7 @@ import type { Hover } from "vscode-languageserver-types";
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { NodeFileSystem } from "../../../server/src/node/nodeFileSystem";
 import { serviceWithCursor, withCursor } from "../../support/cursor";
-
-const corpusDir = process.env["KB_AUTHOR_CORPUS"] ?? "/work/shared/corpus/llm-ai-safety-map";
+import { corpusDir } from "../../support/sharedData";
 
 const paper = (n: number) => ({
   url: `https://example.org/${n}`,

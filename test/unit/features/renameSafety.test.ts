@@ -7,6 +7,7 @@ import { LineIndex } from "../../../server/src/core/document/lineIndex";
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { applyWorkspaceEdit } from "../../support/cursor";
 import { MemoryFileSystem } from "../../support/memoryFileSystem";
+import { corpusDir } from "../../support/sharedData";
 
 /**
  * The rename safety property (issue 4, "Done when") on the shared corpus, read from disk once and
@@ -19,9 +20,6 @@ import { MemoryFileSystem } from "../../support/memoryFileSystem";
  * 3. leave no new diagnostic in the files it edited.
  */
 
-const repoRoot = path.resolve(__dirname, "../../../..");
-const corpusDir =
-  process.env["KB_AUTHOR_CORPUS"] ?? path.resolve(repoRoot, "../shared/corpus/llm-ai-safety-map");
 const base = "/corpus";
 const linksPage = `${base}/wiki/links.md`;
 

@@ -6,8 +6,7 @@ import { maxWorkspaceSymbols } from "../../../server/src/core/features/workspace
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { NodeFileSystem } from "../../../server/src/node/nodeFileSystem";
 import { serviceWithCursor } from "../../support/cursor";
-
-const corpusDir = process.env["KB_AUTHOR_CORPUS"] ?? "/work/shared/corpus/llm-ai-safety-map";
+import { corpusDir } from "../../support/sharedData";
 
 const map = {
   "/kb/meta.json": JSON.stringify({ rootDir: "AI_Safety", coverRootDescription: "The root." }),

@@ -54,16 +54,20 @@ export function fileCard(path: string, services: FeatureServices): string {
   ].join("\n\n");
 }
 
-/** The first paragraph of the node's Mini Description; for a map's root, meta.json's cover description. */
-function miniDescription(node: MapNode, services: FeatureServices): string | undefined {
+/** The first paragraph of the node's Mini Description (truncated); for a map's root, meta.json's cover description. */
+export function miniDescription(node: MapNode, services: FeatureServices): string | undefined {
   const context = node.file ? contextOfFile(node.file, services) : undefined;
   const paragraph = context && firstParagraphOf(context, "Mini Description");
   if (paragraph) return truncate(paragraph);
-  if (node.parentFolder === undefined && node.map.metaPath) {
-    const cover = readJson(services, node.map.metaPath) as { coverRootDescription?: unknown } | undefined;
-    if (typeof cover?.coverRootDescription === "string") return truncate(cover.coverRootDescription);
-  }
-  return undefined;
+  const cover = coverDescription(node, services);
+  return cover === undefined ? undefined : truncate(cover);
+}
+
+/** meta.json's `coverRootDescription`, which stands in for a map root's Mini Description. */
+export function coverDescription(node: MapNode, services: FeatureServices): string | undefined {
+  if (node.parentFolder !== undefined || !node.map.metaPath) return undefined;
+  const cover = readJson(services, node.map.metaPath) as { coverRootDescription?: unknown } | undefined;
+  return typeof cover?.coverRootDescription === "string" ? cover.coverRootDescription : undefined;
 }
 
 function papersFact(node: MapNode, services: FeatureServices): string {
@@ -72,30 +76,37 @@ function papersFact(node: MapNode, services: FeatureServices): string {
   return count(Array.isArray(papers) ? papers.length : 0, "paper", "papers");
 }
 
-/** The errors and warnings of the file's last validation. */
-function problemsFact(path: string, services: FeatureServices): string {
+/** The numbers of errors and warnings of the file's last validation. */
+export function problemCounts(path: string, services: FeatureServices): { errors: number; warnings: number } {
   const diagnostics = services.diagnosticsOf(path);
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error).length;
   const warnings = diagnostics.filter(
     (diagnostic) => diagnostic.severity === DiagnosticSeverity.Warning,
   ).length;
+  return { errors, warnings };
+}
+
+/** The errors and warnings of the file's last validation. */
+function problemsFact(path: string, services: FeatureServices): string {
+  const { errors, warnings } = problemCounts(path, services);
   if (errors === 0 && warnings === 0) return "no errors or warnings";
   return [count(errors, "error", "errors"), count(warnings, "warning", "warnings")].join(", ");
 }
 
-function readJson(services: FeatureServices, path: string): unknown {
+/** A JSON file's value (comments tolerated); undefined when it cannot be read. */
+export function readJson(services: FeatureServices, path: string): unknown {
   const source = services.workspace.readText(path, services.configs.configFor(path).maxFileSize, false);
   return source.ok ? (parseJsonc(source.text) as unknown) : undefined;
 }
 
-function frontmatterData(context: MarkdownContext | undefined): Record<string, unknown> | undefined {
+export function frontmatterData(context: MarkdownContext | undefined): Record<string, unknown> | undefined {
   const value = context?.parsed.frontmatter?.value;
   return typeof value === "object" && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : undefined;
 }
 
-function stringField(data: Record<string, unknown> | undefined, key: string): string | undefined {
+export function stringField(data: Record<string, unknown> | undefined, key: string): string | undefined {
   const value = data?.[key];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }

@@ -1,22 +1,78 @@
+import type { ElementContent } from "hast";
+import { toHtml } from "hast-util-to-html";
+import { h } from "hastscript";
+import { markdownContext } from "../documentContext";
 import type { FeatureServices } from "../features/featureServices";
-import type { RenderTarget, RenderedPage } from "./renderTypes";
+import { problemCounts } from "../features/nodeCard";
+import { basename, isMarkdownPath } from "../paths";
+import type { SourceText } from "../workspace/workspace";
+import { nodePage, type PageBody } from "./nodePage";
+import { createPageContext, type PageContext } from "./pageContext";
+import { problemsBanner } from "./problemsBanner";
+import { renderErrorBlock } from "./renderError";
+import type { PageKind, RenderTarget, RenderedPage } from "./renderTypes";
+import { markdownPage, topicPage } from "./topicPage";
 
-/** Renders a Markdown file (open document or disk) as a page; undefined when it is not a readable Markdown file. */
+/**
+ * Renders a Markdown file (open document or disk) as a page; undefined when it is not a Markdown
+ * file or does not exist. A file that cannot be shown (too large, binary, not UTF-8) gives a page
+ * that says so, and a failure while rendering gives a page with the error: never an exception.
+ */
 export function renderPage(
   path: string,
   target: RenderTarget,
   services: FeatureServices,
 ): RenderedPage | undefined {
-  // STUB: replaced by the renderer implementation.
-  void target;
-  const source = services.workspace.readText(path, Number.MAX_SAFE_INTEGER);
-  if (!source.ok) return undefined;
+  if (!isMarkdownPath(path)) return undefined;
+  const source = services.workspace.readText(path, services.configs.configFor(path).maxFileSize);
+  if (!source.ok && source.problem === "missing") return undefined;
+  const page = createPageContext(path, target, services);
+  let kind: PageKind = "markdown";
+  let body: PageBody;
+  try {
+    if (source.ok) {
+      const context = markdownContext(path, source.text, source.version, services);
+      kind = context?.kind ?? "markdown";
+      if (context?.kind === "map-node") body = nodePage(context, page);
+      else if (context?.kind === "topic") body = topicPage(context, page);
+      else
+        body = markdownPage(
+          context?.parsed ?? services.workspace.parsedMarkdown(path, source.text, source.version),
+          page,
+        );
+    } else body = { title: basename(path), content: [renderErrorBlock(unreadableMessage(source))] };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    body = {
+      title: basename(path),
+      content: [renderErrorBlock(`This page could not be rendered: ${reason}`)],
+    };
+  }
+  return finishPage(kind, body, page, source.ok ? source.version : 0);
+}
+
+function finishPage(kind: PageKind, body: PageBody, page: PageContext, version: number): RenderedPage {
+  const banner = problemsBanner(page.services.diagnosticsOf(page.path));
+  const content: ElementContent[] = banner ? [banner, ...body.content] : body.content;
   return {
-    title: path,
-    kind: "markdown",
-    html: '<article class="kb-page"></article>',
-    assets: [],
-    problems: { errors: 0, warnings: 0 },
-    version: source.version,
+    title: body.title,
+    kind,
+    html: toHtml(h("article.kb-page", { dataKind: kind }, content)),
+    assets: [...page.assets],
+    problems: problemCounts(page.path, page.services),
+    version,
   };
+}
+
+function unreadableMessage(source: Exclude<SourceText, { ok: true }>): string {
+  switch (source.problem) {
+    case "too-large":
+      return `This file is too large to preview (${source.size} bytes; see maxFileSize in kb-author.jsonc).`;
+    case "binary":
+      return `This file is binary (a NUL character on line ${source.position.line + 1}): it is not shown.`;
+    case "invalid-utf8":
+      return `This file is not valid UTF-8 (from line ${source.position.line + 1}): it is not shown.`;
+    case "missing":
+      return "This file does not exist.";
+  }
 }

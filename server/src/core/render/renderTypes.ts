@@ -7,26 +7,41 @@
  * (media/preview.css), so that all three agree on names:
  *
  * - `article.kb-page` with `data-kind` = `map-node` | `topic` | `markdown`.
- * - `div.kb-problems[role=alert]`: the file's problems; each `li.kb-problem.kb-error|kb-warning|kb-info`
- *   holds an `a.kb-line-link[data-kb-line=N]` (0-based line) that reveals the line in the editor.
+ * - `div.kb-problems[role=alert]`: the file's problems (errors first); each `li.kb-problem.kb-error|kb-warning|kb-info`
+ *   holds an `a.kb-line-link[data-kb-line=N]` (0-based line) that reveals the line in the editor, then
+ *   the code in a `code` and the message in a `span`.
  * - `nav.kb-breadcrumb > ol > li > a.kb-node-link` (ancestors, root first).
  * - `h1.kb-title`; `div.kb-lead` (the Mini Description); `section.kb-section` per section,
- *   with `data-section="description|related|order|papers|..."`.
- * - Cards: `ul.kb-cards|ol.kb-cards > li.kb-card`, containing `a.kb-card-link.kb-node-link` with a
+ *   with `data-section="description|related|order|papers|..."` (any other section: its heading as a
+ *   lower-case slug, `Open Problems` -> `open-problems`), holding an `h2` (the heading) then its content.
+ *   Text before a node's first section is a `div.kb-body`. A node with children but no Order section
+ *   gets an `order` section headed `Children` (its children are then all unlisted).
+ * - Cards: `ul.kb-cards|ol.kb-cards > li.kb-card[data-line]`, containing `a.kb-card-link.kb-node-link` with a
  *   `span.kb-card-title`, then `p.kb-card-summary` (child's Mini Description) or `p.kb-card-reason`
- *   (a Related Node's Reason). A broken Order entry or related link: `li.kb-card.kb-broken` with
- *   `p.kb-broken-reason`; a child folder missing from the Order: `li.kb-card.kb-unlisted`.
- * - Papers: `ol.kb-references > li.kb-paper` with `a.kb-external` (title), `span.kb-paper-date`,
- *   `span.kb-paper-citations`.
+ *   (a Related Node's Reason). A broken Order entry or related link: `li.kb-card.kb-broken` whose link
+ *   is `a.kb-card-link.kb-broken-link[title=why]`, with `p.kb-broken-reason` (before any reason); a child
+ *   folder missing from the Order: `li.kb-card.kb-unlisted`. A related link to a file that is not a
+ *   node is `a.kb-card-link.kb-file-link`.
+ * - Papers: `ol.kb-references > li.kb-paper` with `a.kb-external` (title; a plain `span` when the url is
+ *   not http/https), `span.kb-paper-date`, `span.kb-paper-citations`.
  * - Topic header: `header.kb-topic-header` with `h1.kb-title`, `p.kb-description`,
  *   `span.kb-badge.kb-badge-importance|kb-badge-quality`, `div.kb-summary` (llmSummary).
  * - Markdown body: `div.kb-body`. Block elements carry `data-line` (0-based line in the source file)
- *   for scroll sync. Links: internal ones that resolve are `a.kb-node-link` (a node) or
- *   `a.kb-file-link`; ones that do not resolve are `a.kb-broken-link[title=why]`; external ones
- *   `a.kb-external`. MDX JSX is shown as inert text in `code.kb-jsx` (its children rendered after it).
- * - In the editor target every internal link also carries `data-kb-open` = the `file:` URI to open,
- *   and external links `data-kb-external` = the URL; the webview script handles clicks on those two
- *   attributes only. The site target carries neither (plain relative `href`s).
+ *   for scroll sync: `p`, `h1`-`h6`, `li`, `table`, `tr`, `code` (inside `pre`), `blockquote`, `hr`, and
+ *   `div.kb-lead`, section `h2`s, cards, the topic header. Links: internal ones that resolve are
+ *   `a.kb-node-link` (a node) or `a.kb-file-link`; ones that do not resolve (or whose scheme is not
+ *   http, https or mailto) are `a.kb-broken-link[title=why]` without `href`; external ones
+ *   `a.kb-external`. In-page `#anchors` are kept, prefixed `user-content-` like the sanitized ids.
+ *   MDX JSX is shown as inert text in `code.kb-jsx` (its children rendered after it, then its closing
+ *   tag); MDX ESM and `{expressions}` are `code.kb-jsx` too.
+ * - Images: local images allowed by the target are `img`; every other image (remote, outside the
+ *   resource roots, missing, unpublished) is `span.kb-blocked-image[title=why]` showing its alt text.
+ * - `div.kb-render-error[role=status]`: a part of the page (or the whole file: too large, binary, not
+ *   UTF-8) that could not be rendered, or an MDX file shown as plain Markdown because it is not valid MDX.
+ * - In the editor target every internal link also carries `data-kb-open` = the `file:` URI to open
+ *   (and no `href`: `role=link` and `tabindex=0` keep it focusable), and external links
+ *   `data-kb-external` = the URL; the webview script handles clicks on those two attributes only (and
+ *   on `a.kb-line-link`). The site target carries neither (plain relative `href`s).
  */
 
 /** Where links and images lead: the editor's webview or a static site. */

@@ -27,7 +27,8 @@ export function resolveLink(fromPath: string, target: string, maps: MapLocator):
   return { path: joinPath(base, pathPart), absolute, base };
 }
 
-function safeDecode(value: string): string {
+/** A percent-encoded path decoded, or left as written when it is not valid percent-encoding. */
+export function safeDecode(value: string): string {
   try {
     return decodeURIComponent(value);
   } catch {

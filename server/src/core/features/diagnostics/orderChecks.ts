@@ -21,13 +21,7 @@ export function checkOrder(context: MarkdownContext, sections: FoundSection[]): 
   const children = folderNames.map(nfc);
   const childSet = new Set(children);
   const section = sections.find((candidate) => candidate.rule?.heading === orderHeading);
-  // `N. Bad Name` lists the folder `Bad Name` as it is named: the one cause is the folder's name,
-  // reported by node/name on its own file, so the entry is neither malformed nor unknown.
-  const entries = (section ? readOrderEntries(context.parsed, section) : []).map((entry) =>
-    entry.spacedName !== undefined && !childSet.has(entry.name) && childSet.has(entry.spacedName)
-      ? { ...entry, name: entry.spacedName, wellFormed: true }
-      : entry,
-  );
+  const entries = section ? entriesNamingChildren(readOrderEntries(context.parsed, section), childSet) : [];
   const problems: Problem[] = [];
 
   problems.push(...entries.filter((entry) => !entry.wellFormed).map(formatProblem));
@@ -84,6 +78,19 @@ export function checkOrder(context: MarkdownContext, sections: FoundSection[]): 
     });
   }
   return problems;
+}
+
+/**
+ * The entries as they name the child folders (NFC names): `N. Bad Name` lists the folder `Bad Name`
+ * as it is named; the one cause is the folder's name, reported by node/name on its own file, so the
+ * entry is neither malformed nor unknown.
+ */
+export function entriesNamingChildren(entries: OrderEntry[], children: ReadonlySet<string>): OrderEntry[] {
+  return entries.map((entry) =>
+    entry.spacedName !== undefined && !children.has(entry.name) && children.has(entry.spacedName)
+      ? { ...entry, name: entry.spacedName, wellFormed: true }
+      : entry,
+  );
 }
 
 function formatProblem(entry: OrderEntry): Problem {

@@ -1,0 +1,26 @@
+import type { ElementContent } from "hast";
+import type { LineIndex } from "../document/lineIndex";
+import { type MarkdownSlice, renderMarkdown } from "./markdownPipeline";
+import type { PageContext } from "./pageContext";
+import { rewriteLinks } from "./pageLinks";
+import { renderErrorBlock } from "./renderError";
+
+/** Lines `start` to `end` (excluded) of a file rendered as Markdown, links and images made for the target. */
+export function renderLines(
+  lines: LineIndex,
+  start: number,
+  end: number,
+  page: PageContext,
+): ElementContent[] {
+  if (start >= end) return [];
+  const text = lines.lines.slice(start, end).join("\n");
+  return renderSlice({ text, firstLine: start, mdx: page.path.toLowerCase().endsWith(".mdx") }, page);
+}
+
+function renderSlice(slice: MarkdownSlice, page: PageContext): ElementContent[] {
+  const { nodes, mdxFailure } = renderMarkdown(slice);
+  rewriteLinks(nodes, page);
+  if (mdxFailure === undefined) return nodes;
+  const note = `This MDX could not be read as MDX (${mdxFailure}); it is shown as plain Markdown, HTML as text.`;
+  return [renderErrorBlock(note), ...nodes];
+}

@@ -1,0 +1,76 @@
+import type { ElementContent } from "hast";
+import type { Root as MdastRoot } from "mdast";
+import rehypeRaw from "rehype-raw";
+import rehypeSanitize from "rehype-sanitize";
+import rehypeSlug from "rehype-slug";
+import remarkGfm from "remark-gfm";
+import remarkMdx from "remark-mdx";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { makeHtmlInert, makeMdxInert } from "./mdxInert";
+import { sanitizeSchema } from "./sanitizeSchema";
+import { markSourceLines } from "./sourceLines";
+
+/** A run of lines of a source file to render as Markdown. */
+export interface MarkdownSlice {
+  text: string;
+  /** The 0-based line of the file the text starts at (for `data-line`). */
+  firstLine: number;
+  /** Read as MDX (a `.mdx` file): JSX, ESM and expressions are shown as inert text. */
+  mdx: boolean;
+}
+
+export interface RenderedMarkdown {
+  /** Sanitized HTML nodes, links and images not yet rewritten for the target. */
+  nodes: ElementContent[];
+  /** Why an MDX slice was read as plain Markdown instead, when it was. */
+  mdxFailure: string | undefined;
+}
+
+// Processors are built and frozen once: building one per render costs more than rendering a node.
+const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
+const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+// `clobberPrefix: ""`: the sanitizer prefixes every id with `user-content-` (as GitHub does) and the
+// link pass prefixes in-page `#fragments` to match; prefixing here too would double it. Headings get
+// GitHub's ids (rehype-slug), so `#a-heading` links lead somewhere in the preview and the site.
+const toSafeHtml = unified()
+  .use(remarkRehype, { clobberPrefix: "" })
+  .use(rehypeSlug)
+  .use(rehypeSanitize, sanitizeSchema)
+  .freeze();
+// Raw HTML (as GitHub renders it in .md files) costs an HTML parse: only slices that contain some pay it.
+const toSafeHtmlWithRaw = unified()
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
+  .use(rehypeRaw)
+  .use(rehypeSlug)
+  .use(rehypeSanitize, sanitizeSchema)
+  .freeze();
+
+/** Markdown to sanitized HTML nodes; raw HTML in `.md` is interpreted then sanitized, MDX made inert. */
+export function renderMarkdown(slice: MarkdownSlice): RenderedMarkdown {
+  const { tree, mdxFailure } = parse(slice);
+  markSourceLines(tree, slice.firstLine);
+  const processor = containsHtml(tree) ? toSafeHtmlWithRaw : toSafeHtml;
+  const hast = processor.runSync(tree);
+  return { nodes: hast.children as ElementContent[], mdxFailure };
+}
+
+function parse(slice: MarkdownSlice): { tree: MdastRoot; mdxFailure: string | undefined } {
+  if (!slice.mdx) return { tree: markdownParser.parse(slice.text), mdxFailure: undefined };
+  try {
+    const tree = mdxParser.parse(slice.text);
+    makeMdxInert(tree, slice.text);
+    return { tree, mdxFailure: undefined };
+  } catch (error) {
+    const tree = markdownParser.parse(slice.text);
+    makeHtmlInert(tree);
+    return { tree, mdxFailure: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function containsHtml(tree: MdastRoot): boolean {
+  const search = (node: { type: string; children?: unknown[] }): boolean =>
+    node.type === "html" || (node.children ?? []).some((child) => search(child as typeof node));
+  return search(tree);
+}

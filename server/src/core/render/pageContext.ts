@@ -1,0 +1,28 @@
+import type { FeatureServices } from "../features/featureServices";
+import type { RenderTarget } from "./renderTypes";
+
+/** What every part of one page's rendering needs: the file, where the page is shown, what it references. */
+export interface PageContext {
+  /** The source file being rendered. */
+  path: string;
+  target: RenderTarget;
+  services: FeatureServices;
+  /** In the site target, the page's own site-relative URL, which links are made relative to. */
+  pageUrl: string | undefined;
+  /** Local files the page references that the site must copy (site target). */
+  assets: Set<string>;
+}
+
+export function createPageContext(
+  path: string,
+  target: RenderTarget,
+  services: FeatureServices,
+): PageContext {
+  return {
+    path,
+    target,
+    services,
+    pageUrl: target.kind === "site" ? target.pageUrlOf(path) : undefined,
+    assets: new Set(),
+  };
+}
