@@ -1,15 +1,20 @@
 #!/usr/bin/env node
-// Cold `kb-author check` of the shared corpus next to markdownlint-cli2's run over the same tree;
-// then the language server's request latency on the same corpus, warm (bench/lsp-latency.mjs).
+// Cold `kb-author check` of the shared corpus next to markdownlint-cli2's run over the same tree; cold
+// `kb-author render` of the corpus as a static site next to a bare unified Markdown-to-HTML pipeline
+// (bench/render-baseline.mjs) writing the same files; then the language server's request latency on
+// the same corpus, warm (bench/lsp-latency.mjs).
 //
-//   npm run bench              (builds first; one warm-up run of each tool, then the median of 3)
-//   npm run bench -- --quick   (no warm-up, 1 run each)
+//   npm run bench                          (builds first; one warm-up run of each tool, then the median of 3)
+//   npm run bench -- --quick               (no warm-up, 1 run each)
+//   node bench/run.mjs --only render       (one section: check, render or lsp; after `npm run build`)
 //
 // Every run is a new process. Wall time is measured here around the process; user+sys CPU time and
 // peak RSS come from `/usr/bin/time -v` when it is there, else (or with KB_AUTHOR_BENCH_NO_TIME=1)
-// from process.resourceUsage() taken inside the measured process by bench/measure.cjs. The corpus is
-// $KB_AUTHOR_CORPUS, else ../shared/corpus/llm-ai-safety-map next to the repository. Results: stdout
-// and bench/results/latest.json (git-ignored). KB_AUTHOR_BENCH_CPU_PROF=1 profiles the language
+// from process.resourceUsage() taken inside the measured process by bench/measure.cjs. Both renderers
+// write into a new folder under the OS's temporary folder for each run (removed between runs, outside
+// the measured time). The corpus is $KB_AUTHOR_CORPUS, else ../shared/corpus/llm-ai-safety-map next to
+// the repository; it is only read. Results: stdout and bench/results/latest.json (git-ignored; with
+// --only, only that section's keys are replaced). KB_AUTHOR_BENCH_CPU_PROF=1 profiles the language
 // server during the latency section (see bench/lsp-latency.mjs).
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -22,12 +27,18 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 const corpus = path.resolve(
   process.env.KB_AUTHOR_CORPUS ?? path.join(repoRoot, "../shared/corpus/llm-ai-safety-map"),
 );
-const quick = process.argv.includes("--quick");
-const unknown = process.argv.slice(2).filter((arg) => arg !== "--quick");
-if (unknown.length > 0) {
-  console.error(`bench: unknown argument ${unknown.join(" ")} (usage: node bench/run.mjs [--quick])`);
+const sectionNames = ["check", "render", "lsp"];
+const usage = `usage: node bench/run.mjs [--quick] [--only ${sectionNames.join("|")}]`;
+const argv = process.argv.slice(2);
+const quick = argv.includes("--quick");
+const onlyIndex = argv.indexOf("--only");
+const only = onlyIndex === -1 ? undefined : argv[onlyIndex + 1];
+const unknown = argv.filter((arg, i) => arg !== "--quick" && i !== onlyIndex && i !== onlyIndex + 1);
+if (unknown.length > 0 || (onlyIndex !== -1 && !sectionNames.includes(only))) {
+  console.error(`bench: unknown argument ${unknown.join(" ") || `--only ${only ?? ""}`} (${usage})`);
   process.exit(2);
 }
+const runsSection = (name) => only === undefined || only === name;
 const runs = quick ? 1 : 3;
 const warmUp = !quick;
 
@@ -56,9 +67,9 @@ const useTime =
 const measuredWith = useTime ? "/usr/bin/time -v" : "process.resourceUsage() (bench/measure.cjs)";
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "kb-author-bench-"));
 
-// Both tools run as `node <script> ...`: what their bin files do, without a shell or `env` in between.
+// Every tool runs as `node <script> ...`: what the bin files do, without a shell or `env` in between.
 const corpusFromRepo = path.relative(repoRoot, corpus) || ".";
-const tools = [
+const checkTools = [
   {
     name: "kb-author check",
     version: kbAuthorPackage.version,
@@ -66,6 +77,7 @@ const tools = [
     args: ["check", corpusFromRepo],
     cwd: repoRoot,
     command: `cd ${shellQuote(repoRoot)} && node bin/kb-author.js check ${shellQuote(corpusFromRepo)}`,
+    output: "summary",
   },
   {
     name: "markdownlint-cli2",
@@ -74,9 +86,35 @@ const tools = [
     args: ["**/*.md"],
     cwd: corpus,
     command: `cd ${shellQuote(corpus)} && ${shellQuote(markdownlintBin)} "**/*.md"`,
+    output: "lint",
   },
 ];
-if (markdownlintPackage.version !== "0.22.1") {
+// Each render writes a new folder (removed after the run, outside the measured time).
+const siteOut = path.join(scratch, "site");
+const unifiedPackage = readJson(path.join(repoRoot, "node_modules", "unified", "package.json"));
+const renderTools = [
+  {
+    name: "kb-author render",
+    version: kbAuthorPackage.version,
+    script: kbAuthorBin,
+    args: ["render", corpusFromRepo, "--out", siteOut],
+    cwd: repoRoot,
+    command: `cd ${shellQuote(repoRoot)} && node bin/kb-author.js render ${shellQuote(corpusFromRepo)} --out "$(mktemp -d)/site"`,
+    output: "summary",
+    cleanUp: () => fs.rmSync(siteOut, { recursive: true, force: true }),
+  },
+  {
+    name: "unified baseline",
+    version: `unified ${unifiedPackage.version}`,
+    script: path.join(repoRoot, "bench", "render-baseline.mjs"),
+    args: [corpusFromRepo, siteOut],
+    cwd: repoRoot,
+    command: `cd ${shellQuote(repoRoot)} && node bench/render-baseline.mjs ${shellQuote(corpusFromRepo)} "$(mktemp -d)/site"`,
+    output: "summary",
+    cleanUp: () => fs.rmSync(siteOut, { recursive: true, force: true }),
+  },
+];
+if (runsSection("check") && markdownlintPackage.version !== "0.22.1") {
   console.warn(`bench: warning: markdownlint-cli2 is ${markdownlintPackage.version}, not 0.22.1`);
 }
 
@@ -95,8 +133,70 @@ console.log(
 );
 console.log("");
 
-const results = [];
+const sections = {};
 try {
+  if (runsSection("check")) sections.check = checkSection(measureTools(checkTools));
+  if (runsSection("render")) sections.render = renderSection(measureTools(renderTools));
+} finally {
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+
+let lspLatency;
+if (runsSection("lsp")) {
+  console.log("Language server request latency, warm (bench/lsp-latency.mjs)");
+  console.log("");
+  lspLatency = await measureLspLatency({
+    repoRoot,
+    corpus,
+    quick,
+    cpuProf: Boolean(process.env.KB_AUTHOR_BENCH_CPU_PROF),
+  });
+  console.log("");
+  printLspLatency(lspLatency);
+  console.log("");
+}
+
+const benchArgs = [quick ? "--quick" : "", only ? `--only ${only}` : ""].filter(Boolean).join(" ");
+const reproduce = benchArgs ? `npm run bench -- ${benchArgs}` : "npm run bench";
+const measured = {
+  ...(sections.check ? { results: sections.check.results, ratio: sections.check.ratio } : {}),
+  ...(sections.render ? { render: sections.render } : {}),
+  ...(lspLatency ? { lspLatency } : {}),
+};
+const resultsDir = path.join(repoRoot, "bench", "results");
+const resultsFile = path.join(resultsDir, "latest.json");
+const run = {
+  date: new Date().toISOString(),
+  corpus,
+  markdownFiles: countFiles(corpus, ".md"),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown"}`,
+  loadAverageAtEnd: os.loadavg(),
+  quick,
+  warmUp,
+  runsPerTool: runs,
+  measuredWith,
+};
+// With --only, the other sections' figures (and the description of their run) are kept from the last
+// run; `lastPartialRun` describes the run that measured this section.
+const kept = only && fs.existsSync(resultsFile) ? readJson(resultsFile) : undefined;
+const output = kept
+  ? { ...kept, ...measured, lastPartialRun: { ...run, only, reproduce } }
+  : { ...run, ...measured, reproduce };
+fs.mkdirSync(resultsDir, { recursive: true });
+fs.writeFileSync(resultsFile, JSON.stringify(output, null, 2) + "\n");
+console.log(`Written: ${path.relative(process.cwd(), resultsFile)}`);
+console.log("");
+console.log(`Reproduce: (cd ${shellQuote(repoRoot)} && ${reproduce}); each measured run is:`);
+for (const tool of [...(sections.check ? checkTools : []), ...(sections.render ? renderTools : [])])
+  console.log(`  ${tool.command}`);
+if (lspLatency)
+  console.log(`The latency section alone: (cd ${shellQuote(repoRoot)} && ${lspLatency.reproduce})`);
+
+/** A warm-up run (unless --quick), then `runs` measured runs of each tool; their medians. */
+function measureTools(tools) {
+  const results = [];
   for (const tool of tools) {
     if (warmUp) {
       process.stdout.write(`${tool.name}: warm-up... `);
@@ -126,83 +226,98 @@ try {
       },
     });
   }
-} finally {
-  fs.rmSync(scratch, { recursive: true, force: true });
+  return results;
 }
 
-const [kbAuthor, markdownlint] = results;
-const ratio = {
-  wall: markdownlint.median.wallMs / kbAuthor.median.wallMs,
-  cpu: markdownlint.median.cpuMs / kbAuthor.median.cpuMs,
-  maxRss: markdownlint.median.maxRssMiB / kbAuthor.median.maxRssMiB,
-};
+/** kb-author check next to markdownlint-cli2: the peer's figures over kb-author's. */
+function checkSection(results) {
+  const [kbAuthor, markdownlint] = results;
+  const ratio = {
+    wall: markdownlint.median.wallMs / kbAuthor.median.wallMs,
+    cpu: markdownlint.median.cpuMs / kbAuthor.median.cpuMs,
+    maxRss: markdownlint.median.maxRssMiB / kbAuthor.median.maxRssMiB,
+  };
+  console.log("");
+  const header = [
+    "tool",
+    "median wall (ms)",
+    "median CPU user+sys (ms)",
+    "median peak RSS (MiB)",
+    "wall ratio",
+  ];
+  const rows = results.map((r) => [
+    `${r.tool} ${r.version}`,
+    fmt(r.median.wallMs),
+    fmt(r.median.cpuMs),
+    r.median.maxRssMiB.toFixed(1),
+    r === kbAuthor ? "1.00" : `${ratio.wall.toFixed(2)}`,
+  ]);
+  printTable(header, rows);
+  console.log("");
+  console.log(
+    `markdownlint-cli2 / kb-author: ${ratio.wall.toFixed(1)}× wall, ${ratio.cpu.toFixed(1)}× CPU, ${ratio.maxRss.toFixed(1)}× peak RSS.`,
+  );
+  const sanity = kbAuthor.runs[0];
+  if (sanity.summary) console.log(`kb-author's own result: ${sanity.summary}`);
+  console.log("");
+  return { results, ratio };
+}
 
-console.log("");
-const header = [
-  "tool",
-  "median wall (ms)",
-  "median CPU user+sys (ms)",
-  "median peak RSS (MiB)",
-  "wall ratio",
-];
-const rows = results.map((r) => [
-  `${r.tool} ${r.version}`,
-  fmt(r.median.wallMs),
-  fmt(r.median.cpuMs),
-  r.median.maxRssMiB.toFixed(1),
-  r === kbAuthor ? "1.00" : `${ratio.wall.toFixed(2)}`,
-]);
-printTable(header, rows);
-console.log("");
-console.log(
-  `markdownlint-cli2 / kb-author: ${ratio.wall.toFixed(1)}× wall, ${ratio.cpu.toFixed(1)}× CPU, ${ratio.maxRss.toFixed(1)}× peak RSS.`,
-);
-const sanity = kbAuthor.runs[0];
-if (sanity.summary) console.log(`kb-author's own result: ${sanity.summary}`);
-
-console.log("");
-console.log("Language server request latency, warm (bench/lsp-latency.mjs)");
-console.log("");
-const lspLatency = await measureLspLatency({
-  repoRoot,
-  corpus,
-  quick,
-  cpuProf: Boolean(process.env.KB_AUTHOR_BENCH_CPU_PROF),
-});
-console.log("");
-printLspLatency(lspLatency);
-console.log("");
-
-const output = {
-  date: new Date().toISOString(),
-  corpus,
-  markdownFiles: countFiles(corpus, ".md"),
-  node: process.version,
-  platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-  cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown"}`,
-  loadAverageAtEnd: os.loadavg(),
-  quick,
-  warmUp,
-  runsPerTool: runs,
-  measuredWith,
-  results,
-  ratio,
-  reproduce: quick ? "npm run bench -- --quick" : "npm run bench",
-  lspLatency,
-};
-const resultsDir = path.join(repoRoot, "bench", "results");
-fs.mkdirSync(resultsDir, { recursive: true });
-const resultsFile = path.join(resultsDir, "latest.json");
-fs.writeFileSync(resultsFile, JSON.stringify(output, null, 2) + "\n");
-console.log(`Written: ${path.relative(process.cwd(), resultsFile)}`);
-console.log("");
-console.log(`Reproduce: (cd ${shellQuote(repoRoot)} && ${output.reproduce}); each measured run is:`);
-for (const tool of tools) console.log(`  ${tool.command}`);
-console.log(`The latency section alone: (cd ${shellQuote(repoRoot)} && ${lspLatency.reproduce})`);
+/**
+ * kb-author render next to the bare unified pipeline: kb-author's figures over the baseline's (the
+ * site's overhead), and pages per second of wall time (each tool's own page count, from its summary line).
+ */
+function renderSection(results) {
+  const [kbAuthor, baseline] = results;
+  for (const result of results) {
+    const pages = Number(
+      /^([\d,]+) pages written/.exec(result.runs[0].summary ?? "")?.[1].replaceAll(",", ""),
+    );
+    result.pages = pages;
+    result.pagesPerSecond = pages / (result.median.wallMs / 1000);
+  }
+  const overhead = {
+    wall: kbAuthor.median.wallMs / baseline.median.wallMs,
+    cpu: kbAuthor.median.cpuMs / baseline.median.cpuMs,
+    // System time is mostly creating ~5,800 folders and files, which varies with the disk's load;
+    // user time is the rendering itself.
+    userCpu: kbAuthor.median.userMs / baseline.median.userMs,
+    maxRss: kbAuthor.median.maxRssMiB / baseline.median.maxRssMiB,
+  };
+  console.log("");
+  const header = [
+    "tool",
+    "pages",
+    "median wall (ms)",
+    "median CPU user+sys (ms)",
+    "median user (ms)",
+    "median peak RSS (MiB)",
+    "pages/s",
+    "wall ratio",
+  ];
+  const rows = results.map((r) => [
+    `${r.tool} ${r.version}`,
+    String(r.pages),
+    fmt(r.median.wallMs),
+    fmt(r.median.cpuMs),
+    fmt(r.median.userMs),
+    r.median.maxRssMiB.toFixed(1),
+    r.pagesPerSecond.toFixed(0),
+    r === baseline ? "1.00" : overhead.wall.toFixed(2),
+  ]);
+  printTable(header, rows);
+  console.log("");
+  console.log(
+    `kb-author render / unified baseline: ${overhead.wall.toFixed(1)}× wall, ${overhead.cpu.toFixed(1)}× CPU ` +
+      `(${overhead.userCpu.toFixed(1)}× user CPU), ${overhead.maxRss.toFixed(1)}× peak RSS.`,
+  );
+  console.log("");
+  return { results, kbAuthorOverBaseline: overhead };
+}
 
 /** Runs the tool once in a new process; output goes to files (as cheap as /dev/null, and checkable). */
 function measure(tool) {
-  const id = `${results.length}-${Math.random().toString(36).slice(2)}`;
+  const id = `${tool.name.replaceAll(" ", "-")}-${Math.random().toString(36).slice(2)}`;
   const outFile = path.join(scratch, `${id}.out`);
   const errFile = path.join(scratch, `${id}.err`);
   const usageFile = path.join(scratch, `${id}.usage`);
@@ -220,7 +335,8 @@ function measure(tool) {
   const usage = useTime ? parseTimeOutput(fs.readFileSync(usageFile, "utf8")) : readJson(usageFile);
   const text = fs.readFileSync(outFile, "utf8");
   const errText = fs.readFileSync(errFile, "utf8");
-  const lint = tool.script === kbAuthorBin ? null : /Summary: (\d+) error/.exec(text + errText);
+  tool.cleanUp?.();
+  const lint = tool.output === "lint" ? /Summary: (\d+) error/.exec(text + errText) : null;
   return {
     wallMs,
     cpuMs: usage.userMs + usage.sysMs,
@@ -228,7 +344,7 @@ function measure(tool) {
     sysMs: usage.sysMs,
     maxRssKiB: usage.maxRssKiB,
     exitCode: child.status,
-    ...(tool.script === kbAuthorBin ? { summary: text.trim().split("\n").pop() } : {}),
+    ...(tool.output === "summary" ? { summary: text.trim().split("\n").pop() } : {}),
     ...(lint ? { lintProblems: Number(lint[1]) } : {}),
   };
 }

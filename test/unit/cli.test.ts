@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import Ajv from "ajv";
+import { corpusDir } from "../support/sharedData";
 
 /**
  * End-to-end tests of `kb-author check` (issue 2, section 7): each test runs the built CLI
@@ -14,9 +15,6 @@ import Ajv from "ajv";
 const repoRoot = path.resolve(__dirname, "../../..");
 const binPath = path.join(repoRoot, "bin", "kb-author.js");
 const examplesDir = path.join(repoRoot, "examples");
-/** The shared real-world corpus (read only). Tests that need it are skipped when it is absent. */
-const corpusDir =
-  process.env["KB_AUTHOR_CORPUS"] ?? path.resolve(repoRoot, "../shared/corpus/llm-ai-safety-map");
 
 interface CliResult {
   status: number | null;

@@ -1,11 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { version } from "../../../package.json";
-import { createLanguageService, type FileReport, type LanguageService } from "../core/languageService";
+import type { FileReport, LanguageService } from "../core/languageService";
 import { toCorePath, toNativePath } from "../node/nodeFileSystem";
-import { NodeFileSystem } from "../node/nodeFileSystem";
 import { parseArguments, type CheckArguments, usage } from "./args";
+import { cliLanguageService } from "./cliService";
+import { readableConfigPath } from "./configFile";
 import { formatReports } from "./formats/formatReports";
+import { renderSite } from "./renderSite";
 import { workspaceRootFor } from "./workspaceRoot";
 
 /** Runs the CLI; returns the exit status (0 no errors, 1 errors, 2 could not start). */
@@ -23,36 +25,25 @@ export function main(argv: string[]): number {
       return 2;
     case "check":
       return check(parsed.args);
+    case "render":
+      return renderSite(parsed.args);
   }
 }
 
 function check(args: CheckArguments): number {
   const cwd = process.cwd();
-  const configPath = args.configPath ? path.resolve(cwd, args.configPath) : undefined;
-  if (configPath) {
-    try {
-      fs.accessSync(configPath, fs.constants.R_OK);
-      if (!fs.statSync(configPath).isFile()) throw new Error("not a file");
-    } catch (error) {
-      process.stderr.write(
-        `kb-author: cannot read --config ${args.configPath}: ${(error as Error).message}\n`,
-      );
-      return 2;
-    }
-  }
+  const configPath = readableConfigPath(args.configPath, cwd);
+  if (configPath === null) return 2;
   const targets = args.paths.map((target) => path.resolve(cwd, target));
   const missing = targets.find((target) => !fs.existsSync(target));
   if (missing) {
     process.stderr.write(`kb-author: no such file or folder: ${path.relative(cwd, missing) || missing}\n`);
     return 2;
   }
-  const roots = new Set(targets.map((target) => workspaceRootFor(target, cwd)));
-  if (configPath) roots.add(path.dirname(configPath));
-  const service = createLanguageService({
-    fileSystem: new NodeFileSystem(),
-    workspaceRoots: [...roots].map(toCorePath),
-    configPath: configPath && toCorePath(configPath),
-  });
+  const service = cliLanguageService(
+    targets.map((target) => workspaceRootFor(target, cwd)),
+    configPath,
+  );
   const files = new Set<string>();
   for (const target of targets) {
     const corePath = toCorePath(target);

@@ -1,0 +1,106 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { siteFiles } from "../core/site/siteFiles";
+import type { SiteOutput } from "../core/site/buildSite";
+import { pathOfSiteUrl } from "../core/site/siteUrls";
+import { toNativePath } from "../node/nodeFileSystem";
+
+const markerText =
+  "Written by `kb-author render`. The next render into this folder replaces all of its contents.\n";
+
+/** True when `child` is `parent` or lies below it (native absolute paths). */
+export function isInsideFolder(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return (
+    relative === "" ||
+    (!relative.startsWith(".." + path.sep) && relative !== ".." && !path.isAbsolute(relative))
+  );
+}
+
+/** The real path of a path that may not exist yet: its nearest existing ancestor's, resolved, then the rest. */
+export function realPathOf(target: string): string {
+  const missing: string[] = [];
+  for (let current = path.resolve(target); ; current = path.dirname(current)) {
+    try {
+      return path.join(fs.realpathSync(current), ...missing.reverse());
+    } catch {
+      if (path.dirname(current) === current) return path.resolve(target);
+      missing.push(path.basename(current));
+    }
+  }
+}
+
+/**
+ * Why the site may not be written to `out`, or undefined when it may: `out` must not hold the
+ * knowledge base (replacing its contents would delete the sources), and an existing non-empty folder
+ * must carry the marker of an earlier render, so that no folder of the user's is ever emptied.
+ */
+export function outputFolderRefusal(
+  source: string,
+  out: string,
+  display: (native: string) => string,
+): string | undefined {
+  if (isInsideFolder(realPathOf(source), realPathOf(out)))
+    return `--out ${display(out)} holds the knowledge base ${display(source)}: writing the site there would delete its sources. Choose a folder outside it.`;
+  const stat = fs.statSync(out, { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  if (!stat.isDirectory()) return `--out ${display(out)} exists and is not a folder.`;
+  const entries = fs.readdirSync(out);
+  if (entries.length > 0 && !entries.includes(siteFiles.marker))
+    return `--out ${display(out)} is not empty and was not written by kb-author render (it has no ${siteFiles.marker} file). Choose a new or empty folder.`;
+  return undefined;
+}
+
+/** Creates the output folder, or empties one an earlier render wrote, and marks it as the site's. */
+export function prepareOutputFolder(out: string): void {
+  fs.mkdirSync(out, { recursive: true });
+  for (const entry of fs.readdirSync(out)) fs.rmSync(path.join(out, entry), { recursive: true, force: true });
+  fs.writeFileSync(path.join(out, siteFiles.marker), markerText);
+}
+
+/**
+ * Writes the site's files under `out` and nowhere else. An asset is copied only when its real path
+ * lies inside the knowledge base (a symbolic link there may point anywhere); one that cannot be
+ * copied is reported and skipped, since its page is already written.
+ */
+export class SiteFolderWriter implements SiteOutput {
+  private readonly createdFolders = new Set<string>();
+  private readonly realSource: string;
+
+  constructor(
+    private readonly out: string,
+    private readonly source: string,
+    private readonly warn: (message: string) => void,
+  ) {
+    this.realSource = realPathOf(source);
+  }
+
+  writePage(url: string, html: string): void {
+    fs.writeFileSync(this.fileFor(url), html);
+  }
+
+  copyAsset(url: string, corePath: string): void {
+    const source = toNativePath(corePath);
+    try {
+      if (!isInsideFolder(fs.realpathSync(source), this.realSource))
+        throw new Error("it lies outside the knowledge base");
+      fs.copyFileSync(source, this.fileFor(url));
+    } catch (error) {
+      const name = path.relative(this.source, source).split(path.sep).join("/");
+      this.warn(`could not copy ${name}: ${(error as Error).message}`);
+    }
+  }
+
+  /** The native file of a site URL, its folder created; throws rather than leave `out`. */
+  private fileFor(url: string): string {
+    const file = path.resolve(this.out, ...pathOfSiteUrl(url).split("/"));
+    if (file === this.out || !isInsideFolder(file, this.out))
+      throw new Error(`refusing to write ${url} outside --out`);
+    const folder = path.dirname(file);
+    if (!this.createdFolders.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      this.createdFolders.add(folder);
+    }
+    return file;
+  }
+}

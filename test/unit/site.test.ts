@@ -1,0 +1,378 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { Element, Root } from "hast";
+import { fromHtml } from "hast-util-from-html";
+import { visit } from "unist-util-visit";
+
+/**
+ * End-to-end tests of `kb-author render` (issue 5): each run is the built CLI (`node bin/kb-author.js`,
+ * which loads dist/cli.js: run `npm run build` first) in a new process, writing into a fresh temporary
+ * folder that is removed afterwards. Knowledge bases are read in place (the shared corpus is never
+ * written) or copied to a temporary folder when a test changes them.
+ */
+
+const repoRoot = path.resolve(__dirname, "../../..");
+const binPath = path.join(repoRoot, "bin", "kb-author.js");
+const examplesDir = path.join(repoRoot, "examples");
+const corpusDir =
+  process.env["KB_AUTHOR_CORPUS"] ?? path.resolve(repoRoot, "../shared/corpus/llm-ai-safety-map");
+const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'";
+
+interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function render(args: string[], status: number): CliResult {
+  const result = spawnSync(process.execPath, [binPath, "render", ...args], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    timeout: 300_000,
+  });
+  if (result.error) throw result.error;
+  assert.equal(
+    result.status,
+    status,
+    `kb-author render ${args.join(" ")} exited ${result.status}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`,
+  );
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let scratch: string;
+beforeEach(() => {
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), "kb-author-site-"));
+});
+afterEach(() => {
+  fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Every file under a folder (relative, `/`-separated), skipping hidden entries unless asked. */
+function filesUnder(folder: string, withHidden = false): string[] {
+  const found: string[] = [];
+  const walk = (relative: string) => {
+    for (const entry of fs.readdirSync(path.join(folder, relative), { withFileTypes: true })) {
+      if (!withHidden && entry.name.startsWith(".")) continue;
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(child);
+      else found.push(child);
+    }
+  };
+  walk("");
+  return found;
+}
+
+/** The node folders of a map with meta.json: the root folder and every folder below it. */
+function nodeFoldersOf(kb: string): string[] {
+  const rootDir = (JSON.parse(fs.readFileSync(path.join(kb, "meta.json"), "utf8")) as { rootDir: string })
+    .rootDir;
+  const folders: string[] = [];
+  const walk = (relative: string) => {
+    folders.push(relative);
+    for (const entry of fs.readdirSync(path.join(kb, relative), { withFileTypes: true }))
+      if (entry.isDirectory() && !entry.name.startsWith(".")) walk(`${relative}/${entry.name}`);
+  };
+  walk(rootDir);
+  return folders;
+}
+
+/** The Markdown files of a knowledge base that are not a node's `Name/Name.md`. */
+function otherMarkdownFiles(kb: string, nodeFolders: string[]): string[] {
+  const nodeFiles = new Set(nodeFolders.map((folder) => `${folder}/${path.posix.basename(folder)}.md`));
+  return filesUnder(kb).filter((file) => /\.mdx?$/.test(file) && !nodeFiles.has(file));
+}
+
+interface SiteReport {
+  pages: string[];
+  /** Everything wrong with the site: broken links, scripts, missing policy (empty when all is well). */
+  problems: string[];
+}
+
+/**
+ * Parses every page of a site and checks: the content security policy, no script anywhere, and that
+ * every internal link, stylesheet, image and srcset entry names a file of the site, with its
+ * fragment (if any) an id of the target page. External links (http, https, mailto) are not followed.
+ */
+function checkSite(out: string): SiteReport {
+  const pages = filesUnder(out).filter((file) => file.endsWith(".html"));
+  const problems: string[] = [];
+  const trees = new Map<string, Root>();
+  const treeOf = (page: string): Root => {
+    let tree = trees.get(page);
+    if (!tree) {
+      tree = fromHtml(fs.readFileSync(path.join(out, page), "utf8"));
+      trees.set(page, tree);
+    }
+    return tree;
+  };
+  const idsOf = new Map<string, Set<string>>();
+  const ids = (page: string): Set<string> => {
+    let found = idsOf.get(page);
+    if (!found) {
+      found = new Set();
+      visit(treeOf(page), "element", (element: Element) => {
+        if (typeof element.properties.id === "string") found!.add(element.properties.id);
+      });
+      idsOf.set(page, found);
+    }
+    return found;
+  };
+  const checkReference = (page: string, reference: string, where: string) => {
+    if (/^(https?:|mailto:)/i.test(reference)) return;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(reference))
+      return void problems.push(`${page}: ${where} has a scheme: ${reference}`);
+    if (!/^[\x21-\x7e]*$/.test(reference))
+      problems.push(`${page}: ${where} is not percent-encoded: ${reference}`);
+    const [beforeFragment, fragment] = reference.split("#", 2) as [string, string | undefined];
+    const target = beforeFragment.split("?")[0];
+    let targetPage = page;
+    if (target !== "") {
+      const resolved = path.posix.normalize(
+        path.posix.join(path.posix.dirname(page), decodeURIComponent(target)),
+      );
+      if (resolved.startsWith("../"))
+        return void problems.push(`${page}: ${where} leaves the site: ${reference}`);
+      const file = resolved.endsWith("/") ? resolved + "index.html" : resolved;
+      if (!fs.statSync(path.join(out, file), { throwIfNoEntry: false })?.isFile())
+        return void problems.push(`${page}: ${where} leads to a missing file: ${reference}`);
+      targetPage = file;
+    }
+    if (fragment && targetPage.endsWith(".html") && !ids(targetPage).has(decodeURIComponent(fragment)))
+      problems.push(`${page}: ${where} names a missing id: ${reference}`);
+  };
+  for (const page of pages) {
+    const html = fs.readFileSync(path.join(out, page), "utf8");
+    if (/<script/i.test(html)) problems.push(`${page}: contains <script`);
+    if (!html.startsWith("<!doctype html>")) problems.push(`${page}: no doctype`);
+    let policy: unknown;
+    visit(treeOf(page), "element", (element: Element) => {
+      const { properties } = element;
+      if (element.tagName === "meta" && properties.httpEquiv?.toString() === "Content-Security-Policy")
+        policy = properties.content;
+      for (const name of Object.keys(properties))
+        if (/^on/i.test(name)) problems.push(`${page}: <${element.tagName}> has an event handler ${name}`);
+      for (const attribute of ["href", "src"] as const) {
+        const value = properties[attribute];
+        if (typeof value === "string") checkReference(page, value, `<${element.tagName} ${attribute}>`);
+      }
+      const srcset = properties.srcSet;
+      const candidates = Array.isArray(srcset) ? srcset.join(",") : typeof srcset === "string" ? srcset : "";
+      for (const candidate of candidates.split(",").filter((entry) => entry.trim())) {
+        checkReference(page, candidate.trim().split(/\s+/)[0], `<${element.tagName} srcset>`);
+      }
+    });
+    if (policy !== contentSecurityPolicy)
+      problems.push(`${page}: content security policy is ${String(policy)}`);
+  }
+  return { pages, problems };
+}
+
+function assertSiteIsSound(report: SiteReport): void {
+  assert.deepEqual(report.problems.slice(0, 20), [], `${report.problems.length} problems in the site`);
+}
+
+/** The pages a map page links to, resolved, in the order listed. */
+function mapPageTargets(out: string): string[] {
+  const targets: string[] = [];
+  visit(fromHtml(fs.readFileSync(path.join(out, "map.html"), "utf8")), "element", (element: Element) => {
+    const classes = element.properties.className;
+    if (element.tagName === "a" && Array.isArray(classes) && classes.includes("kb-node-link"))
+      targets.push(decodeURIComponent(String(element.properties.href)));
+  });
+  return targets;
+}
+
+/** Asserts a page per node folder, a page per other Markdown file, the index, the map and the style. */
+function assertPagesOf(kb: string, out: string): { nodes: number; others: number } {
+  const nodeFolders = nodeFoldersOf(kb);
+  const others = otherMarkdownFiles(kb, nodeFolders);
+  for (const folder of nodeFolders)
+    assert.ok(fs.existsSync(path.join(out, folder, "index.html")), `no page for the node ${folder}`);
+  for (const file of others)
+    assert.ok(fs.existsSync(path.join(out, file.replace(/\.mdx?$/, ".html"))), `no page for ${file}`);
+  for (const name of ["index.html", "map.html", "style.css", ".kb-author-site"])
+    assert.ok(fs.existsSync(path.join(out, name)), `no ${name}`);
+  const pages = filesUnder(out).filter((file) => file.endsWith(".html"));
+  assert.equal(
+    pages.length,
+    nodeFolders.length + others.length + 2,
+    "pages: nodes + other files + index + map",
+  );
+  const nodePages = pages.filter((page) => page.endsWith("/index.html"));
+  assert.equal(nodePages.length, nodeFolders.length, "one index.html per node folder");
+  const listed = mapPageTargets(out);
+  assert.deepEqual(
+    [...listed].sort(),
+    nodeFolders.map((folder) => `${folder}/index.html`).sort(),
+    "the map lists every node once",
+  );
+  return { nodes: nodeFolders.length, others: others.length };
+}
+
+describe("kb-author render (static site)", function () {
+  this.timeout(120_000);
+
+  it("renders examples/: a page per node and per other Markdown file, the index, the map and style.css", () => {
+    const out = path.join(scratch, "site");
+    const result = render(["examples", "--out", out], 0);
+    const counts = assertPagesOf(examplesDir, out);
+    assert.match(result.stdout, /^\d+ pages written to .+ in \d+\.\d s \(\d+ with problems\)\.\n$/);
+    assert.ok(result.stdout.startsWith(`${counts.nodes + counts.others + 2} pages written`), result.stdout);
+    const css = fs.readFileSync(path.join(out, "style.css"), "utf8");
+    assert.ok(css.includes("prefers-color-scheme: dark"), "style.css ends with media/site.css");
+    assert.ok(css.indexOf("/* preview.css */") < css.indexOf("/* site.css */"), "preview.css comes first");
+  });
+
+  it("every internal link, image and fragment of the examples site resolves; no page has a script", () => {
+    const out = path.join(scratch, "site");
+    render(["examples", "--out", out], 0);
+    const report = checkSite(out);
+    assert.ok(report.pages.length > 10);
+    assertSiteIsSound(report);
+    const index = fs.readFileSync(path.join(out, "index.html"), "utf8");
+    assert.match(index, /href="map\.html"/);
+    assert.match(index, /href="AI_Safety\/index\.html"/, "the index links to the map's root");
+    assert.match(index, /href="wiki\/international-coordination\.html"/, "the index lists the topics");
+  });
+
+  it("gives names with spaces and non-ASCII letters percent-encoded links that resolve, and copies assets", () => {
+    const kb = writeKnowledgeBase(path.join(scratch, "kb"), {
+      "meta.json": '{ "rootDir": "Root" }\n',
+      "Root/Root.md": "### Description\n\nThe root.\n\n### Order\n\n1. Löbian_Obstacle\n2. Space Node\n",
+      "Root/Löbian_Obstacle/Löbian_Obstacle.md":
+        "### Mini Description\n\nSee [the page](<../../wiki/Ünïcode page.md>) and ![a diagram](<../../images/diagram 1.png>).\n",
+      "Root/Space Node/Space Node.md":
+        "### Mini Description\n\nBack to [Löbian](<../Löbian_Obstacle/Löbian_Obstacle.md>).\n",
+      "wiki/Ünïcode page.md":
+        "# Ünïcode page\n\n![diagram](<../images/diagram 1.png>) and [the data](<../images/data file.csv>).\n\n" +
+        "[Space](<../Root/Space Node/Space Node.md>)\n",
+      "map.md": "# A page named like the map\n",
+      "index.md": "# A page named like the index\n",
+      "images/diagram 1.png": "\x89PNG\r\n\x1a\n",
+      "images/data file.csv": "a,b\n1,2\n",
+    });
+    const out = path.join(scratch, "site");
+    render([kb, "--out", out], 0);
+    assertPagesOf(kb, out);
+    assertSiteIsSound(checkSite(out));
+    const pageHtml = fs.readFileSync(path.join(out, "wiki", "Ünïcode page.html"), "utf8");
+    assert.match(pageHtml, /src="\.\.\/images\/diagram%201\.png"/);
+    assert.ok(fs.existsSync(path.join(out, "images", "diagram 1.png")), "the image is copied");
+    assert.ok(fs.existsSync(path.join(out, "images", "data file.csv")), "the linked file is copied");
+    assert.match(
+      fs.readFileSync(path.join(out, "map.html"), "utf8"),
+      /href="Root\/L%C3%B6bian_Obstacle\/index\.html"/,
+    );
+    assert.match(fs.readFileSync(path.join(out, "index.html"), "utf8"), /A page named like the index/);
+  });
+
+  it("refuses (exit 2) an --out that holds the knowledge base or is a non-empty folder it did not write", () => {
+    const kb = copyOf(examplesDir, path.join(scratch, "kb"));
+    const before = filesUnder(kb, true).length;
+    for (const out of [kb, scratch, path.join(kb, "..")]) {
+      const result = render([kb, "--out", out], 2);
+      assert.match(result.stderr, /holds the knowledge base/);
+    }
+    const foreign = path.join(scratch, "mine");
+    fs.mkdirSync(foreign);
+    fs.writeFileSync(path.join(foreign, "notes.txt"), "keep me\n");
+    assert.match(
+      render([kb, "--out", foreign], 2).stderr,
+      /is not empty and was not written by kb-author render/,
+    );
+    fs.writeFileSync(path.join(scratch, "file"), "");
+    assert.match(render([kb, "--out", path.join(scratch, "file")], 2).stderr, /is not a folder/);
+    assert.match(render([kb, "--out", path.join(scratch, "file", "site")], 2).stderr, /cannot use --out/);
+    assert.deepEqual(fs.readdirSync(foreign), ["notes.txt"], "the folder is left alone");
+    assert.equal(filesUnder(kb, true).length, before, "the knowledge base is left alone");
+  });
+
+  it("replaces the contents of a folder an earlier render wrote, and leaves an --out inside the KB out of the site", () => {
+    const kb = copyOf(examplesDir, path.join(scratch, "kb"));
+    const out = path.join(kb, "_site");
+    const first = render([kb, "--out", out], 0);
+    fs.writeFileSync(path.join(out, "stale.html"), "old");
+    const second = render([kb, "--out", out], 0);
+    assert.ok(!fs.existsSync(path.join(out, "stale.html")), "the old contents are gone");
+    assert.equal(
+      second.stdout.split(" ")[0],
+      first.stdout.split(" ")[0],
+      "the site's own pages are not published",
+    );
+    assert.ok(!fs.existsSync(path.join(out, "_site")));
+  });
+
+  it("gives a broken file a page that says so, goes on with the others and exits 0", () => {
+    const kb = copyOf(examplesDir, path.join(scratch, "kb"));
+    fs.writeFileSync(path.join(kb, "wiki", "binary.md"), "# Title\n\0\0\0 binary\n");
+    fs.writeFileSync(path.join(kb, "wiki", "latin1.md"), Buffer.from([0x23, 0x20, 0xe9, 0x74, 0xe9, 0x0a]));
+    const out = path.join(scratch, "site");
+    const result = render([kb, "--out", out, "--format", "json"], 0);
+    const summary = JSON.parse(result.stdout) as { pages: number; pagesWithProblems: { source: string }[] };
+    const broken = summary.pagesWithProblems.map((page) => page.source);
+    assert.ok(broken.includes("wiki/binary.md") && broken.includes("wiki/latin1.md"), broken.join(", "));
+    for (const name of ["binary", "latin1"]) {
+      const html = fs.readFileSync(path.join(out, "wiki", `${name}.html`), "utf8");
+      assert.match(html, /kb-render-error|kb-problems/, `${name}.html says what is wrong`);
+    }
+    assertPagesOf(kb, out);
+    assertSiteIsSound(checkSite(out));
+  });
+
+  it("is in --help, and exits 2 with a message on bad arguments, before writing anything", () => {
+    const help = spawnSync(process.execPath, [binPath, "--help"], { encoding: "utf8" });
+    assert.match(help.stdout, /kb-author render FOLDER --out SITE \[--format text\|json\] \[--config FILE\]/);
+    const out = path.join(scratch, "site");
+    const cases: [string[], RegExp][] = [
+      [["examples"], /render needs --out SITE/],
+      [["--out", out], /render needs exactly one knowledge-base folder/],
+      [["examples", "wiki", "--out", out], /render needs exactly one knowledge-base folder/],
+      [["examples", "--out", out, "--format", "sarif"], /render --format must be one of text, json/],
+      [["no-such-folder", "--out", out], /no such knowledge-base folder: no-such-folder/],
+      [["examples", "--out", out, "--config", "missing.jsonc"], /cannot read --config missing\.jsonc/],
+    ];
+    for (const [args, message] of cases) assert.match(render(args, 2).stderr, message);
+    assert.ok(!fs.existsSync(out));
+  });
+
+  it("renders the shared corpus in place: a page per node, every link resolves, the map lists every node once", function () {
+    if (!fs.existsSync(corpusDir)) this.skip();
+    this.timeout(600_000);
+    const out = path.join(scratch, "site");
+    const started = Date.now();
+    const result = render([corpusDir, "--out", out], 0);
+    const renderSeconds = (Date.now() - started) / 1000;
+    const counts = assertPagesOf(corpusDir, out);
+    assert.equal(counts.nodes, 5798);
+    const report = checkSite(out);
+    assertSiteIsSound(report);
+    // The corpus's three real defects (non-leaf nodes without an Order) are marked on the map.
+    const map = fs.readFileSync(path.join(out, "map.html"), "utf8");
+    assert.match(map, /5,798 nodes in 1 map; 3 nodes with problems, marked\./);
+    assert.equal(map.match(/class="kb-map-node kb-map-errors"/g)?.length, 3);
+    console.log(
+      `      corpus: ${result.stdout.trim()} (CLI ${renderSeconds.toFixed(1)} s, checking every page ` +
+        `${((Date.now() - started) / 1000 - renderSeconds).toFixed(1)} s)`,
+    );
+  });
+});
+
+function writeKnowledgeBase(folder: string, files: Record<string, string>): string {
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+    // An image's bytes are given as latin1 characters.
+    fs.writeFileSync(
+      path.join(folder, name),
+      name.endsWith(".png") ? Buffer.from(content, "latin1") : content,
+    );
+  }
+  return folder;
+}
+
+function copyOf(source: string, target: string): string {
+  fs.cpSync(source, target, { recursive: true });
+  return target;
+}
