@@ -124,6 +124,25 @@ export default defineConfig([
     },
   },
 
+  // The webview scripts run in the webview's frame: browser globals, and nothing of Node or VS Code.
+  {
+    files: ["client/webview/**"],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: String.raw`^(?:vscode|vscode-languageclient|node:.*|fs|path)(?:$|/)`,
+              message: "Webview scripts run in a browser frame: they talk to the extension by messages only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+
   // Boundary: the extension client is thin glue; it may share only server/src/shared with the server.
   {
     files: ["client/src/**"],

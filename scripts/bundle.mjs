@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Bundles the extension client, the language server and the CLI into dist/ with esbuild.
+// Bundles the extension client, the language server, the CLI and the webview scripts (for the browser)
+// into dist/ with esbuild.
 //
 //   node scripts/bundle.mjs            one build of every entry point (in parallel)
 //   node scripts/bundle.mjs --watch    rebuild on change (for development)
@@ -15,11 +16,21 @@ import * as esbuild from "esbuild";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const watch = process.argv.includes("--watch");
 
-/** @type {{ name: string, entry: string, outfile: string, external?: string[] }[]} */
+/** The webview scripts run in the webview's frame: a browser, with no module system. */
+const browser = { platform: "browser", format: "iife", target: "es2022" };
+
+/** @type {{ name: string, entry: string, outfile: string, external?: string[], options?: import("esbuild").BuildOptions }[]} */
 const targets = [
   { name: "client", entry: "client/src/extension.ts", outfile: "dist/client.js", external: ["vscode"] },
   { name: "server", entry: "server/src/lsp/main.ts", outfile: "dist/server.js" },
   { name: "cli", entry: "server/src/cli/main.ts", outfile: "dist/cli.js" },
+  {
+    name: "preview",
+    entry: "client/webview/preview.ts",
+    outfile: "dist/webview/preview.js",
+    options: browser,
+  },
+  { name: "map", entry: "client/webview/map.ts", outfile: "dist/webview/map.js", options: browser },
 ];
 
 /** @type {import("esbuild").BuildOptions} */
@@ -50,6 +61,7 @@ async function buildOne(target) {
     entryPoints: [target.entry],
     outfile: target.outfile,
     external: target.external ?? [],
+    ...target.options,
   };
   if (watch) {
     const context = await esbuild.context(options);

@@ -2,6 +2,8 @@ import type { ExtensionContext } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { registerCommands } from "./commands";
 import { createLanguageClient } from "./languageClient";
+import { registerMap } from "./map/registerMap";
+import { registerPreview } from "./preview/registerPreview";
 import { createStatusBarItem } from "./statusBar";
 
 let client: LanguageClient | undefined;
@@ -13,7 +15,12 @@ let client: LanguageClient | undefined;
  */
 export function activate(context: ExtensionContext): LanguageClient {
   client = createLanguageClient(context);
-  context.subscriptions.push(createStatusBarItem(client), ...registerCommands(client));
+  context.subscriptions.push(
+    createStatusBarItem(client),
+    ...registerCommands(client),
+    ...registerPreview(client, context.extensionUri),
+    ...registerMap(client, context.extensionUri),
+  );
   // Do not block activation on the server. A failed start is already reported by the client
   // (notification + output channel); tests see the rejection through their own `client.start()`.
   client.start().catch(() => undefined);

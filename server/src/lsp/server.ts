@@ -18,6 +18,7 @@ import { executableCommands, registerCommands } from "./commands";
 import { Debouncer } from "./debouncer";
 import { registerFeatures } from "./features";
 import { DiagnosticsPublisher } from "./diagnosticsPublisher";
+import { registerPreview } from "./preview";
 import { pathToUri, uriToPath } from "./paths";
 import { defaultSettings, type EditorSettings, fetchSettings } from "./settings";
 import { ValidationQueue } from "./validationQueue";
@@ -186,6 +187,7 @@ export function startServer(connection: Connection): void {
 
   registerFeatures(connection, () => service);
   registerCommands(connection, () => service);
+  registerPreview(connection, () => service);
 
   connection.onRequest(waitForIdleMethod, async () => {
     await indexed;
