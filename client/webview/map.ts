@@ -213,13 +213,24 @@ function showFetchedChildren(uri: string, children: MapViewItem[]): void {
   remember(children);
   childrenOf.set(uri, children);
   const element = elementOf(uri);
-  if (element && expanded.has(uri)) showChildren(element, uri, levelOf(element));
+  if (!element || !expanded.has(uri)) return;
+  // Rebuilding the group replaces the focused item when it lies inside: give the focus back to it.
+  const hadFocus = groupOf(element)?.contains(document.activeElement) === true;
+  showChildren(element, uri, levelOf(element));
+  const selected = selectedUri !== undefined ? elementOf(selectedUri) : undefined;
+  if (hadFocus && selected) select(selected, { focus: true });
+}
+
+/** Asks again for the children of every expanded node on screen; each answer replaces its group. */
+function refreshExpanded(): void {
+  for (const uri of expanded) if (elementOf(uri)) post({ type: "expand", uri });
 }
 
 window.addEventListener("message", (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (!isMapHostMessage(message)) return;
   if (message.type === "tree") showTree(message);
+  else if (message.type === "refresh") refreshExpanded();
   else showFetchedChildren(message.uri, message.items);
 });
 tree.addEventListener("keydown", onKeyDown);

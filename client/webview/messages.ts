@@ -34,7 +34,9 @@ export type MapHostMessage =
   /** The tree: roots and the children to show expanded, down to the focus node, which is selected and shown. */
   | ({ type: "tree" } & MapTreeResult)
   /** One node's children, answering an `expand`. */
-  | { type: "children"; uri: string; items: MapViewItem[] };
+  | { type: "children"; uri: string; items: MapViewItem[] }
+  /** Files changed on disk: fetch the expanded nodes' children again (new folders, new problem counts). */
+  | { type: "refresh" };
 
 /** Map webview -> extension. */
 export type MapViewMessage =
@@ -112,6 +114,7 @@ const isItemList = (value: unknown): value is MapViewItem[] =>
 export function isMapHostMessage(value: unknown): value is MapHostMessage {
   if (!isRecord(value)) return false;
   if (value.type === "children") return typeof value.uri === "string" && isItemList(value.items);
+  if (value.type === "refresh") return true;
   return (
     value.type === "tree" &&
     isItemList(value.roots) &&

@@ -75,6 +75,11 @@ export class MapPanel {
     void this.sendTree();
   }
 
+  /** Files changed on disk: the webview fetches its expanded nodes' children again. */
+  refresh(): void {
+    if (this.ready) this.post({ type: "refresh" });
+  }
+
   private post(message: MapHostMessage): void {
     void this.panel.webview.postMessage(message);
   }

@@ -1,5 +1,6 @@
 import { commands, type Disposable, type Uri, ViewColumn, type WebviewPanel, window } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
+import { onDiskChanges } from "../diskChanges";
 import { webviewOptions } from "../webviewShell";
 import { MapPanel } from "./mapPanel";
 
@@ -40,6 +41,7 @@ export function registerMap(client: LanguageClient, extensionUri: Uri): Disposab
         return Promise.resolve();
       },
     }),
+    onDiskChanges(() => current?.refresh()),
     { dispose: () => current?.dispose() },
   ];
 }

@@ -25,9 +25,6 @@ import {
 import { reportFailure, shellHtml } from "../webviewShell";
 import { openExternalLink, openLinkedFile } from "./previewLinks";
 
-/** Wait after a keystroke before asking for a new rendering: typing bursts make one request, not one each. */
-const typingDelayMs = 30;
-
 /**
  * One preview panel showing one knowledge-base document at a time (the source), which it follows as the
  * active editor changes. The page is set once; each rendering is posted to the webview, which replaces the
@@ -36,7 +33,10 @@ const typingDelayMs = 30;
 export class PreviewPanel {
   private source: Uri;
   private ready = false;
-  private typingTimer: NodeJS.Timeout | undefined;
+  private renderTimer: NodeJS.Timeout | undefined;
+  /** A rendering is in flight; `renderAgain`: the document changed meanwhile, render once more after it. */
+  private rendering = false;
+  private renderAgain = false;
   /** Requests are numbered: an answer older than the one shown is dropped. */
   private requested = 0;
   private shown = 0;
@@ -66,19 +66,17 @@ export class PreviewPanel {
         if (isPreviewViewMessage(message)) this.onMessage(message).catch(reportFailure);
       }),
       panel.onDidChangeViewState(({ webviewPanel }) => {
-        if (webviewPanel.visible) this.scheduleRender(0);
+        if (webviewPanel.visible) this.scheduleRender();
       }),
       workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
-        if (contentChanges.length > 0 && this.isSource(document)) this.scheduleRender(typingDelayMs);
+        if (contentChanges.length > 0 && this.isSource(document)) this.scheduleRender();
       }),
-      // A saved file may change what this page shows of it (a child's Mini Description on a card).
-      workspace.onDidSaveTextDocument(() => this.scheduleRender(typingDelayMs)),
       window.onDidChangeTextEditorVisibleRanges(({ textEditor, visibleRanges }) =>
         this.editorScrolled(textEditor, visibleRanges[0]?.start.line),
       ),
     );
     panel.onDidDispose(() => {
-      clearTimeout(this.typingTimer);
+      clearTimeout(this.renderTimer);
       for (const disposable of this.disposables) disposable.dispose();
       onDispose();
     });
@@ -94,7 +92,12 @@ export class PreviewPanel {
     this.source = uri;
     this.updateTitle();
     this.scrollWithNextRender = true;
-    this.scheduleRender(0);
+    this.scheduleRender();
+  }
+
+  /** Renders again (files changed on disk), keeping the scroll position. */
+  refresh(): void {
+    this.scheduleRender();
   }
 
   private isSource(document: TextDocument): boolean {
@@ -112,12 +115,34 @@ export class PreviewPanel {
     return window.visibleTextEditors.find((editor) => this.isSource(editor.document));
   }
 
-  private scheduleRender(delayMs: number): void {
-    clearTimeout(this.typingTimer);
-    this.typingTimer = setTimeout(() => void this.render(), delayMs);
+  /** Renders on the next turn of the event loop: the changes of one tick make one rendering. */
+  private scheduleRender(): void {
+    clearTimeout(this.renderTimer);
+    this.renderTimer = setTimeout(() => void this.render(), 0);
   }
 
+  /**
+   * Renders now, or once more right after the rendering in flight: typing gets the next rendering as soon
+   * as the server is free (no fixed delay), and a burst of keystrokes never queues more than one request.
+   */
   private async render(): Promise<void> {
+    if (this.rendering) {
+      this.renderAgain = true;
+      return;
+    }
+    this.rendering = true;
+    try {
+      await this.renderOnce();
+    } finally {
+      this.rendering = false;
+      if (this.renderAgain) {
+        this.renderAgain = false;
+        void this.render();
+      }
+    }
+  }
+
+  private async renderOnce(): Promise<void> {
     // The page's script asks for the article once it runs; a hidden panel is rendered when it is shown.
     if (!this.ready || !this.panel.visible) return;
     const uri = this.source;

@@ -7,7 +7,7 @@
  * (written into images/ with KB_AUTHOR_UPDATE_SCREENSHOTS=1).
  */
 import * as assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { FrameLocator, Locator } from "playwright-core";
 import { repoRoot } from "../support/workspace";
@@ -218,6 +218,19 @@ describe("Preview and map in the workbench", function () {
       });
 
       await workbench.step(
+        "create a child folder on disk: the preview shows it as unlisted; delete it: the card goes",
+        async () => {
+          const folder = workbench.file(`${nodeFolder}/Early_Warning`);
+          mkdirSync(folder);
+          writeFileSync(path.join(folder, "Early_Warning.md"), "### Mini Description\n\nSignals.\n");
+          const card = preview.locator("li.kb-card.kb-unlisted", { hasText: "Early Warning" });
+          await card.waitFor({ timeout: uiTimeoutMs });
+          rmSync(folder, { recursive: true });
+          await card.waitFor({ state: "detached", timeout: uiTimeoutMs });
+        },
+      );
+
+      await workbench.step(
         "click the Treaty Frameworks card: its file opens and the preview follows",
         async () => {
           await preview.locator("li.kb-card a.kb-card-link", { hasText: "Treaty Frameworks" }).click();
@@ -316,6 +329,18 @@ describe("Preview and map in the workbench", function () {
       );
       const file = await workbench.readmeScreenshot("screenshot-map-dark");
       console.log(`      README screenshot: ${file}`);
+
+      await workbench.step(
+        "a child folder created on disk appears in the expanded node, marked unlisted",
+        async () => {
+          const folder = workbench.file(`${nodeFolder}/Early_Warning`);
+          mkdirSync(folder);
+          writeFileSync(path.join(folder, "Early_Warning.md"), "### Mini Description\n\nSignals.\n");
+          await row("Early Warning").locator(".kb-map-unlisted-tag").waitFor({ timeout: uiTimeoutMs });
+          rmSync(folder, { recursive: true });
+          await item("Early Warning").waitFor({ state: "detached", timeout: uiTimeoutMs });
+        },
+      );
 
       await workbench.step("click Mechanistic Analysis: its file opens", async () => {
         await row("Mechanistic Analysis").locator(".kb-map-title").click();
