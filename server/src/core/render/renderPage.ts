@@ -52,7 +52,7 @@ export function renderPage(
 }
 
 function finishPage(kind: PageKind, body: PageBody, page: PageContext, version: number): RenderedPage {
-  const banner = problemsBanner(page.services.diagnosticsOf(page.path));
+  const banner = problemsBanner(page.services.diagnosticsOf(page.path), page.target.kind);
   const content: ElementContent[] = banner ? [banner, ...body.content] : body.content;
   return {
     title: body.title,

@@ -8,7 +8,8 @@
  *
  * - `article.kb-page` with `data-kind` = `map-node` | `topic` | `markdown`.
  * - `div.kb-problems[role=alert]`: the file's problems (errors first); each `li.kb-problem.kb-error|kb-warning|kb-info`
- *   holds an `a.kb-line-link[data-kb-line=N]` (0-based line) that reveals the line in the editor, then
+ *   holds an `a.kb-line-link[data-kb-line=N]` (0-based line) that reveals the line in the editor (on the
+ *   site a `span.kb-line-link`, as there is no editor), then
  *   the code in a `code` and the message in a `span`.
  * - `nav.kb-breadcrumb > ol > li > a.kb-node-link` (ancestors, root first).
  * - `h1.kb-title`; `div.kb-lead` (the Mini Description); `section.kb-section` per section,
