@@ -23,31 +23,35 @@
 // stdout and the `lspLatency` key of bench/results/latest.json (the rest of the file is kept). The
 // corpus is $KB_AUTHOR_CORPUS, else ../shared/corpus/llm-ai-safety-map next to the repository; it is
 // only read.
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
-import { SourceMap } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   CompletionRequest,
-  ConfigurationRequest,
-  createProtocolConnection,
   DefinitionRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
-  RegistrationRequest,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-  WorkDoneProgressCreateRequest,
 } from "vscode-languageserver-protocol/node.js";
+import {
+  evenlySpaced,
+  fmt,
+  idleTimeoutMs,
+  listNodesWithOrder,
+  mib,
+  point,
+  printTable,
+  readMemory,
+  readNode,
+  requestTimeoutMs,
+  startServer,
+  summarize,
+  waitForIdleMethod,
+  withTimeout,
+} from "./lsp-client.mjs";
+import { analyzeProfile, printProfile } from "./lsp-profile.mjs";
 
 /** Issue 4's target: p95 under this many milliseconds, per kind of request. */
 export const targetP95Ms = 15;
@@ -55,10 +59,6 @@ const sampleSize = 50;
 /** Nodes whose Order is emptied, to complete on all their children (other nodes than the sample's). */
 const unlistedSampleSize = 20;
 const warmUpPerKind = 20;
-const waitForIdleMethod = "kbAuthor/waitForIdle";
-/** Only a hung or crashed server reaches these. */
-const idleTimeoutMs = 120_000;
-const requestTimeoutMs = 30_000;
 
 const kinds = [
   { key: "hover", label: "hover (Order entry)" },
@@ -280,28 +280,7 @@ export function printLspLatency(result, log = console.log) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The corpus and the sample.
-
-/** Every `Name/Name.md` under the corpus with a `### Order` section, sorted. */
-function listNodesWithOrder(corpus) {
-  const found = [];
-  const walk = (dir) => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true });
-    for (const entry of entries) if (entry.isDirectory()) walk(path.join(dir, entry.name));
-    const own = path.join(dir, `${path.basename(dir)}.md`);
-    if (entries.some((entry) => entry.isFile() && entry.name === `${path.basename(dir)}.md`)) {
-      if (/^### Order\s*$/m.test(fs.readFileSync(own, "utf8"))) found.push(own);
-    }
-  };
-  walk(corpus);
-  return found.sort();
-}
-
-/** `count` items spread over the list; `offset` (0 to 1) shifts them within their stretch. */
-function evenlySpaced(list, count, offset) {
-  if (list.length <= count) return list;
-  return Array.from({ length: count }, (_, i) => list[Math.floor(((i + offset) * list.length) / count)]);
-}
+// The sample.
 
 /**
  * A node file with the edits the bench makes (as LSP content changes, applied in order) and the
@@ -359,122 +338,6 @@ function prepareUnlistedDocument(corpus, file) {
   };
 }
 
-/** A node file's text, its lines, its Order heading's line and entries (line, name start and length). */
-function readNode(file) {
-  const text = fs.readFileSync(file, "utf8");
-  const lines = text.split("\n");
-  const orderLine = lines.findIndex((line) => /^### Order\s*$/.test(line));
-  const entries = [];
-  for (let line = orderLine + 1; line < lines.length && !/^#{1,6}\s/.test(lines[line]); line++) {
-    const match = /^(\s*\d+[.)]\s+)(\S.*?)\s*$/.exec(lines[line]);
-    if (match) entries.push({ line, character: match[1].length, length: match[2].length });
-  }
-  if (entries.length === 0) throw new Error(`bench: no Order entries in ${file}`);
-  return { text, lines, orderLine, entries };
-}
-
-function point(line, character) {
-  return { start: { line, character }, end: { line, character } };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The server.
-
-async function startServer({ serverPath, corpus, nodeArgs }) {
-  const child = spawn(process.execPath, [...nodeArgs, serverPath, "--stdio"], {
-    cwd: corpus,
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
-  const connection = createProtocolConnection(
-    new StreamMessageReader(child.stdout),
-    new StreamMessageWriter(child.stdin),
-  );
-  const server = {
-    pid: child.pid,
-    connection,
-    publishedUris: new Set(),
-    lastPublicationAt: undefined,
-    async initialize() {
-      const folderUri = pathToFileURL(corpus).href;
-      await withTimeout(
-        connection.sendRequest(InitializeRequest.type, {
-          processId: process.pid,
-          rootUri: folderUri,
-          workspaceFolders: [{ uri: folderUri, name: path.basename(corpus) }],
-          capabilities: {
-            workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: false } },
-            window: { workDoneProgress: true },
-            textDocument: {
-              synchronization: { dynamicRegistration: false },
-              publishDiagnostics: { versionSupport: true, relatedInformation: true },
-              hover: { contentFormat: ["markdown", "plaintext"] },
-              completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true } },
-              definition: { linkSupport: false },
-            },
-          },
-        }),
-        requestTimeoutMs,
-        "initialize",
-      );
-      await connection.sendNotification(InitializedNotification.type, {});
-    },
-    async shutdown() {
-      try {
-        await withTimeout(connection.sendRequest(ShutdownRequest.type), 10_000, "shutdown");
-        await connection.sendNotification(ExitNotification.type);
-      } catch {
-        // Killed below.
-      }
-      let timer;
-      const how = await Promise.race([
-        exited,
-        new Promise((resolve) => (timer = setTimeout(() => resolve(undefined), 10_000))),
-      ]);
-      clearTimeout(timer);
-      connection.dispose();
-      if (how) return how;
-      child.kill("SIGKILL");
-      return { ...(await exited), killed: true };
-    },
-    kill() {
-      connection.dispose();
-      if (child.exitCode === null) child.kill("SIGKILL");
-    },
-  };
-  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-    server.publishedUris.add(params.uri);
-    server.lastPublicationAt = performance.now();
-  });
-  connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
-  connection.onRequest(RegistrationRequest.type, () => null);
-  connection.onRequest(ConfigurationRequest.type, ({ items }) => items.map(() => null));
-  connection.onClose(() => undefined);
-  connection.listen();
-  void exited.then(({ code, signal }) => {
-    if (code !== 0) process.stderr.write(`bench: server exited (code ${code}, signal ${signal})\n${stderr}`);
-  });
-  return server;
-}
-
-/** VmRSS and VmHWM (peak RSS) of a process, in KiB. */
-function readMemory(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1]);
-  return { rssKiB: field("VmRSS"), hwmKiB: field("VmHWM") };
-}
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`bench: ${what} did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Figures.
 
@@ -493,128 +356,6 @@ function record(check, key, answer) {
     const items = Array.isArray(answer) ? answer : (answer?.items ?? []);
     if (items.length === 0) check.empty++;
     check.items = (check.items ?? 0) + items.length;
-  }
-}
-
-function summarize(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-  return {
-    n: sorted.length,
-    p50Ms: rank(50),
-    p95Ms: rank(95),
-    p99Ms: rank(99),
-    maxMs: sorted[sorted.length - 1],
-    meanMs: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
-  };
-}
-
-function fmt(ms) {
-  return ms.toFixed(0);
-}
-
-function mib(kib) {
-  return (kib / 1024).toFixed(1);
-}
-
-function printTable(header, rows, log) {
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
-  const line = (cells) =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
-  log(line(header));
-  log(widths.map((width) => "-".repeat(width)).join("  "));
-  for (const row of rows) log(line(row));
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The CPU profile (--cpu-prof).
-
-/**
- * Self and total CPU time per function in the server while the requests were measured. V8's profile
- * timestamps and process.hrtime() both read CLOCK_MONOTONIC (µs and ns), so the window taken in this
- * process selects the samples. Bundle positions are mapped to the TypeScript sources with the bundle's
- * source map.
- */
-function analyzeProfile(file, serverPath, window) {
-  const profile = JSON.parse(fs.readFileSync(file, "utf8"));
-  const mapFile = serverPath + ".map";
-  const sourceMap = fs.existsSync(mapFile)
-    ? new SourceMap(JSON.parse(fs.readFileSync(mapFile, "utf8")))
-    : undefined;
-  const serverUrl = pathToFileURL(serverPath).href;
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const nameCache = new Map();
-  const nameOf = (node) => {
-    if (nameCache.has(node.id)) return nameCache.get(node.id);
-    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
-    let where = url ? url.replace(/^.*\/node_modules\//, "node_modules/").replace(/^file:\/\/.*\//, "") : "";
-    if (url === serverUrl && sourceMap && lineNumber >= 0) {
-      const entry = sourceMap.findEntry(lineNumber, columnNumber);
-      if (entry?.originalSource) {
-        const source = entry.originalSource.replace(/^.*?\/(server\/src\/|node_modules\/)/, "$1");
-        where = `${source}:${entry.originalLine + 1}`;
-      }
-    } else if (where && lineNumber >= 0) where += `:${lineNumber + 1}`;
-    const name = `${functionName || "(anonymous)"}${where ? ` ${where}` : ""}`;
-    nameCache.set(node.id, name);
-    return name;
-  };
-  const self = new Map();
-  const total = new Map();
-  let time = profile.startTime;
-  let windowUs = 0;
-  let idleUs = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    time += profile.timeDeltas[i];
-    if (time < window.startUs || time > window.endUs) continue;
-    const delta = profile.timeDeltas[i + 1] ?? 0;
-    windowUs += delta;
-    const node = byId.get(profile.samples[i]);
-    const name = nameOf(node);
-    if (node.callFrame.functionName === "(idle)") idleUs += delta;
-    self.set(name, (self.get(name) ?? 0) + delta);
-    const seen = new Set();
-    for (let id = node.id; id !== undefined; id = parent.get(id)) {
-      const ancestor = nameOf(byId.get(id));
-      if (seen.has(ancestor)) continue;
-      seen.add(ancestor);
-      total.set(ancestor, (total.get(ancestor) ?? 0) + delta);
-    }
-  }
-  const top = (map, count) =>
-    [...map.entries()]
-      .filter(([name]) => !/^\((root|program|idle)\)/.test(name) || map === self)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, count)
-      .map(([name, us]) => ({ name, ms: us / 1000, share: us / Math.max(1, windowUs) }));
-  return {
-    file,
-    windowMs: windowUs / 1000,
-    busyMs: (windowUs - idleUs) / 1000,
-    self: top(self, 20),
-    total: top(total, 30),
-  };
-}
-
-function printProfile(profile, log) {
-  log("");
-  log(
-    `Server CPU profile while measuring (${profile.file}): ${fmt(profile.windowMs)} ms of wall time, ` +
-      `${fmt(profile.busyMs)} ms busy (not idle).`,
-  );
-  log("Self time, top functions:");
-  for (const entry of profile.self) {
-    log(
-      `  ${entry.ms.toFixed(0).padStart(7)} ms ${(100 * entry.share).toFixed(1).padStart(5)}%  ${entry.name}`,
-    );
-  }
-  log("Total time (the function and what it calls), top functions:");
-  for (const entry of profile.total) {
-    log(
-      `  ${entry.ms.toFixed(0).padStart(7)} ms ${(100 * entry.share).toFixed(1).padStart(5)}%  ${entry.name}`,
-    );
   }
 }
 

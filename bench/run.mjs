@@ -2,32 +2,37 @@
 // Cold `kb-author check` of the shared corpus next to markdownlint-cli2's run over the same tree; cold
 // `kb-author render` of the corpus as a static site next to a bare unified Markdown-to-HTML pipeline
 // (bench/render-baseline.mjs) writing the same files; then the language server's request latency on
-// the same corpus, warm (bench/lsp-latency.mjs).
+// the same corpus, warm (bench/lsp-latency.mjs), and its responsiveness while the user works (keystroke
+// to diagnostics, folder events, preview, requests during the first scan: bench/lsp-responsiveness.mjs); last, how check and the server's first scan grow with
+// the size of synthetic maps of 10k to 100k nodes (bench/scale.mjs).
 //
 //   npm run bench                          (builds first; one warm-up run of each tool, then the median of 3)
 //   npm run bench -- --quick               (no warm-up, 1 run each)
-//   node bench/run.mjs --only render       (one section: check, render or lsp; after `npm run build`)
+//   node bench/run.mjs --only render       (one section: check, render, lsp or scale; after `npm run build`)
 //
 // Every run is a new process. Wall time is measured here around the process; user+sys CPU time and
 // peak RSS come from `/usr/bin/time -v` when it is there, else (or with KB_AUTHOR_BENCH_NO_TIME=1)
-// from process.resourceUsage() taken inside the measured process by bench/measure.cjs. Both renderers
-// write into a new folder under the OS's temporary folder for each run (removed between runs, outside
-// the measured time). The corpus is $KB_AUTHOR_CORPUS, else ../shared/corpus/llm-ai-safety-map next to
-// the repository; it is only read. Results: stdout and bench/results/latest.json (git-ignored; with
-// --only, only that section's keys are replaced). KB_AUTHOR_BENCH_CPU_PROF=1 profiles the language
-// server during the latency section (see bench/lsp-latency.mjs).
-import { spawnSync } from "node:child_process";
+// from process.resourceUsage() taken inside the measured process by bench/measure.cjs (both in
+// bench/process-usage.mjs). Both renderers write into a new folder under the OS's temporary folder for
+// each run (removed between runs, outside the measured time). The corpus is $KB_AUTHOR_CORPUS, else
+// ../shared/corpus/llm-ai-safety-map next to the repository; it is only read. Results: stdout and
+// bench/results/latest.json (git-ignored; with --only, only that section's keys are replaced).
+// KB_AUTHOR_BENCH_CPU_PROF=1 profiles the language server during the latency section (see
+// bench/lsp-latency.mjs).
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { measureLspLatency, printLspLatency } from "./lsp-latency.mjs";
+import { measureLspResponsiveness, printLspResponsiveness } from "./lsp-responsiveness.mjs";
+import { measuredWith, measureProcess, median } from "./process-usage.mjs";
+import { measureScale, printScale } from "./scale.mjs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = path.resolve(
   process.env.KB_AUTHOR_CORPUS ?? path.join(repoRoot, "../shared/corpus/llm-ai-safety-map"),
 );
-const sectionNames = ["check", "render", "lsp"];
+const sectionNames = ["check", "render", "lsp", "scale"];
 const usage = `usage: node bench/run.mjs [--quick] [--only ${sectionNames.join("|")}]`;
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
@@ -59,12 +64,6 @@ const markdownlintPackage = readJson(
 );
 const kbAuthorPackage = readJson(path.join(repoRoot, "package.json"));
 
-const timeBin = "/usr/bin/time";
-const useTime =
-  !process.env.KB_AUTHOR_BENCH_NO_TIME &&
-  fs.existsSync(timeBin) &&
-  spawnSync(timeBin, ["-v", "true"], { stdio: "ignore" }).status === 0;
-const measuredWith = useTime ? "/usr/bin/time -v" : "process.resourceUsage() (bench/measure.cjs)";
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "kb-author-bench-"));
 
 // Every tool runs as `node <script> ...`: what the bin files do, without a shell or `env` in between.
@@ -142,6 +141,7 @@ try {
 }
 
 let lspLatency;
+let lspResponsiveness;
 if (runsSection("lsp")) {
   console.log("Language server request latency, warm (bench/lsp-latency.mjs)");
   console.log("");
@@ -154,6 +154,27 @@ if (runsSection("lsp")) {
   console.log("");
   printLspLatency(lspLatency);
   console.log("");
+  console.log("Language server responsiveness (bench/lsp-responsiveness.mjs)");
+  console.log("");
+  lspResponsiveness = await measureLspResponsiveness({
+    repoRoot,
+    corpus,
+    quick,
+    cpuProf: Boolean(process.env.KB_AUTHOR_BENCH_CPU_PROF),
+  });
+  console.log("");
+  printLspResponsiveness(lspResponsiveness);
+  console.log("");
+}
+
+let scale;
+if (runsSection("scale")) {
+  console.log("Scaling on synthetic maps (bench/scale.mjs)");
+  console.log("");
+  scale = await measureScale({ repoRoot, quick });
+  console.log("");
+  printScale(scale);
+  console.log("");
 }
 
 const benchArgs = [quick ? "--quick" : "", only ? `--only ${only}` : ""].filter(Boolean).join(" ");
@@ -162,6 +183,7 @@ const measured = {
   ...(sections.check ? { results: sections.check.results, ratio: sections.check.ratio } : {}),
   ...(sections.render ? { render: sections.render } : {}),
   ...(lspLatency ? { lspLatency } : {}),
+  ...(scale ? { scale } : {}),
 };
 const resultsDir = path.join(repoRoot, "bench", "results");
 const resultsFile = path.join(resultsDir, "latest.json");
@@ -188,11 +210,18 @@ fs.mkdirSync(resultsDir, { recursive: true });
 fs.writeFileSync(resultsFile, JSON.stringify(output, null, 2) + "\n");
 console.log(`Written: ${path.relative(process.cwd(), resultsFile)}`);
 console.log("");
-console.log(`Reproduce: (cd ${shellQuote(repoRoot)} && ${reproduce}); each measured run is:`);
-for (const tool of [...(sections.check ? checkTools : []), ...(sections.render ? renderTools : [])])
-  console.log(`  ${tool.command}`);
+const measuredTools = [...(sections.check ? checkTools : []), ...(sections.render ? renderTools : [])];
+console.log(
+  `Reproduce: (cd ${shellQuote(repoRoot)} && ${reproduce})${measuredTools.length > 0 ? "; each measured run is:" : ""}`,
+);
+for (const tool of measuredTools) console.log(`  ${tool.command}`);
 if (lspLatency)
   console.log(`The latency section alone: (cd ${shellQuote(repoRoot)} && ${lspLatency.reproduce})`);
+if (lspResponsiveness)
+  console.log(
+    `The responsiveness section alone: (cd ${shellQuote(repoRoot)} && ${lspResponsiveness.reproduce})`,
+  );
+if (scale) console.log(`The scaling section alone: (cd ${shellQuote(repoRoot)} && ${scale.reproduce})`);
 
 /** A warm-up run (unless --quick), then `runs` measured runs of each tool; their medians. */
 function measureTools(tools) {
@@ -315,58 +344,16 @@ function renderSection(results) {
   return { results, kbAuthorOverBaseline: overhead };
 }
 
-/** Runs the tool once in a new process; output goes to files (as cheap as /dev/null, and checkable). */
+/** Runs the tool once in a new process: its figures, and its summary line or markdownlint's count. */
 function measure(tool) {
-  const id = `${tool.name.replaceAll(" ", "-")}-${Math.random().toString(36).slice(2)}`;
-  const outFile = path.join(scratch, `${id}.out`);
-  const errFile = path.join(scratch, `${id}.err`);
-  const usageFile = path.join(scratch, `${id}.usage`);
-  const stdout = fs.openSync(outFile, "w");
-  const stderr = fs.openSync(errFile, "w");
-  const [command, args] = useTime
-    ? [timeBin, ["-v", "-o", usageFile, process.execPath, tool.script, ...tool.args]]
-    : [process.execPath, [path.join(repoRoot, "bench", "measure.cjs"), usageFile, tool.script, ...tool.args]];
-  const start = process.hrtime.bigint();
-  const child = spawnSync(command, args, { cwd: tool.cwd, stdio: ["ignore", stdout, stderr] });
-  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  fs.closeSync(stdout);
-  fs.closeSync(stderr);
-  if (child.error) throw child.error;
-  const usage = useTime ? parseTimeOutput(fs.readFileSync(usageFile, "utf8")) : readJson(usageFile);
-  const text = fs.readFileSync(outFile, "utf8");
-  const errText = fs.readFileSync(errFile, "utf8");
+  const { stdout, stderr, ...sample } = measureProcess({ ...tool, scratch });
   tool.cleanUp?.();
-  const lint = tool.output === "lint" ? /Summary: (\d+) error/.exec(text + errText) : null;
+  const lint = tool.output === "lint" ? /Summary: (\d+) error/.exec(stdout + stderr) : null;
   return {
-    wallMs,
-    cpuMs: usage.userMs + usage.sysMs,
-    userMs: usage.userMs,
-    sysMs: usage.sysMs,
-    maxRssKiB: usage.maxRssKiB,
-    exitCode: child.status,
-    ...(tool.output === "summary" ? { summary: text.trim().split("\n").pop() } : {}),
+    ...sample,
+    ...(tool.output === "summary" ? { summary: stdout.trim().split("\n").pop() } : {}),
     ...(lint ? { lintProblems: Number(lint[1]) } : {}),
   };
-}
-
-/** The fields of GNU time's `-v` report that the bench uses. */
-function parseTimeOutput(text) {
-  const field = (label) => {
-    const match = new RegExp(`^\\s*${label}: (.+)$`, "m").exec(text);
-    if (!match) throw new Error(`bench: no "${label}" in /usr/bin/time output:\n${text}`);
-    return match[1];
-  };
-  return {
-    userMs: Number(field("User time \\(seconds\\)")) * 1000,
-    sysMs: Number(field("System time \\(seconds\\)")) * 1000,
-    maxRssKiB: Number(field("Maximum resident set size \\(kbytes\\)")),
-  };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function fmt(ms) {

@@ -6,9 +6,10 @@
 //   node scripts/bundle.mjs --watch    rebuild on change (for development)
 //
 // `tsc -b` type-checks and emits to out/; this script only bundles. The .vsix ships dist/, so
-// everything a bundle needs (including schemas/*.json imports) must end up inside it; only
-// `vscode` is left external, and only for the client.
+// everything a bundle needs (including schemas/*.json imports) must end up in dist/: only `vscode` is
+// left external, for the client, and dist/cli-markdown.js, which dist/cli.js loads for `render` only.
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -19,11 +20,55 @@ const watch = process.argv.includes("--watch");
 /** The webview scripts run in the webview's frame: a browser, with no module system. */
 const browser = { platform: "browser", format: "iife", target: "es2022" };
 
+/**
+ * The Markdown pipeline (unified, remark, rehype, with acorn and parse5: half of the CLI's code) serves
+ * only `kb-author render`, yet a bundle evaluates every module it holds at start-up: about 25 ms of each
+ * `kb-author check`. So the CLI bundle holds a stand-in for the pipeline's module that loads the pipeline,
+ * bundled alone into dist/cli-markdown.js, on first use. The core's code stays as it is; the server,
+ * which renders previews, keeps the pipeline in its bundle.
+ */
+const lazyPipeline = {
+  entry: "server/src/core/render/markdownPipeline.ts",
+  outfile: "dist/cli-markdown.js",
+  /** The module's functions: checked against the built file, so a new export cannot be missed. */
+  functions: ["renderMarkdown"],
+};
+
+/** @type {import("esbuild").Plugin} */
+const lazyPipelinePlugin = {
+  name: "lazy-markdown-pipeline",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/markdownPipeline$/ }, (args) =>
+      path.resolve(args.resolveDir, "markdownPipeline.ts") === path.join(root, lazyPipeline.entry)
+        ? { path: lazyPipeline.entry, namespace: "lazy-markdown-pipeline" }
+        : undefined,
+    );
+    build.onResolve({ filter: /^\.\/cli-markdown\.js$/ }, () => ({
+      path: "./cli-markdown.js",
+      external: true,
+    }));
+    build.onLoad({ filter: /.*/, namespace: "lazy-markdown-pipeline" }, () => ({
+      loader: "js",
+      contents: [
+        "let pipeline;",
+        'const load = () => (pipeline ??= require("./cli-markdown.js"));',
+        ...lazyPipeline.functions.map((name) => `exports.${name} = (...args) => load().${name}(...args);`),
+      ].join("\n"),
+    }));
+  },
+};
+
 /** @type {{ name: string, entry: string, outfile: string, external?: string[], options?: import("esbuild").BuildOptions }[]} */
 const targets = [
   { name: "client", entry: "client/src/extension.ts", outfile: "dist/client.js", external: ["vscode"] },
   { name: "server", entry: "server/src/lsp/main.ts", outfile: "dist/server.js" },
-  { name: "cli", entry: "server/src/cli/main.ts", outfile: "dist/cli.js" },
+  {
+    name: "cli",
+    entry: "server/src/cli/main.ts",
+    outfile: "dist/cli.js",
+    options: { plugins: [lazyPipelinePlugin] },
+  },
+  { name: "cli-markdown", entry: lazyPipeline.entry, outfile: lazyPipeline.outfile },
   {
     name: "preview",
     entry: "client/webview/preview.ts",
@@ -85,4 +130,18 @@ for (const [index, result] of results.entries()) {
 }
 if (failed.length > 0) {
   process.exit(1);
+}
+if (!watch) checkLazyPipeline();
+
+/** The CLI's stand-in must offer every function dist/cli-markdown.js exports, and nothing else. */
+function checkLazyPipeline() {
+  const built = createRequire(import.meta.url)(path.join(root, lazyPipeline.outfile));
+  const functions = Object.keys(built).filter((key) => typeof built[key] === "function");
+  if (functions.sort().join() !== [...lazyPipeline.functions].sort().join()) {
+    console.error(
+      `bundle: ${lazyPipeline.entry} exports ${functions.join(", ")}; list them in lazyPipeline.functions ` +
+        "(scripts/bundle.mjs)",
+    );
+    process.exit(1);
+  }
 }

@@ -260,9 +260,13 @@ describe("language server over stdio (dist/server.js)", function () {
     assertNoServerErrors(client);
   });
 
-  it("kbAuthor/waitForIdle after an edit resolves only once the debounced validation is published", async function () {
+  it("with kbAuthor.validate.debounceMs set, kbAuthor/waitForIdle after an edit resolves only once the delayed validation is published", async function () {
     const dir = copyOfExamples();
-    const client = await start({ workspaceFolder: dir });
+    // The default (0) validates at once; a delay must still be waited out by waitForIdle.
+    const client = await start({
+      workspaceFolder: dir,
+      settings: { kbAuthor: { validate: { debounceMs: 50 } } },
+    });
     const uri = client.uri(outOfRangeTopic);
     const text = fs.readFileSync(path.join(dir, outOfRangeTopic), "utf8");
     await client.open(uri, text);

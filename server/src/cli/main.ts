@@ -43,6 +43,7 @@ function check(args: CheckArguments): number {
   const service = cliLanguageService(
     targets.map((target) => workspaceRootFor(target, cwd)),
     configPath,
+    false, // retainContents: check reads each file once
   );
   const files = new Set<string>();
   for (const target of targets) {

@@ -19,4 +19,9 @@ export interface FileSystem {
   stat(path: string): FileStat | undefined;
   readDirectory(path: string): DirectoryEntry[] | undefined;
   readFile(path: string): Uint8Array | undefined;
+  /**
+   * Optional: the bytes of a file unless it has more than `maxSize` (then only its size), without a
+   * separate `stat`. Checking a tree reads every file once: a stat before each read was 7 % of the check.
+   */
+  readFileUpTo?(path: string, maxSize: number): Uint8Array | { tooLarge: number } | undefined;
 }

@@ -55,6 +55,8 @@ export interface LanguageServiceOptions {
   workspaceRoots: string[];
   /** A configuration file that applies to every file, instead of the nearest one (`--config`). */
   configPath?: string;
+  /** Keep files' texts and parses once read (the default); false for a check that reads each file once. */
+  retainContents?: boolean;
 }
 
 export type FileChange = "created" | "changed" | "deleted";
@@ -111,7 +113,7 @@ export interface LanguageService {
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
-  const workspace = new Workspace(options.fileSystem, options.workspaceRoots);
+  const workspace = new Workspace(options.fileSystem, options.workspaceRoots, options.retainContents);
   const maps = new MapLocator(workspace);
   const schemas = new SchemaStore(workspace, builtinSchemas);
   const configs = new ConfigStore(workspace, schemas, options.configPath);

@@ -3,7 +3,9 @@ import type { IndexStatusParams } from "../shared/protocol";
 
 /**
  * Sends diagnostics and remembers which files have some, so that a file whose problems are gone (or
- * that was deleted) is cleared, and so that the workspace's error and warning counts are known.
+ * that was deleted) is cleared, and so that the workspace's error and warning counts are known. A file
+ * that is clean and stays clean is not sent again, unless it is open: each validated version of an
+ * open document is published, so that the client (and the benchmarks) know that version was checked.
  */
 export class DiagnosticsPublisher {
   private readonly counts = new Map<string, { errors: number; warnings: number }>();
@@ -11,7 +13,7 @@ export class DiagnosticsPublisher {
   constructor(private readonly connection: Connection) {}
 
   publish(path: string, uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
-    if (diagnostics.length === 0 && !this.counts.has(path)) return;
+    if (diagnostics.length === 0 && !this.counts.has(path) && version === undefined) return;
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
     if (diagnostics.length === 0) {
       this.counts.delete(path);

@@ -18,6 +18,7 @@ import { executableCommands, registerCommands } from "./commands";
 import { Debouncer } from "./debouncer";
 import { registerFeatures } from "./features";
 import { DiagnosticsPublisher } from "./diagnosticsPublisher";
+import type { MessagePriority } from "./messagePriority";
 import { registerPreview } from "./preview";
 import { pathToUri, uriToPath } from "./paths";
 import { defaultSettings, type EditorSettings, fetchSettings } from "./settings";
@@ -29,8 +30,11 @@ const changeKinds: Record<FileChangeType, FileChange> = {
   [FileChangeType.Deleted]: "deleted",
 };
 
-/** Wires the pure language service to an LSP connection: documents, file events, diagnostics, progress. */
-export function startServer(connection: Connection): void {
+/**
+ * Wires the pure language service to an LSP connection: documents, file events, diagnostics, progress.
+ * `priority`, when the connection reports the messages it handles, lets requests overtake the scan.
+ */
+export function startServer(connection: Connection, priority?: MessagePriority): void {
   const documents = new TextDocuments(TextDocument);
   const publisher = new DiagnosticsPublisher(connection);
   const debouncer = new Debouncer();
@@ -52,6 +56,7 @@ export function startServer(connection: Connection): void {
     validateAndPublish(path);
     if (indexing.active) indexing.done++;
   });
+  priority?.onMessage(() => queue.yieldToMessages());
 
   function validateAndPublish(path: string): void {
     let diagnostics: Diagnostic[];
@@ -161,7 +166,11 @@ export function startServer(connection: Connection): void {
     if (!path || openVersions.get(path) === document.version) return;
     openVersions.set(path, document.version);
     service.setOpenDocument(path, document.getText(), document.version);
-    debouncer.schedule(path, settings.debounceMs, () => queue.add([path], true));
+    // Validating an edited document takes about a millisecond: by default (0) it is queued at once,
+    // ahead of any background work, and versions that arrive before its turn are validated once.
+    // A delay remains available for clients that would rather see fewer intermediate publications.
+    if (settings.debounceMs > 0) debouncer.schedule(path, settings.debounceMs, () => queue.add([path], true));
+    else queue.add([path], true);
   });
 
   documents.onDidClose(({ document }) => {

@@ -6,7 +6,7 @@ export interface EditorSettings {
   debounceMs: number;
 }
 
-export const defaultSettings: EditorSettings = { enable: true, debounceMs: 200 };
+export const defaultSettings: EditorSettings = { enable: true, debounceMs: 0 };
 
 /** Pulls the `kbAuthor.validate` settings, falling back to the defaults for clients without `workspace/configuration`. */
 export async function fetchSettings(connection: Connection, supported: boolean): Promise<EditorSettings> {

@@ -68,6 +68,19 @@ describe("language service (in memory)", () => {
     assert.deepEqual(codesOf(service, "/kb/Root/Root.md"), ["order/unknown-entry"]);
   });
 
+  it("without retainContents (a one-shot check), gives the same diagnostics and keeps no text", () => {
+    const fileSystem = smallMap();
+    fileSystem.writeFile("/kb/Root/Child/Child.md", "### Mini Description\n\n### Description\n\nText.\n");
+    const retained = createLanguageService({ fileSystem, workspaceRoots: ["/kb"] });
+    const oneShot = createLanguageService({ fileSystem, workspaceRoots: ["/kb"], retainContents: false });
+    for (const file of retained.listCheckedFiles())
+      assert.deepEqual(codesOf(oneShot, file), codesOf(retained, file), file);
+    // Nothing was kept: the next validation reads the disk again, even unannounced.
+    fileSystem.writeFile("/kb/Root/Child/Child.md", "### Mini Description\n\nA child.\n");
+    assert.deepEqual(codesOf(oneShot, "/kb/Root/Child/Child.md"), []);
+    assert.deepEqual(codesOf(retained, "/kb/Root/Child/Child.md"), ["section/empty"]);
+  });
+
   it("applies a configuration change to every file", () => {
     const fileSystem = smallMap();
     fileSystem.writeFile("/kb/Root/Child/Child.md", "### Mini Description\n\n### Description\n\nText.\n");

@@ -23,6 +23,8 @@ export function isSkippedFolderName(name: string): boolean {
 export class Workspace {
   private readonly openDocuments = new Map<string, { text: string; version: number }>();
   private readonly directoryCache = new Map<string, DirectoryEntry[] | null>();
+  /** Per folder, its files' names as on disk by their NFC form: `findFile` runs for every file checked. */
+  private readonly fileNameCache = new Map<string, Map<string, string>>();
   private readonly statCache = new Map<string, FileStat | null>();
   private readonly textCache = new Map<string, SourceText>();
   private readonly parseCache = new Map<string, ParsedMarkdown>();
@@ -30,9 +32,15 @@ export class Workspace {
   /** Bumped on every change of the tree's shape (a file or folder created or deleted). */
   structureVersion = 0;
 
+  /**
+   * `retainContents`: keep each file's text and parse once read (editor features come back to them).
+   * A one-shot check reads each file once: without them its memory stays that of the tree, not of every
+   * text, and the garbage collector's work grows in step with the tree (it grew faster than it).
+   */
   constructor(
     private readonly fs: FileSystem,
     readonly roots: readonly string[],
+    private readonly retainContents = true,
   ) {}
 
   /** The workspace root that holds a path, if any. */
@@ -76,7 +84,14 @@ export class Workspace {
     if (structural) {
       this.structureVersion++;
       this.directoryCache.delete(dirname(path));
-      for (const cache of [this.directoryCache, this.statCache, this.textCache, this.parseCache]) {
+      this.fileNameCache.delete(dirname(path));
+      for (const cache of [
+        this.directoryCache,
+        this.fileNameCache,
+        this.statCache,
+        this.textCache,
+        this.parseCache,
+      ]) {
         for (const key of [...cache.keys()]) if (isInside(key, path)) cache.delete(key);
       }
     } else {
@@ -133,11 +148,17 @@ export class Workspace {
 
   /** The path of a file in a folder whose name equals `name` after NFC normalisation, as spelt on disk. */
   findFile(folder: string, name: string): string | undefined {
-    const wanted = nfc(name);
-    const entry = this.readDirectory(folder).find(
-      (candidate) => candidate.type === "file" && nfc(candidate.name) === wanted,
-    );
-    return entry && joinPath(folder, entry.name);
+    let names = this.fileNameCache.get(folder);
+    if (!names) {
+      names = new Map();
+      for (const entry of this.readDirectory(folder)) {
+        // The first of two spellings with one NFC form wins, as in the folder's listing order.
+        if (entry.type === "file" && !names.has(nfc(entry.name))) names.set(nfc(entry.name), entry.name);
+      }
+      this.fileNameCache.set(folder, names);
+    }
+    const found = names.get(nfc(name));
+    return found === undefined ? undefined : joinPath(folder, found);
   }
 
   // ---- contents ---------------------------------------------------------------------------------
@@ -158,7 +179,7 @@ export class Workspace {
     const cached = this.textCache.get(path);
     if (cached) return cached;
     const result = this.readFromDisk(path, maxSize);
-    if (cache) this.textCache.set(path, result);
+    if (cache && this.retainContents) this.textCache.set(path, result);
     return result;
   }
 
@@ -174,20 +195,28 @@ export class Workspace {
     const cached = this.parseCache.get(path);
     if (cached && cached.lines.text === text) return cached;
     const parsed = parseMarkdown(path, version, text);
-    this.parseCache.set(path, parsed);
+    if (this.retainContents) this.parseCache.set(path, parsed);
     return parsed;
   }
 
   private readFromDisk(path: string, maxSize: number): SourceText {
-    const stat = this.stat(path);
-    if (!stat || stat.type !== "file") return { ok: false, problem: "missing" };
-    if (stat.size > maxSize) return { ok: false, problem: "too-large", size: stat.size };
-    const bytes = this.fs.readFile(path);
+    const bytes = this.fs.readFileUpTo
+      ? this.fs.readFileUpTo(path, maxSize)
+      : this.statThenRead(path, maxSize);
     if (!bytes) return { ok: false, problem: "missing" };
+    if ("tooLarge" in bytes) return { ok: false, problem: "too-large", size: bytes.tooLarge };
     if (bytes.length > maxSize) return { ok: false, problem: "too-large", size: bytes.length };
     const decoded = decodeText(bytes);
     if (!decoded.ok) return { ok: false, problem: decoded.reason, position: decoded.position };
     return { ok: true, text: decoded.text, version: ++this.diskVersion };
+  }
+
+  /** `readFileUpTo` for a file system without it: a huge file is refused by its size before it is read. */
+  private statThenRead(path: string, maxSize: number): Uint8Array | { tooLarge: number } | undefined {
+    const stat = this.stat(path);
+    if (!stat || stat.type !== "file") return undefined;
+    if (stat.size > maxSize) return { tooLarge: stat.size };
+    return this.fs.readFile(path);
   }
 }
 

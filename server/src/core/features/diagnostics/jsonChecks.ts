@@ -12,7 +12,20 @@ let validators: { papers: ValidateFunction; meta: ValidateFunction } | undefined
 /** The two built-in JSON validators, compiled on first use (most runs of the server never open a papers.json). */
 function builtinValidators(): { papers: ValidateFunction; meta: ValidateFunction } {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    // `unicode: false`: lengths in UTF-16 units instead of code points, which ajv counts by walking every
+    // string (5 % of a corpus check went there, on abstracts). These schemas only say `minLength: 1`,
+    // which means "not empty" either way. ajv still honours the option but warns that it is deprecated,
+    // on the console, which is the CLI's stderr: `logger: false` (nothing else of these fixed schemas logs).
+    // `optimize: false` skips ajv's passes over the generated code: compiling takes a third less (10 ms
+    // of every check), and the validators run as fast (V8 optimises the code anyway).
+    const ajv = new Ajv({
+      allErrors: true,
+      strict: false,
+      verbose: true,
+      unicode: false,
+      logger: false,
+      code: { optimize: false },
+    });
     addFormats(ajv);
     validators = { papers: ajv.compile(papersSchema), meta: ajv.compile(metaSchema) };
   }
@@ -20,9 +33,11 @@ function builtinValidators(): { papers: ValidateFunction; meta: ValidateFunction
 }
 
 export function checkPapers(text: string): Problem[] {
+  const validate = builtinValidators().papers;
+  const plain = plainJsonValue(text);
+  if (plain && validate(plain.value)) return [];
   const document = parseJsonDocument(text, false);
   if (document.syntaxProblems.length > 0) return document.syntaxProblems;
-  const validate = builtinValidators().papers;
   return validate(document.value) ? [] : schemaProblems(document, validate.errors ?? [], "papers/invalid");
 }
 
@@ -33,6 +48,20 @@ export function checkMeta(path: string, text: string, services: CoreServices): P
   const validate = builtinValidators().meta;
   if (!validate(document.value)) return schemaProblems(document, validate.errors ?? [], "meta/invalid");
   return rootDirProblems(path, document, services);
+}
+
+/**
+ * The value of a file that is plain, valid JSON, by the native JSON.parse: several times faster than
+ * jsonc-parser's tree with offsets (a tenth of a corpus check went to it), which only a file with
+ * problems needs, to place them. Undefined when JSON.parse refuses the text: the tree parse then says
+ * where and why. Anything JSON.parse accepts, jsonc-parser (comments refused) accepts with the same value.
+ */
+function plainJsonValue(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
 }
 
 function rootDirProblems(path: string, document: JsonDocument, services: CoreServices): Problem[] {
