@@ -10,7 +10,8 @@
 // children (mean 5.2). A leaf has only a Mini Description (160 characters on average); an inner node
 // also has a Description of about 1,660 characters in three paragraphs, an Order and a papers.json of
 // about 7.6 papers (9.9 KB). A bigger map keeps all of that and widens the root: it gets 5 children
-// per 5,798 nodes asked for, so the depth stays that of the corpus.
+// per 5,798 nodes asked for, and more if their subtrees fall short, so the depth stays that of the
+// corpus and the map has exactly the number of nodes asked for.
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -61,20 +62,22 @@ function generate(count, outFolder, seed) {
   const rootName = "Synthetic_Map";
   const root = { name: rootName, folder: path.join(outFolder, rootName), depth: 0, children: [] };
   const queue = [root];
-  let nodes = 1;
-  for (let index = 0; index < queue.length && nodes < count; index++) {
+  const rootChildNames = new Set();
+  const addChild = (parent, siblings) => {
+    const name = uniqueName(random, siblings);
+    const child = { name, folder: path.join(parent.folder, name), depth: parent.depth + 1, children: [] };
+    parent.children.push(child);
+    queue.push(child);
+  };
+  for (let index = 0; queue.length < count; index++) {
+    // Every subtree is complete and the map is still short: one more child of the root, and its subtree.
+    if (index === queue.length) addChild(root, rootChildNames);
     const node = queue[index];
     const isRoot = node.depth === 0;
     if (!isRoot && random() >= (innerShareByDepth[node.depth] ?? 0)) continue;
     const fanOut = isRoot ? Math.max(5, Math.round((5 * count) / corpusNodes)) : pick(random, fanOutChoices);
-    const siblings = new Set();
-    for (let child = 0; child < fanOut && nodes < count; child++) {
-      const name = uniqueName(random, siblings);
-      const childNode = { name, folder: path.join(node.folder, name), depth: node.depth + 1, children: [] };
-      node.children.push(childNode);
-      queue.push(childNode);
-      nodes++;
-    }
+    const siblings = isRoot ? rootChildNames : new Set();
+    for (let child = 0; child < fanOut && queue.length < count; child++) addChild(node, siblings);
   }
   fs.mkdirSync(outFolder, { recursive: true });
   fs.writeFileSync(

@@ -13,10 +13,11 @@
 //   node bench/run.mjs --only scale          (the same, as a section of the bench: saved under `scale`)
 //
 // Maps are generated once (100k nodes take about 20 s to a minute and 1 GB) and reused: under
-// $KB_AUTHOR_SCALE_CACHE, else ~/.cache/kb-author, as synthetic-<n>-seed<k>/, with its node count in
+// $KB_AUTHOR_SCALE_CACHE, else ~/.cache/kb-author, as synthetic-<n>-seed<k>-<generator hash>/, with its node count in
 // synthetic-<n>-seed<k>.json beside it. A map is generated into a `.partial` folder and renamed when
 // complete, so an interrupted generation is never reused. Growth is given per doubling of the node
 // count between consecutive sizes: (v_big / v_small) ^ (1 / log2(n_big / n_small)); 2 is linear.
+import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -222,7 +223,10 @@ export function printScale(result, log = console.log) {
 /** The map of about `size` nodes: from the cache, or generated into it. */
 function syntheticMap(repoRoot, size, log) {
   const cache = process.env.KB_AUTHOR_SCALE_CACHE ?? path.join(os.homedir(), ".cache", "kb-author");
-  const folder = path.join(cache, `synthetic-${size}-seed${seed}`);
+  // The generator's own hash in the name: a changed generator makes new maps instead of reusing old ones.
+  const generator = fs.readFileSync(path.join(repoRoot, "bench", "generate-kb.mjs"));
+  const version = createHash("sha256").update(generator).digest("hex").slice(0, 8);
+  const folder = path.join(cache, `synthetic-${size}-seed${seed}-${version}`);
   const infoFile = `${folder}.json`;
   if (!fs.existsSync(folder)) {
     const partial = `${folder}.partial`;
