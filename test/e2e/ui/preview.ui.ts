@@ -188,7 +188,8 @@ describe("Preview and map in the workbench", function () {
           }).observe(html, { childList: true, subtree: true, characterData: true });
         }, shown);
         await page.keyboard.press("Home");
-        await page.keyboard.type(typedText);
+        // At a fast typist's pace (120 words a minute: 100 ms a key), not as one burst of key events.
+        await page.keyboard.type(typedText, { delay: 100 });
         await preview.locator(".kb-lead", { hasText: shown }).waitFor({ timeout: uiTimeoutMs });
         const lastKeyDown = (await page
           .locator("body")
