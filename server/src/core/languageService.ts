@@ -69,6 +69,11 @@ export interface LanguageService {
   readonly workspace: Workspace;
   /** Every file kb-author checks under the roots (or one folder), skipping hidden folders and node_modules. */
   listCheckedFiles(folder?: string): string[];
+  /**
+   * The same files one at a time, as the walk finds them: a caller can walk a big tree in slices between
+   * which it answers requests (the language server's initial scan).
+   */
+  walkCheckedFiles(folder?: string): Iterator<string>;
   /** Diagnostics of one file; undefined when it does not exist. */
   validate(path: string): FileReport | undefined;
   setOpenDocument(path: string, text: string, version: number): void;
@@ -128,13 +133,21 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const knownFiles = new Set<string>();
 
   function listCheckedFiles(folder?: string): string[] {
-    const files: string[] = [];
+    return [...walkCheckedFiles(folder)];
+  }
+
+  function* walkCheckedFiles(folder?: string): Generator<string> {
     for (const root of folder ? [folder] : options.workspaceRoots) {
-      if (workspace.isDirectory(root)) files.push(...listCheckedFilesUnder(root));
-      else if (isCheckedFile(root) && workspace.exists(root)) files.push(root);
+      const files = workspace.isDirectory(root)
+        ? checkedFilesUnder(root)
+        : isCheckedFile(root) && workspace.exists(root)
+          ? [root]
+          : [];
+      for (const file of files) {
+        knownFiles.add(file);
+        yield file;
+      }
     }
-    for (const file of files) knownFiles.add(file);
-    return files;
   }
 
   function validate(path: string): FileReport | undefined {
@@ -179,21 +192,19 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         if (targets.some((target) => isInside(target, path) || isInside(path, target))) affected.add(source);
       }
       if (change === "created" && workspace.isDirectory(path)) {
-        for (const file of listCheckedFilesUnder(path)) affected.add(file);
+        for (const file of checkedFilesUnder(path)) affected.add(file);
       }
     }
     return [...affected];
   }
 
-  function listCheckedFilesUnder(folder: string): string[] {
-    const files: string[] = [];
+  function* checkedFilesUnder(folder: string): Generator<string> {
     for (const entry of workspace.readDirectory(folder)) {
       const path = joinPath(folder, entry.name);
       if (entry.type === "directory") {
-        if (!isSkippedFolderName(entry.name)) files.push(...listCheckedFilesUnder(path));
-      } else if (isCheckedFile(path)) files.push(path);
+        if (!isSkippedFolderName(entry.name)) yield* checkedFilesUnder(path);
+      } else if (isCheckedFile(path)) yield path;
     }
-    return files;
   }
 
   /** The context of a Markdown document for an editor feature, or undefined when it has none. */
@@ -212,6 +223,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   return {
     workspace,
     listCheckedFiles,
+    walkCheckedFiles,
     validate,
     setOpenDocument: (path, text, version) => workspace.setOpenDocument(path, text, version),
     closeDocument: (path) => workspace.closeDocument(path),

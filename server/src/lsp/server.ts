@@ -22,6 +22,7 @@ import type { MessagePriority } from "./messagePriority";
 import { registerPreview } from "./preview";
 import { pathToUri, uriToPath } from "./paths";
 import { defaultSettings, type EditorSettings, fetchSettings } from "./settings";
+import { walkInSlices } from "./sliceWalk";
 import { ValidationQueue } from "./validationQueue";
 
 const changeKinds: Record<FileChangeType, FileChange> = {
@@ -86,16 +87,19 @@ export function startServer(connection: Connection, priority?: MessagePriority):
 
   async function indexWorkspace(): Promise<void> {
     const progress = await connection.window.createWorkDoneProgress();
-    const files = service.listCheckedFiles();
-    indexing = { active: true, done: 0, total: files.length };
-    progress.begin("kb-author: checking the knowledge base", 0, `${files.length} files`, false);
+    indexing = { active: true, done: 0, total: 0 };
+    progress.begin("kb-author: checking the knowledge base", 0, "finding files", false);
     sendStatus();
-    queue.add(files);
     const timer = setInterval(() => {
       const percent = Math.floor((100 * indexing.done) / Math.max(1, indexing.total));
       progress.report(percent, `${indexing.done}/${indexing.total} files`);
       sendStatus();
     }, 250);
+    // Files are validated as the walk finds them; the walk itself goes in slices, between requests.
+    await walkInSlices(service.walkCheckedFiles(), (files) => {
+      indexing.total += files.length;
+      queue.add(files);
+    });
     await queue.whenIdle();
     clearInterval(timer);
     indexing.active = false;

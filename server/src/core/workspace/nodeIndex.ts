@@ -1,4 +1,4 @@
-import { joinPath } from "../paths";
+import { dirname, joinPath, relativePath } from "../paths";
 import type { MapInfo, MapLocator } from "./maps";
 import { isSkippedFolderName, type Workspace } from "./workspace";
 
@@ -19,11 +19,15 @@ export interface MapNode {
 /**
  * Every node of every map under the workspace roots, for workspace-wide features (symbols, link
  * completion, references). Built by one walk of the tree and kept until the tree's shape changes.
+ * One node is found from its folder alone, without that walk: a hover during the initial scan must
+ * not wait for the whole tree (it waited 240 ms on the shared corpus).
  */
 export class NodeIndex {
   private builtFor = -1;
   private nodes: MapNode[] = [];
+  /** The nodes known for `knownFor` (the tree's shape): all of them once built, else those looked up. */
   private readonly byFolderMap = new Map<string, MapNode>();
+  private knownFor = -1;
 
   constructor(
     private readonly workspace: Workspace,
@@ -36,33 +40,57 @@ export class NodeIndex {
   }
 
   byFolder(folder: string): MapNode | undefined {
-    this.refresh();
-    return this.byFolderMap.get(folder);
+    this.forgetIfReshaped();
+    const known = this.byFolderMap.get(folder);
+    if (known || this.builtFor === this.workspace.structureVersion) return known;
+    if (!this.isIndexed(folder)) return undefined;
+    // A root's parent folder lies outside the workspace: the walk starts at the root with no parent.
+    return this.nodeOf(folder, this.workspace.roots.includes(folder) ? undefined : dirname(folder));
+  }
+
+  private forgetIfReshaped(): void {
+    if (this.knownFor === this.workspace.structureVersion) return;
+    this.knownFor = this.workspace.structureVersion;
+    this.byFolderMap.clear();
   }
 
   private refresh(): void {
     if (this.builtFor === this.workspace.structureVersion) return;
+    this.forgetIfReshaped();
     this.builtFor = this.workspace.structureVersion;
     this.nodes = [];
-    this.byFolderMap.clear();
     for (const root of this.workspace.roots) this.visit(root, undefined);
   }
 
-  private visit(folder: string, parent: MapNode | undefined): void {
+  /** Whether the walk reaches a folder: an existing one under a root, through no skipped (hidden) folder. */
+  private isIndexed(folder: string): boolean {
+    const root = this.workspace.rootOf(folder);
+    if (root === undefined || !this.workspace.isDirectory(folder)) return false;
+    return !relativePath(root, folder).split("/").some(isSkippedFolderName);
+  }
+
+  /** The node of a folder the walk reaches (the same object whether looked up alone or walked). */
+  private nodeOf(folder: string, parentFolder: string | undefined): MapNode | undefined {
+    const known = this.byFolderMap.get(folder);
+    if (known) return known;
     const nodeFolder = this.maps.nodeFolder(folder);
-    let node: MapNode | undefined;
-    if (nodeFolder) {
-      node = {
-        folder,
-        file: this.workspace.findFile(folder, nodeFolder.name + ".md"),
-        name: nodeFolder.name,
-        title: nodeFolder.name.replace(/_/g, " "),
-        map: nodeFolder.map,
-        parentFolder: nodeFolder.isRoot ? undefined : parent?.folder,
-      };
-      this.nodes.push(node);
-      this.byFolderMap.set(folder, node);
-    }
+    if (!nodeFolder) return undefined;
+    const parentIsNode = parentFolder !== undefined && this.maps.nodeFolder(parentFolder) !== undefined;
+    const node: MapNode = {
+      folder,
+      file: this.workspace.findFile(folder, nodeFolder.name + ".md"),
+      name: nodeFolder.name,
+      title: nodeFolder.name.replace(/_/g, " "),
+      map: nodeFolder.map,
+      parentFolder: nodeFolder.isRoot || !parentIsNode ? undefined : parentFolder,
+    };
+    this.byFolderMap.set(folder, node);
+    return node;
+  }
+
+  private visit(folder: string, parent: MapNode | undefined): void {
+    const node = this.nodeOf(folder, parent?.folder);
+    if (node) this.nodes.push(node);
     for (const entry of this.workspace.readDirectory(folder)) {
       if (entry.type === "directory" && !isSkippedFolderName(entry.name))
         this.visit(joinPath(folder, entry.name), node);
