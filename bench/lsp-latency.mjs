@@ -52,6 +52,7 @@ import {
   withTimeout,
 } from "./lsp-client.mjs";
 import { analyzeProfile, printProfile } from "./lsp-profile.mjs";
+import { runStandalone } from "./standalone.mjs";
 
 /** Issue 4's target: p95 under this many milliseconds, per kind of request. */
 export const targetP95Ms = 15;
@@ -363,45 +364,11 @@ function record(check, key, answer) {
 // Run alone: measure, print, merge into bench/results/latest.json.
 
 if (process.argv[1] && path.resolve(process.argv[1]) === thisFile) {
-  const args = process.argv.slice(2);
-  const unknown = args.filter((arg) => arg !== "--quick" && arg !== "--cpu-prof");
-  if (unknown.length > 0) {
-    console.error(
-      `bench: unknown argument ${unknown.join(" ")} (usage: node bench/lsp-latency.mjs [--quick] [--cpu-prof])`,
-    );
-    process.exit(2);
-  }
-  const corpus = path.resolve(
-    process.env.KB_AUTHOR_CORPUS ?? path.join(defaultRepoRoot, "../shared/corpus/llm-ai-safety-map"),
-  );
-  if (!fs.existsSync(corpus)) {
-    console.error(`bench: corpus not found: ${corpus} (set KB_AUTHOR_CORPUS)`);
-    process.exit(2);
-  }
-  console.log(`Corpus: ${corpus}`);
-  console.log(
-    `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${os.platform()} ${os.release()}`,
-  );
-  console.log(
-    `Load average before: ${os
-      .loadavg()
-      .map((load) => load.toFixed(2))
-      .join(", ")}`,
-  );
-  console.log("");
-  const result = await measureLspLatency({
-    corpus,
-    quick: args.includes("--quick"),
-    cpuProf: args.includes("--cpu-prof") || Boolean(process.env.KB_AUTHOR_BENCH_CPU_PROF),
+  await runStandalone({
+    repoRoot: defaultRepoRoot,
+    script: "lsp-latency.mjs",
+    key: "lspLatency",
+    measure: measureLspLatency,
+    print: printLspLatency,
   });
-  console.log("");
-  printLspLatency(result);
-  const resultsDir = path.join(defaultRepoRoot, "bench", "results");
-  const resultsFile = path.join(resultsDir, "latest.json");
-  fs.mkdirSync(resultsDir, { recursive: true });
-  const existing = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, "utf8")) : {};
-  fs.writeFileSync(resultsFile, JSON.stringify({ ...existing, lspLatency: result }, null, 2) + "\n");
-  console.log("");
-  console.log(`Written: ${path.relative(process.cwd(), resultsFile)} (key lspLatency)`);
-  console.log(`Reproduce: (cd ${defaultRepoRoot} && npm run build && ${result.reproduce})`);
 }

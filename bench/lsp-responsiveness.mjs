@@ -51,6 +51,7 @@ import {
   withTimeout,
 } from "./lsp-client.mjs";
 import { analyzeProfile, printProfile } from "./lsp-profile.mjs";
+import { runStandalone } from "./standalone.mjs";
 
 /** Tracker issue 6's targets (p95, in ms); hover during the scan: issue 4's request target. */
 export const targets = { keystroke: 10, folderEvent: 100, preview: 50, hoverDuringScan: 15 };
@@ -524,44 +525,12 @@ function largestFile(dir, accept) {
 // Run alone: measure, print, merge into bench/results/latest.json.
 
 if (process.argv[1] && path.resolve(process.argv[1]) === thisFile) {
-  const args = process.argv.slice(2);
-  const unknown = args.filter((arg) => arg !== "--quick" && arg !== "--cpu-prof");
-  if (unknown.length > 0) {
-    console.error(
-      `bench: unknown argument ${unknown.join(" ")} (usage: node bench/lsp-responsiveness.mjs [--quick] [--cpu-prof])`,
-    );
-    process.exit(2);
-  }
-  const corpus = path.resolve(
-    process.env.KB_AUTHOR_CORPUS ?? path.join(defaultRepoRoot, "../shared/corpus/llm-ai-safety-map"),
-  );
-  if (!fs.existsSync(corpus)) {
-    console.error(`bench: corpus not found: ${corpus} (set KB_AUTHOR_CORPUS)`);
-    process.exit(2);
-  }
-  console.log(`Corpus: ${corpus} (copied to a temporary folder)`);
-  console.log(
-    `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${os.platform()} ${os.release()}`,
-  );
-  console.log(
-    `Load average before: ${os
-      .loadavg()
-      .map((load) => load.toFixed(2))
-      .join(", ")}`,
-  );
-  console.log("");
-  const result = await measureLspResponsiveness({
-    corpus,
-    quick: args.includes("--quick"),
-    cpuProf: args.includes("--cpu-prof") || Boolean(process.env.KB_AUTHOR_BENCH_CPU_PROF),
+  await runStandalone({
+    repoRoot: defaultRepoRoot,
+    script: "lsp-responsiveness.mjs",
+    key: "lspResponsiveness",
+    corpusNote: " (copied to a temporary folder)",
+    measure: measureLspResponsiveness,
+    print: printLspResponsiveness,
   });
-  console.log("");
-  printLspResponsiveness(result);
-  const resultsFile = path.join(defaultRepoRoot, "bench", "results", "latest.json");
-  fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
-  const existing = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, "utf8")) : {};
-  fs.writeFileSync(resultsFile, JSON.stringify({ ...existing, lspResponsiveness: result }, null, 2) + "\n");
-  console.log("");
-  console.log(`Written: ${path.relative(process.cwd(), resultsFile)} (key lspResponsiveness)`);
-  console.log(`Reproduce: (cd ${defaultRepoRoot} && npm run build && ${result.reproduce})`);
 }

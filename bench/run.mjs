@@ -27,6 +27,7 @@ import { measureLspLatency, printLspLatency } from "./lsp-latency.mjs";
 import { measureLspResponsiveness, printLspResponsiveness } from "./lsp-responsiveness.mjs";
 import { measuredWith, measureProcess, median } from "./process-usage.mjs";
 import { measureScale, printScale } from "./scale.mjs";
+import { printMachine } from "./standalone.mjs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = path.resolve(
@@ -118,15 +119,7 @@ if (runsSection("check") && markdownlintPackage.version !== "0.22.1") {
 }
 
 console.log(`Corpus: ${corpus} (${countFiles(corpus, ".md")} .md files)`);
-console.log(
-  `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${os.platform()} ${os.release()}`,
-);
-console.log(
-  `Load average before: ${os
-    .loadavg()
-    .map((load) => load.toFixed(2))
-    .join(", ")}`,
-);
+printMachine();
 console.log(
   `${warmUp ? "1 warm-up run, then " : "no warm-up, "}median of ${runs} run${runs === 1 ? "" : "s"} per tool, each a new process; CPU and RSS from ${measuredWith}.`,
 );

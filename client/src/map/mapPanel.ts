@@ -1,12 +1,4 @@
-import {
-  commands,
-  type Disposable,
-  type TextEditor,
-  Uri,
-  ViewColumn,
-  type WebviewPanel,
-  window,
-} from "vscode";
+import { type Disposable, type TextEditor, type Uri, ViewColumn, type WebviewPanel, window } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import {
   type MapChildrenParams,
@@ -17,6 +9,7 @@ import {
   type MapViewItem,
 } from "../../../server/src/shared/protocol";
 import { isMapViewMessage, type MapHostMessage, type MapViewMessage } from "../../webview/messages";
+import { openLinkedFile } from "../preview/previewLinks";
 import { reportFailure, shellHtml } from "../webviewShell";
 
 /**
@@ -115,23 +108,9 @@ export class MapPanel {
       case "expand":
         return this.sendChildren(message.uri);
       case "open":
-        return this.open(message.uri);
+        // As a preview link: only `file:` URIs, a node's folder opening its Name/Name.md.
+        return openLinkedFile(message.uri, this.editorColumn);
     }
-  }
-
-  /** Opens a node's file: only `file:` URIs (the webview is not trusted to name anything else). */
-  private async open(link: string): Promise<void> {
-    let uri: Uri;
-    try {
-      uri = Uri.parse(link, true);
-    } catch {
-      return;
-    }
-    if (uri.scheme !== "file") return;
-    await commands.executeCommand("vscode.open", uri, {
-      viewColumn: this.editorColumn,
-      preserveFocus: false,
-    });
   }
 
   dispose(): void {
