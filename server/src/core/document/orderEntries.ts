@@ -24,7 +24,8 @@ export interface OrderEntry {
 }
 
 const wellFormedEntry = /^(\d+)\. (\S+)$/;
-const lenientEntry = /^(\s*)(?:(\d+)\s*[.)]|[-*+])?\s*(.*?)\s*$/;
+// `s`: a line may hold U+2028 or a lone CR (not line breaks here), which `.` would not match (fuzz).
+const lenientEntry = /^(\s*)(?:(\d+)\s*[.)]|[-*+])?\s*(.*?)\s*$/s;
 const spacedEntry = /^\d+\. \S.*\S$/;
 
 export function readOrderEntries(parsed: ParsedMarkdown, section: FoundSection): OrderEntry[] {

@@ -206,7 +206,8 @@ function editRootDir(
   if (!source.ok || !value || typeof value.value !== "string")
     return `${metaPath} cannot be read: its rootDir names the root folder, so the root cannot be renamed.`;
   const rootDir: string = value.value;
-  const match = /^(\.\/)?(.*?)(\/*)$/.exec(rootDir)!;
+  // `s`: a rootDir may hold U+2028, which `.` would not match.
+  const match = /^(\.\/)?(.*?)(\/*)$/s.exec(rootDir)!;
   if (nfc(match[2]) !== node.name) {
     return `meta.json's rootDir ("${rootDir}") is not simply the root folder's name: rename the folder and edit rootDir by hand.`;
   }

@@ -10,6 +10,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { makeHtmlInert, makeMdxInert } from "./mdxInert";
 import { sanitizeSchema } from "./sanitizeSchema";
+import { tooCostlyToParse } from "./parseGuard";
 import { markSourceLines } from "./sourceLines";
 
 /** A run of lines of a source file to render as Markdown. */
@@ -49,6 +50,9 @@ const toSafeHtmlWithRaw = unified()
 
 /** Markdown to sanitized HTML nodes; raw HTML in `.md` is interpreted then sanitized, MDX made inert. */
 export function renderMarkdown(slice: MarkdownSlice): RenderedMarkdown {
+  const nesting = tooCostlyToParse(slice.text);
+  // The caller (`guarded`) shows this as a render-error block: the page still renders around it.
+  if (nesting) throw new Error(`${nesting}; shown as source only`);
   const { tree, mdxFailure } = parse(slice);
   markSourceLines(tree, slice.firstLine);
   const processor = containsHtml(tree) ? toSafeHtmlWithRaw : toSafeHtml;

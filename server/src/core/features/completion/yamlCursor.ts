@@ -35,7 +35,8 @@ const typedKey = /^[^\s:#'"{[\]},]*$/;
 const wordAfter = /^[^\s:#'"{[\]},]*/;
 
 function shapeOf(text: string): LineShape {
-  const match = /^( *)(?:(-)(?:( +)|$))?(.*)$/.exec(text)!;
+  // `s`: a line may hold U+2028 or a lone CR (not line breaks here), which `.` would not match (fuzz).
+  const match = /^( *)(?:(-)(?:( +)|$))?(.*)$/s.exec(text)!;
   const lead = match[1].length;
   const dash = match[2] !== undefined;
   const column = dash ? lead + 1 + (match[3]?.length ?? 0) : lead;

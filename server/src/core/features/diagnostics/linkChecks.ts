@@ -15,16 +15,27 @@ export function checkLinks(context: MarkdownContext): { problems: Problem[]; tar
   const { workspace, maps } = context.services;
   const problems: Problem[] = [];
   const targets: string[] = [];
+  // One verdict per distinct target: a file repeating one broken link thousands of times (found by the
+  // fuzz suite) would otherwise search the tree for a suggestion each time, seconds per keystroke.
+  const verdicts = new Map<string, { link: string } | undefined | "ok">();
   for (const link of findLinks(context.parsed)) {
     const resolution = resolveLink(context.path, link.target, maps);
     if (!resolution) continue;
     const { path: resolved, base, absolute } = resolution;
     const target = link.target.trim();
     targets.push(resolved);
-    if (resolves(workspace, resolved)) continue;
-    const suggestion =
-      suggestTarget(workspace, resolved, base, absolute) ??
-      suggestMovedNode(context, resolved, base, absolute);
+    const key = `${absolute ? "/" : ""}${base}\0${resolved}`;
+    if (!verdicts.has(key)) {
+      verdicts.set(
+        key,
+        resolves(workspace, resolved)
+          ? "ok"
+          : (suggestTarget(workspace, resolved, base, absolute) ??
+              suggestMovedNode(context, resolved, base, absolute)),
+      );
+    }
+    const suggestion = verdicts.get(key);
+    if (suggestion === "ok") continue;
     problems.push({
       code: "link/unresolved",
       range: link.targetRange,

@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { createLanguageService } from "../../../server/src/core/languageService";
+import { tooCostlyToParse } from "../../../server/src/core/render/parseGuard";
+import { Fuzzer, type FuzzSource } from "../../support/fuzzHarness";
+import { MemoryFileSystem } from "../../support/memoryFileSystem";
+import { Random } from "../../support/mutations";
+
+/**
+ * Inputs the fuzz suite found crashing or hanging the core (seed 1 of scripts/fuzz.mjs, before the fixes): each is
+ * checked under the suite's own rules (no exception, ranges inside the document, under 2 s).
+ */
+
+const node = (body: string) => `### Mini Description\n\nA leaf.\n\n${body}\n`;
+
+function check(text: string): { problems: string[] } {
+  const file = "/kb/Root/Leaf/Leaf.md";
+  const source: FuzzSource = {
+    label: "regression",
+    root: "/kb",
+    files: { "/kb/Root/Root.md": "### Description\n\nRoot.\n\n### Order\n\n1. Leaf\n", [file]: text },
+    targets: [file],
+  };
+  const result = new Fuzzer([source]).check(source, file, text, [], new Random(1));
+  return { problems: result.problems };
+}
+
+describe("fuzz regressions", () => {
+  const hangs: Record<string, string> = {
+    "thousands of `1. ` nested on one line (the preview took 10 s, then overflowed the stack)": "1. ".repeat(
+      10000,
+    ),
+    "an indented list 300 levels deep (micromark's cost grows with the cube of the depth)": Array.from(
+      { length: 300 },
+      (_, i) => " ".repeat(i * 2) + "- item",
+    ).join("\n"),
+    "nested `1. ` after a lone CR, a line end to micromark (the guard missed it: 1.3 s)":
+      "Text.\r" + "1. ".repeat(3000),
+    "a 60 KB line of emphasis and code marks (the preview took 4 s)": "*_`".repeat(20000),
+    "one broken link repeated 15,000 times (validation searched for a suggestion each time: 3 s)":
+      "[x](y) ".repeat(15000),
+  };
+  for (const [name, body] of Object.entries(hangs)) {
+    it(name, () => assert.deepEqual(check(node(body)).problems, []));
+  }
+
+  it("the parse guard leaves real documents alone", () => {
+    const real = node(
+      "- a\n  - b\n    1. c\n> > quote\n\n*emphasis* `code` [link](x)\n" + " ".repeat(40) + "code",
+    );
+    assert.equal(tooCostlyToParse(real), undefined);
+    assert.match(tooCostlyToParse("1. ".repeat(100)) ?? "", /nested/);
+    assert.match(tooCostlyToParse(" ".repeat(300) + "x") ?? "", /indented/);
+    assert.match(tooCostlyToParse("*".repeat(6000)) ?? "", /marks/);
+  });
+
+  // U+2028 (and a lone CR) is not a line break for the core's LineIndex, but `.` in a regular
+  // expression does not match it: patterns that always matched a line returned null and crashed.
+  it("an Order entry holding U+2028 (validate, hover, completion and symbols threw)", () => {
+    assert.deepEqual(check(node("### Order\n\n1. Al\u2028pha\n2. \u2028")).problems, []);
+  });
+
+  it("a frontmatter line holding U+2028 (YAML completion threw)", () => {
+    const file = "/kb/page.md";
+    const service = createLanguageService({
+      fileSystem: new MemoryFileSystem({ [file]: "---\ntitle: a\u2028b\n\u2028: x\n---\n\nText.\n" }),
+      workspaceRoots: ["/kb"],
+    });
+    for (const line of [1, 2]) {
+      for (const character of [0, 3, 8]) {
+        assert.doesNotThrow(() => service.getCompletions(file, { line, character }));
+      }
+    }
+  });
+
+  it("frontmatter nesting `[` 1,000 deep (the yaml package overflowed the stack)", () => {
+    const file = "/kb/page.md";
+    const text = "---\ntitle: " + "[".repeat(1000) + "\n---\n\nText.\n";
+    const service = createLanguageService({
+      fileSystem: new MemoryFileSystem({ [file]: text }),
+      workspaceRoots: ["/kb"],
+    });
+    const codes = service.validate(file)?.diagnostics.map((diagnostic) => diagnostic.code);
+    assert.deepEqual(codes, ["frontmatter/syntax"]);
+  });
+});
