@@ -5,6 +5,7 @@ import { createLanguageClient } from "./languageClient";
 import { registerMap } from "./map/registerMap";
 import { registerPreview } from "./preview/registerPreview";
 import { createStatusBarItem } from "./statusBar";
+import { registerWorkspaceTrust } from "./workspaceTrust";
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,7 @@ export function activate(context: ExtensionContext): LanguageClient {
     ...registerCommands(client),
     ...registerPreview(client, context.extensionUri),
     ...registerMap(client, context.extensionUri),
+    ...registerWorkspaceTrust(client),
   );
   // Do not block activation on the server. A failed start is already reported by the client
   // (notification + output channel); tests see the rejection through their own `client.start()`.

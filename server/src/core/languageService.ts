@@ -57,6 +57,12 @@ export interface LanguageServiceOptions {
   configPath?: string;
   /** Keep files' texts and parses once read (the default); false for a check that reads each file once. */
   retainContents?: boolean;
+  /**
+   * Whether the workspace is trusted (the default). The language server passes VS Code's workspace
+   * trust: untrusted, configuration files and schema files are ignored (built-in rules and schemas
+   * only). The CLI is always trusted: it runs where the user chose to run it.
+   */
+  trusted?: boolean;
 }
 
 export type FileChange = "created" | "changed" | "deleted";
@@ -83,6 +89,11 @@ export interface LanguageService {
    * (the parent node's Order, files linking there, everything under a changed configuration).
    */
   fileChanged(path: string, change: FileChange): string[];
+  /**
+   * Applies (true) or ignores (false) the workspace's configuration and schema files, as when the user
+   * grants workspace trust; returns the files whose diagnostics may change (every known file).
+   */
+  setTrusted(trusted: boolean): string[];
 
   // Editor features, on Markdown documents (open or on disk); empty results for other files.
   getCompletions(path: string, position: Position): CompletionList;
@@ -122,6 +133,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const maps = new MapLocator(workspace);
   const schemas = new SchemaStore(workspace, builtinSchemas);
   const configs = new ConfigStore(workspace, schemas, options.configPath);
+  const trusted = options.trusted ?? true;
+  schemas.setTrusted(trusted);
+  configs.setTrusted(trusted);
   const services = { workspace, maps, schemas, configs, nodes: new NodeIndex(workspace, maps) };
   const diagnosticsByPath = new Map<string, Diagnostic[]>();
   const features: FeatureServices = {
@@ -228,6 +242,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     setOpenDocument: (path, text, version) => workspace.setOpenDocument(path, text, version),
     closeDocument: (path) => workspace.closeDocument(path),
     fileChanged,
+    setTrusted: (trusted) => {
+      schemas.setTrusted(trusted);
+      configs.setTrusted(trusted);
+      return [...knownFiles];
+    },
     getCompletions: (path, position) =>
       withContext(path, { isIncomplete: false, items: [] }, (context) =>
         provideCompletions(context, position, features),

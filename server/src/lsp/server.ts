@@ -13,7 +13,13 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { version } from "../../../package.json";
 import { createLanguageService, type FileChange, type LanguageService } from "../core/languageService";
 import { NodeFileSystem } from "../node/nodeFileSystem";
-import { type IndexStatusParams, indexStatusMethod, waitForIdleMethod } from "../shared/protocol";
+import {
+  type IndexStatusParams,
+  indexStatusMethod,
+  type InitializationOptions,
+  waitForIdleMethod,
+  workspaceTrustedMethod,
+} from "../shared/protocol";
 import { executableCommands, registerCommands } from "./commands";
 import { Debouncer } from "./debouncer";
 import { registerFeatures } from "./features";
@@ -130,9 +136,13 @@ export function startServer(connection: Connection, priority?: MessagePriority):
     const folders =
       params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const roots = folders.map(uriToPath).filter((path): path is string => path !== undefined);
-    service = createLanguageService({ fileSystem: new NodeFileSystem(), workspaceRoots: roots });
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    service = createLanguageService({
+      fileSystem: new NodeFileSystem(),
+      workspaceRoots: roots,
+      trusted: options?.trusted !== false,
+    });
     configurationPull = params.capabilities.workspace?.configuration === true;
-    const options = params.initializationOptions as { clientWatchesFiles?: boolean } | undefined;
     const canRegister = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     registerWatcher = !options?.clientWatchesFiles && canRegister;
     return {
@@ -155,6 +165,10 @@ export function startServer(connection: Connection, priority?: MessagePriority):
   });
   connection.onInitialized(() => void afterInitialized());
   connection.onDidChangeConfiguration(() => void settingsChanged());
+  // Trust is only ever granted while running (revoking it reloads the window): apply the configuration.
+  connection.onNotification(workspaceTrustedMethod, () => {
+    queue.add(new Set([...publisher.publishedPaths(), ...service.setTrusted(true)]));
+  });
 
   documents.onDidOpen(({ document }) => {
     const path = uriToPath(document.uri);

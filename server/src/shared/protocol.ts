@@ -20,6 +20,22 @@ export interface IndexStatusParams {
 }
 
 /**
+ * Initialization options the client sends (`initializationOptions` of `initialize`).
+ * `trusted` is VS Code's workspace trust: false (Restricted Mode) makes the server ignore the
+ * workspace's configuration and schema files; absent means trusted (other editors, tests).
+ */
+export interface InitializationOptions {
+  clientWatchesFiles?: boolean;
+  trusted?: boolean;
+}
+
+/**
+ * Notification (client to server, no params): the user has granted workspace trust; the server applies
+ * the configuration and schema files and revalidates every file.
+ */
+export const workspaceTrustedMethod = "kbAuthor/workspaceTrusted";
+
+/**
  * LSP commands the server executes (`workspace/executeCommand`), each taking a target URI and a name
  * and answering a {@link NewFileResult}. They only compute the edit: the extension's own commands
  * ({@link extensionCommands}) ask for the name, apply the edit with `workspace.applyEdit` and open the file.

@@ -34,6 +34,12 @@ function validateConfigFile(): ValidateFunction {
 export class ConfigStore {
   private readonly loaded = new Map<string, LoadedConfig>();
   private readonly nearestByFolder = new Map<string, string | null>();
+  /**
+   * False in a workspace the user has not trusted (VS Code's Restricted Mode): its configuration files
+   * are then not applied, as if absent, so that a cloned repository cannot change the rules or point
+   * kb-author at its own schema files before the user has decided to trust it.
+   */
+  private trusted = true;
 
   constructor(
     private readonly workspace: Workspace,
@@ -48,6 +54,11 @@ export class ConfigStore {
     );
   }
 
+  setTrusted(trusted: boolean): void {
+    this.trusted = trusted;
+    this.invalidate();
+  }
+
   invalidate(): void {
     this.loaded.clear();
     this.nearestByFolder.clear();
@@ -55,11 +66,14 @@ export class ConfigStore {
 
   /** The configuration that applies to a file. */
   configFor(path: string): ResolvedConfig {
+    if (!this.trusted) return defaultConfig;
     const configPath = this.explicitConfigPath ?? this.nearestConfigPath(dirname(path));
     return configPath ? this.load(configPath).config : defaultConfig;
   }
 
   load(configPath: string): LoadedConfig {
+    // Untrusted: the file is not even read, so it reports nothing either (the client says why).
+    if (!this.trusted) return { path: configPath, config: defaultConfig, problems: [] };
     let loaded = this.loaded.get(configPath);
     if (!loaded) {
       loaded = this.read(configPath);

@@ -26,6 +26,8 @@ export function builtinSchemaKey(name: string): string {
 export class SchemaStore {
   private readonly compiled = new Map<string, CompiledSchema>();
   private readonly builtinIds = new Map<string, string>();
+  /** False in an untrusted workspace: only the built-in schemas are used, no schema file is read. */
+  private trusted = true;
 
   constructor(
     private readonly workspace: Workspace,
@@ -39,6 +41,11 @@ export class SchemaStore {
   /** The built-in schema a URL names (`$schema: https://kb-author.dev/schemas/topic.schema.json`), if any. */
   builtinKeyForId(id: string): string | undefined {
     return this.builtinIds.get(id);
+  }
+
+  setTrusted(trusted: boolean): void {
+    this.trusted = trusted;
+    this.invalidate();
   }
 
   /** Forget every compiled schema: a schema file changed, and others may `$ref` it. */
@@ -58,6 +65,9 @@ export class SchemaStore {
 
   private compile(key: string): CompiledSchema {
     try {
+      if (!this.trusted && !key.startsWith(builtinPrefix)) {
+        throw new Error("schema files are not read in an untrusted workspace (Restricted Mode)");
+      }
       const collected = new Map<string, AnySchemaObject>();
       const root = key.startsWith(builtinPrefix) ? this.builtin(key) : this.loadFile(key, collected);
       const ajv = createAjv(root);
