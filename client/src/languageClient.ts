@@ -1,5 +1,7 @@
 import * as path from "node:path";
 import { formattingMiddleware } from "./formattingMiddleware";
+import { serverRestartHandler } from "./serverRestarts";
+import type { InitializationOptions } from "../../server/src/shared/protocol";
 import { workspace, type ExtensionContext } from "vscode";
 import {
   LanguageClient,
@@ -60,10 +62,18 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
       configurationSection,
     },
     // The server registers its own file watcher only for clients that do not send file events themselves.
-    initializationOptions: { clientWatchesFiles: true },
+    // In Restricted Mode the server ignores the workspace's configuration and schema files (workspaceTrust.ts).
+    // A function: a restarted server gets the trust as it is then, not as it was at activation.
+    initializationOptions: (): InitializationOptions => ({
+      clientWatchesFiles: true,
+      trusted: workspace.isTrusted,
+    }),
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     middleware: formattingMiddleware,
+    // Bounded restarts of a crashed server, told once in our own words (serverRestarts.ts).
+    errorHandler: serverRestartHandler(() => client.outputChannel),
   };
 
-  return new LanguageClient(clientId, clientName, serverOptions, clientOptions);
+  const client = new LanguageClient(clientId, clientName, serverOptions, clientOptions);
+  return client;
 }

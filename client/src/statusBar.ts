@@ -1,5 +1,5 @@
 import { StatusBarAlignment, window, type Disposable } from "vscode";
-import type { LanguageClient } from "vscode-languageclient/node";
+import { type LanguageClient, State } from "vscode-languageclient/node";
 import { type IndexStatusParams, indexStatusMethod } from "../../server/src/shared/protocol";
 
 /**
@@ -13,11 +13,24 @@ export function createStatusBarItem(client: LanguageClient): Disposable {
   item.text = "$(sync~spin) kb-author";
   item.tooltip = "kb-author: starting";
   item.show();
+  // Registered once: vscode-languageclient re-attaches notification handlers when it restarts the
+  // server, and a restarted server re-indexes and reports again.
   const subscription = client.onNotification(indexStatusMethod, (status: IndexStatusParams) => {
     item.text = statusText(status);
     item.tooltip = statusTooltip(status);
   });
-  return { dispose: () => (subscription.dispose(), item.dispose()) };
+  // Between a crash and the restarted server's first report, or for good once restarts are given up
+  // (serverRestarts.ts), the last counts would be stale: show the server's state instead.
+  const stateSubscription = client.onDidChangeState(({ newState }) => {
+    if (newState === State.Starting) {
+      item.text = "$(sync~spin) kb-author";
+      item.tooltip = "kb-author: starting";
+    } else if (newState === State.Stopped) {
+      item.text = "$(error) kb-author";
+      item.tooltip = "kb-author: the language server is not running (see the kb-author output)";
+    }
+  });
+  return { dispose: () => (subscription.dispose(), stateSubscription.dispose(), item.dispose()) };
 }
 
 export function statusText(status: IndexStatusParams): string {
