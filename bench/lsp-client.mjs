@@ -67,6 +67,17 @@ export function point(line, character) {
 // ---------------------------------------------------------------------------------------------------
 // The server.
 
+/** dist/server.js of the repository, which the benchmarks run; a clear error when it was not built. */
+export function builtServerPath(repoRoot) {
+  const serverPath = path.join(repoRoot, "dist", "server.js");
+  if (!fs.existsSync(serverPath)) {
+    throw new Error(
+      "dist/server.js is missing: run `npm run build` (or `npm run bench`, which builds first)",
+    );
+  }
+  return serverPath;
+}
+
 export async function startServer({ serverPath, corpus, nodeArgs }) {
   const child = spawn(process.execPath, [...nodeArgs, serverPath, "--stdio"], {
     cwd: corpus,

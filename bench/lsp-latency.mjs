@@ -36,6 +36,7 @@ import {
   HoverRequest,
 } from "vscode-languageserver-protocol/node.js";
 import {
+  builtServerPath,
   evenlySpaced,
   fmt,
   idleTimeoutMs,
@@ -83,12 +84,7 @@ export async function measureLspLatency({
   cpuProf = false,
   log = console.log,
 }) {
-  const serverPath = path.join(repoRoot, "dist", "server.js");
-  if (!fs.existsSync(serverPath)) {
-    throw new Error(
-      "dist/server.js is missing: run `npm run build` (or `npm run bench`, which builds first)",
-    );
-  }
+  const serverPath = builtServerPath(repoRoot);
   const requestsPerKind = quick ? 500 : 1000;
   const profileDir = path.join(repoRoot, "bench", "results", "profiles");
   const nodeArgs = [];

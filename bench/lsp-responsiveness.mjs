@@ -38,6 +38,7 @@ import {
   HoverRequest,
 } from "vscode-languageserver-protocol/node.js";
 import {
+  builtServerPath,
   evenlySpaced,
   fmt,
   idleTimeoutMs,
@@ -71,12 +72,7 @@ export async function measureLspResponsiveness({
   cpuProf = false,
   log = console.log,
 }) {
-  const serverPath = path.join(repoRoot, "dist", "server.js");
-  if (!fs.existsSync(serverPath)) {
-    throw new Error(
-      "dist/server.js is missing: run `npm run build` (or `npm run bench`, which builds first)",
-    );
-  }
+  const serverPath = builtServerPath(repoRoot);
   const counts = quick
     ? { scans: 2, keystrokes: 150, folderEvents: 10, previews: 50 }
     : { scans: 5, keystrokes: 500, folderEvents: 30, previews: 200 };
