@@ -21,8 +21,8 @@ import * as vscode from "vscode";
 import { type LanguageClient, State } from "vscode-languageclient/node";
 import { codeOf, hasCode, source, waitForChange, waitForDiagnostics } from "./diagnosticWaits";
 import { extensionCommands, waitForIdleMethod } from "../../../server/src/shared/protocol";
+import { activateExtension, workspaceRootUri } from "./extensionUnderTest";
 
-const extensionId = "kb-author.kb-author";
 /** How long a diagnostic may take to appear or go (milliseconds once the server is warm). */
 
 const technicalFoundations = "AI_Safety/Technical_Foundations";
@@ -199,12 +199,8 @@ async function renameAt(
 
 describe("kb-author authoring features in VS Code", () => {
   before(async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, "the runner must open a copy of examples/ as the workspace");
-    workspaceRoot = folder.uri;
-    const extension = vscode.extensions.getExtension<LanguageClient>(extensionId);
-    assert.ok(extension, `extension ${extensionId} is not loaded`);
-    client = await extension.activate();
+    workspaceRoot = workspaceRootUri();
+    client = await activateExtension();
     // A client that activate() neither started nor is starting is broken: start() would hide that.
     assert.notEqual(client.state, State.Stopped, "activate() started the language client");
     await client.start();

@@ -12,8 +12,8 @@ import * as vscode from "vscode";
 import { type LanguageClient, State } from "vscode-languageclient/node";
 import { codeOf, describeDiagnostics, hasCode, kbDiagnostics, waitForDiagnostics } from "./diagnosticWaits";
 import { waitForIdleMethod } from "../../../server/src/shared/protocol";
+import { activateExtension, workspaceRootUri } from "./extensionUnderTest";
 
-const extensionId = "kb-author.kb-author";
 /** How long the client may take to start the server (a cold start on a slow CI machine). */
 const startMs = 30_000;
 /**
@@ -132,15 +132,8 @@ function isOpen(uri: vscode.Uri): boolean {
 
 describe("kb-author diagnostics in VS Code", () => {
   before(async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, "the runner must open a copy of examples/ as the workspace");
-    workspaceRoot = folder.uri;
-    const extension = vscode.extensions.getExtension<LanguageClient>(extensionId);
-    assert.ok(
-      extension,
-      `extension ${extensionId} is not loaded (is extensionDevelopmentPath the repository?)`,
-    );
-    client = await extension.activate();
+    workspaceRoot = workspaceRootUri();
+    client = await activateExtension();
     assert.ok(client, "activate() returns the language client");
   });
 

@@ -20,8 +20,8 @@ import {
   renderPreviewMethod,
   waitForIdleMethod,
 } from "../../../server/src/shared/protocol";
+import { activateExtension, workspaceRootUri } from "./extensionUnderTest";
 
-const extensionId = "kb-author.kb-author";
 const tabWaitMs = 10_000;
 
 const nodeFolder = "AI_Safety/Governance_and_Policy/International_Coordination";
@@ -96,12 +96,8 @@ function textOf(html: string): string {
 
 describe("kb-author preview and map in VS Code", () => {
   before(async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, "the runner must open a copy of examples/ as the workspace");
-    workspaceRoot = folder.uri;
-    const extension = vscode.extensions.getExtension<LanguageClient>(extensionId);
-    assert.ok(extension, `extension ${extensionId} is not loaded`);
-    client = await extension.activate();
+    workspaceRoot = workspaceRootUri();
+    client = await activateExtension();
     await client.start();
     await client.sendRequest(waitForIdleMethod);
   });

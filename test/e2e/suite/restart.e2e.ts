@@ -13,8 +13,8 @@ import * as vscode from "vscode";
 import { type LanguageClient, State } from "vscode-languageclient/node";
 import { hasCode, waitForDiagnostics } from "./diagnosticWaits";
 import { waitForIdleMethod } from "../../../server/src/shared/protocol";
+import { activateExtension, workspaceRootUri } from "./extensionUnderTest";
 
-const extensionId = "kb-author.kb-author";
 /** How long the client may take to (re)start the server on a slow CI machine. */
 const startMs = 30_000;
 /** The start of the message serverRestarts.ts shows on the first restart. */
@@ -67,9 +67,7 @@ describe("kb-author server restarts in VS Code", () => {
   let showWarningMessage: typeof vscode.window.showWarningMessage;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<LanguageClient>(extensionId);
-    assert.ok(extension, `extension ${extensionId} is not loaded`);
-    client = await extension.activate();
+    client = await activateExtension();
     await client.start(); // resolves at once if it is running; waits if it is still starting
     // The test and the extension live in one extension folder, so they share one `vscode` API object:
     // recording its showWarningMessage sees what the extension shows (without showing it).
@@ -101,9 +99,7 @@ describe("kb-author server restarts in VS Code", () => {
     // The workspace scan of the new server is done, then a new mistake must be reported by it (the
     // diagnostics VS Code held before the crash survive a restart, so they would prove nothing).
     await client.sendRequest(waitForIdleMethod);
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, "the runner must open a copy of examples/ as the workspace");
-    const uri = vscode.Uri.joinPath(folder.uri, "wiki", "international-coordination.md");
+    const uri = vscode.Uri.joinPath(workspaceRootUri(), "wiki", "international-coordination.md");
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     const line = [...Array(document.lineCount).keys()].find(
