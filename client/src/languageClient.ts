@@ -71,7 +71,7 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     middleware: formattingMiddleware,
     // Bounded restarts of a crashed server, told once in our own words (serverRestarts.ts).
-    errorHandler: serverRestartHandler(() => client.outputChannel),
+    errorHandler: serverRestartHandler(() => client),
   };
 
   const client = new LanguageClient(clientId, clientName, serverOptions, clientOptions);

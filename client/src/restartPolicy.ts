@@ -15,9 +15,8 @@ export type CloseDecision =
 export const defaultMaxRestarts = 5;
 export const defaultWindowMs = 3 * 60 * 1000;
 /**
- * Connection errors (a message that could not be read or written) in a row before the server is shut
- * down. The count resets whenever a message goes through, so only a connection that is truly broken
- * gets there.
+ * Connection errors (a message that could not be read or written) in a row that make the connection
+ * suspect. The count resets whenever a message goes through.
  */
 export const defaultMaxConsecutiveErrors = 10;
 
@@ -25,6 +24,9 @@ export class RestartPolicy {
   /** When the recent restarts happened (clock times, oldest first, none older than the window). */
   private restarts: number[] = [];
   private told = false;
+  /** How many times the connection closed: a check of a suspect connection compares it. */
+  private closes = 0;
+  private checkPending = false;
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -35,6 +37,7 @@ export class RestartPolicy {
 
   /** The server's connection closed although nobody stopped the client: the process died. */
   onClosed(): CloseDecision {
+    this.closes++;
     const now = this.now();
     this.restarts = this.restarts.filter((time) => now - time < this.windowMs);
     if (this.restarts.length >= this.maxRestarts) {
@@ -50,9 +53,25 @@ export class RestartPolicy {
 
   /**
    * A message could not be read or written; `count` is how many times in a row (undefined when the
-   * library does not know). True: keep the server running.
+   * library does not know). The server is never shut down here: a server that died makes every write
+   * fail (EPIPE) for a moment before its close is seen, and the close restarts it, whereas shutting down
+   * would stop the client for good. Only a connection that keeps failing without closing is suspect:
+   * then this returns a token for `stillBroken`, which the caller asks after a grace period (once per
+   * suspicion; undefined otherwise).
    */
-  onError(count: number | undefined): boolean {
-    return count === undefined || count < this.maxConsecutiveErrors;
+  onError(count: number | undefined): number | undefined {
+    if (count === undefined || count < this.maxConsecutiveErrors || this.checkPending) return undefined;
+    this.checkPending = true;
+    return this.closes;
+  }
+
+  /**
+   * The grace period after `onError` gave `token` is over. True if the connection has not closed since:
+   * it is broken while the server process lives on, and the caller restarts the server, which counts
+   * as a crash (`onClosed`).
+   */
+  stillBroken(token: number): boolean {
+    this.checkPending = false;
+    return this.closes === token;
   }
 }

@@ -55,12 +55,25 @@ describe("RestartPolicy", () => {
     assert.deepEqual(policy.onClosed(), { action: "restart", tell: false });
   });
 
-  it("keeps the server on connection errors until ten in a row", () => {
+  it("never shuts the server down on connection errors; ten in a row make it suspect, once", () => {
     const { policy } = policyAt();
-    assert.equal(policy.onError(undefined), true, "an unknown count is not a reason to shut down");
-    assert.equal(policy.onError(1), true);
-    assert.equal(policy.onError(9), true);
-    assert.equal(policy.onError(10), false);
+    assert.equal(policy.onError(undefined), undefined, "an unknown count is no reason for suspicion");
+    assert.equal(policy.onError(1), undefined);
+    assert.equal(policy.onError(9), undefined);
+    const token = policy.onError(10);
+    assert.notEqual(token, undefined, "ten in a row: check the connection after a grace period");
+    assert.equal(policy.onError(11), undefined, "one check at a time");
+    assert.equal(policy.onError(50), undefined);
+    assert.equal(policy.stillBroken(token as number), true, "no close came: the connection is broken");
+    assert.notEqual(policy.onError(10), undefined, "after the check, a new suspicion may start");
+  });
+
+  it("lets a close that follows the errors decide: a dead server is restarted, not reported as broken", () => {
+    const { policy } = policyAt();
+    const token = policy.onError(30); // EPIPE on every write to a process that just died
+    assert.notEqual(token, undefined);
+    assert.deepEqual(policy.onClosed(), { action: "restart", tell: true }, "its close restarts it");
+    assert.equal(policy.stillBroken(token as number), false, "so the check finds nothing to do");
   });
 
   it("uses the wall clock by default", () => {
