@@ -22,6 +22,7 @@ import { type LanguageClient, State } from "vscode-languageclient/node";
 import { codeOf, hasCode, source, waitForChange, waitForDiagnostics } from "./diagnosticWaits";
 import { extensionCommands, waitForIdleMethod } from "../../../server/src/shared/protocol";
 import { activateExtension, workspaceRootUri } from "./extensionUnderTest";
+import { serverCaughtUp as caughtUp } from "./serverCaughtUp";
 
 /** How long a diagnostic may take to appear or go (milliseconds once the server is warm). */
 
@@ -99,28 +100,8 @@ async function waitForServerIdle(): Promise<void> {
   await client.sendRequest(waitForIdleMethod);
 }
 
-let sentinels = 0;
-
-/**
- * Resolves once the server has handled every file event that VS Code reported before the call, and has
- * published what they changed. The client forwards file events after a delay of its own, and an edit that
- * leaves every diagnostic as it was publishes nothing, so nothing else marks that moment. File events
- * reach the server in the order they happened: a topic entry without its required title is written after
- * them, and once its diagnostic is published the earlier events have been handled; the file is deleted
- * again, and the server's queue awaited.
- */
-async function serverCaughtUp(): Promise<void> {
-  const file = `wiki/e2e-sentinel-${++sentinels}.md`;
-  await writeText(file, "---\ndescription: Written to know when the server has caught up.\n---\n");
-  await waitForDiagnostics(
-    fileUri(file),
-    hasCode("frontmatter/required"),
-    "the sentinel's frontmatter/required",
-  );
-  await vscode.workspace.fs.delete(fileUri(file));
-  await waitForDiagnostics(fileUri(file), none, "the sentinel's diagnostic to go");
-  await waitForServerIdle();
-}
+/** See serverCaughtUp.ts. */
+const serverCaughtUp = (): Promise<void> => caughtUp(client);
 
 async function open(relativePath: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(fileUri(relativePath));
