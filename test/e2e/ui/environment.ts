@@ -44,12 +44,15 @@ export async function withWorkbench(
   options: {
     prepare?: (workspaceDir: string) => void;
     beforeOpen?: (context: BrowserContext) => Promise<void>;
+    settings?: Record<string, unknown>;
+    workspaceTrust?: boolean;
   } = {},
 ): Promise<void> {
   if (!current) throw new Error("the UI environment is not started (run the tests with runUiTests.js)");
   const { browser, verbose } = current;
   const server: CodeServer = await launchCodeServer({
-    settings: uiSettings,
+    settings: { ...uiSettings, ...options.settings },
+    workspaceTrust: options.workspaceTrust,
     onOutput: verbose ? (line) => console.log(`[code-server] ${line}`) : undefined,
   });
   runningServers.add(server);
