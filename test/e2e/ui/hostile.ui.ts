@@ -5,7 +5,8 @@
  * and child folders named `<script>...` and `<img src=x onerror=...>`. Each is opened in the real preview
  * and map, its harmless text is awaited (proof it was rendered), its links and handler-carrying elements
  * are hovered and clicked, and then every frame of the page is searched for traces (hostileProbe.ts) and
- * every request of the browser context is checked: all must have gone to code-server. The webviews' CSP
+ * every request, dialog, window and CSP report of the browser context (hostileRecorder.ts) is checked: all
+ * requests must have gone to code-server, and there must be no dialog, window or CSP violation. The webviews' CSP
  * is read and tried: inline code without the page's nonce must not run.
  */
 import * as assert from "node:assert/strict";
@@ -18,7 +19,8 @@ import {
   report,
   uiTimeoutMs,
 } from "./hostileChecks";
-import { contentFrame, TraceRecorder, tracesOfAPayloadRun, waitForContentText } from "./hostileProbe";
+import { contentFrame, tracesOfAPayloadRun, waitForContentText } from "./hostileProbe";
+import { TraceRecorder } from "./hostileRecorder";
 import {
   arm,
   childFolders,

@@ -9,10 +9,10 @@ import {
   inlineCodeThatRan,
   probe,
   probeAllFrames,
-  type TraceRecorder,
   tracesIn,
   waitForContentText,
 } from "./hostileProbe";
+import type { TraceRecorder } from "./hostileRecorder";
 import { type HostilePage, sentinelHost } from "./hostileWorkspace";
 import type { Workbench } from "./workbench";
 

@@ -2,9 +2,10 @@
  * Writes the renderer's hostile inputs (test/support/hostileInputs.ts) into a UI test's copy of examples/,
  * armed so that anything that runs or loads leaves a trace the test can see:
  *
- * - every `alert(n)` / `x()` becomes `trace`: it sets the frame's title and `body.id` to `pwned` and posts
- *   `pwned` to the parent frame (no spaces, slashes or double quotes, so it fits unquoted attributes, Markdown
- *   link destinations and folder names alike);
+ * - every `alert(n)` / `x()` becomes `trace`: it sets the frame's title and `body.id` to `pwned`, then posts
+ *   `pwned` to the parent frame (VS Code removes `parent` from a webview's page, so that part would throw:
+ *   it comes last). No spaces, slashes or double quotes: it fits unquoted attributes, Markdown link
+ *   destinations and folder names alike;
  * - every remote address points at the sentinel host `kb-author-hostile.invalid` (.invalid never resolves;
  *   the test's request interception sees any attempt).
  *
