@@ -65,6 +65,8 @@ export interface CodeServerOptions {
    * belongs to the caller: dispose() leaves it in place.
    */
   extensionsDir?: string;
+  /** Keep workspace trust on (default off: `--disable-workspace-trust`), for Restricted Mode tests. */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -231,7 +233,7 @@ async function launchOnPort(entry: string, port: number, options: CodeServerOpti
     "none",
     "--disable-telemetry",
     "--disable-update-check",
-    "--disable-workspace-trust",
+    ...(options.workspaceTrust ? [] : ["--disable-workspace-trust"]),
     "--disable-getting-started-override",
     "--user-data-dir",
     userDataDir,

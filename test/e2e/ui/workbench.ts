@@ -143,6 +143,11 @@ export interface WorkbenchOptions {
   verbose?: boolean;
   /** Changes the workspace copy (its absolute path) before the workbench opens on it. */
   prepare?: (workspaceDir: string) => void;
+  /**
+   * Called with the new browser context before its page is created: for init scripts and request or dialog
+   * listeners that must see the workbench from its first request on.
+   */
+  beforeOpen?: (context: BrowserContext) => Promise<void>;
 }
 
 export class Workbench {
@@ -167,6 +172,7 @@ export class Workbench {
       options.prepare?.(workspace.dir);
       context = await options.browser.newContext({ viewport });
       await options.guard.install(context);
+      await options.beforeOpen?.(context);
       const page = await context.newPage();
       if (options.verbose) {
         page.on("console", (message) => {
@@ -316,6 +322,20 @@ export class Workbench {
     await page.keyboard.press("Enter");
     await this.activeTab(base).waitFor({ timeout: uiTimeoutMs });
     await this.activeEditor().locator(".view-lines .view-line").first().waitFor({ timeout: uiTimeoutMs });
+  }
+
+  /** Runs a command from the Command Palette by its full title (unique among the commands). */
+  async runCommand(title: string): Promise<void> {
+    const page = this.page;
+    await page.keyboard.press("F1");
+    const input = page.locator(".quick-input-widget input.input");
+    await input.waitFor({ state: "visible", timeout: uiTimeoutMs });
+    await input.fill(`>${title}`);
+    await page
+      .locator(".quick-input-widget .monaco-list-row.focused", { hasText: title })
+      .waitFor({ timeout: uiTimeoutMs });
+    await page.keyboard.press("Enter");
+    await input.waitFor({ state: "hidden", timeout: uiTimeoutMs });
   }
 
   /** The active editor tab, if it shows `fileName`. */
