@@ -67,6 +67,19 @@ export interface LanguageServiceOptions {
 
 export type FileChange = "created" | "changed" | "deleted";
 
+/** How many entries the service's caches and indexes hold: what is held for deleted files must be released. */
+export interface IndexStats extends ReturnType<Workspace["cacheSizes"]> {
+  /** Files found by the scan or validated, that exist as far as the service knows. */
+  knownFiles: number;
+  /** Files with diagnostics, and files with internal links (for revalidation when a target changes). */
+  diagnostics: number;
+  linkSources: number;
+  /** Folders whose place in the maps is cached, and nodes indexed. */
+  mapFolders: number;
+  nodes: number;
+  nodesByFolder: number;
+}
+
 /**
  * The kb-author language service: pure (all I/O comes through the FileSystem passed in), shared by
  * the language server and the CLI, and tested in memory.
@@ -94,6 +107,8 @@ export interface LanguageService {
    * grants workspace trust; returns the files whose diagnostics may change (every known file).
    */
   setTrusted(trusted: boolean): string[];
+  /** Counts of what the caches and indexes hold (read only; tests and benchmarks). */
+  getIndexStats(): IndexStats;
 
   // Editor features, on Markdown documents (open or on disk); empty results for other files.
   getCompletions(path: string, position: Position): CompletionList;
@@ -136,7 +151,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const trusted = options.trusted ?? true;
   schemas.setTrusted(trusted);
   configs.setTrusted(trusted);
-  const services = { workspace, maps, schemas, configs, nodes: new NodeIndex(workspace, maps) };
+  const nodes = new NodeIndex(workspace, maps);
+  const services = { workspace, maps, schemas, configs, nodes };
   const diagnosticsByPath = new Map<string, Diagnostic[]>();
   const features: FeatureServices = {
     ...services,
@@ -182,6 +198,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   function fileChanged(path: string, change: FileChange): string[] {
     const structural = change !== "changed";
     workspace.invalidate(path, structural);
+    if (change === "deleted") forgetDeleted(path);
     const jsonKind = jsonKindOf(path);
     if (jsonKind === "meta" || jsonKind === "config" || (path.endsWith(".json") && jsonKind !== "papers")) {
       // meta.json moves map roots; a configuration or schema changes the rules: everything may change.
@@ -190,9 +207,6 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       configs.invalidate();
       if (change === "created") knownFiles.add(path);
       return [...knownFiles];
-    }
-    if (change === "deleted") {
-      for (const file of [...knownFiles]) if (isInside(file, path)) knownFiles.delete(file);
     }
     const affected = new Set<string>();
     if (isCheckedFile(path) && change !== "deleted") affected.add(path);
@@ -210,6 +224,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       }
     }
     return [...affected];
+  }
+
+  /** Releases what is held for a deleted file or folder: no validation of it will come to do it. */
+  function forgetDeleted(path: string): void {
+    for (const held of [knownFiles, diagnosticsByPath, linkTargetsBySource]) {
+      for (const file of held.keys()) if (isInside(file, path)) held.delete(file);
+    }
   }
 
   function* checkedFilesUnder(folder: string): Generator<string> {
@@ -247,6 +268,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       configs.setTrusted(trusted);
       return [...knownFiles];
     },
+    getIndexStats: () => ({
+      ...workspace.cacheSizes(),
+      knownFiles: knownFiles.size,
+      diagnostics: diagnosticsByPath.size,
+      linkSources: linkTargetsBySource.size,
+      mapFolders: maps.size,
+      nodes: nodes.size.nodes,
+      nodesByFolder: nodes.size.byFolder,
+    }),
     getCompletions: (path, position) =>
       withContext(path, { isIncomplete: false, items: [] }, (context) =>
         provideCompletions(context, position, features),

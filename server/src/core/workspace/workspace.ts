@@ -9,6 +9,7 @@ export type SourceText =
   | { ok: true; text: string; version: number }
   | { ok: false; problem: "missing" }
   | { ok: false; problem: "too-large"; size: number }
+  | { ok: false; problem: "unreadable"; reason: string }
   | { ok: false; problem: "binary" | "invalid-utf8"; position: Position };
 
 /** Folders never scanned and never counted as child nodes. */
@@ -100,6 +101,40 @@ export class Workspace {
     }
   }
 
+  // ---- what is held (tests and benchmarks check that deleted files are released) ---------------
+
+  /** How many entries each cache holds. */
+  cacheSizes(): {
+    open: number;
+    directories: number;
+    fileNames: number;
+    stats: number;
+    texts: number;
+    parses: number;
+  } {
+    return {
+      open: this.openDocuments.size,
+      directories: this.directoryCache.size,
+      fileNames: this.fileNameCache.size,
+      stats: this.statCache.size,
+      texts: this.textCache.size,
+      parses: this.parseCache.size,
+    };
+  }
+
+  /** Every path a cache holds an entry for. */
+  *cachedPaths(): Generator<string> {
+    for (const cache of [
+      this.openDocuments,
+      this.directoryCache,
+      this.fileNameCache,
+      this.statCache,
+      this.textCache,
+      this.parseCache,
+    ])
+      yield* cache.keys();
+  }
+
   // ---- the tree ---------------------------------------------------------------------------------
 
   stat(path: string): FileStat | undefined {
@@ -179,7 +214,9 @@ export class Workspace {
     const cached = this.textCache.get(path);
     if (cached) return cached;
     const result = this.readFromDisk(path, maxSize);
-    if (cache && this.retainContents) this.textCache.set(path, result);
+    // A missing file is not remembered: nothing is held for a deleted path (the file event comes anyway).
+    if (cache && this.retainContents && !(!result.ok && result.problem === "missing"))
+      this.textCache.set(path, result);
     return result;
   }
 
@@ -205,6 +242,7 @@ export class Workspace {
       : this.statThenRead(path, maxSize);
     if (!bytes) return { ok: false, problem: "missing" };
     if ("tooLarge" in bytes) return { ok: false, problem: "too-large", size: bytes.tooLarge };
+    if ("unreadable" in bytes) return { ok: false, problem: "unreadable", reason: bytes.unreadable };
     if (bytes.length > maxSize) return { ok: false, problem: "too-large", size: bytes.length };
     const decoded = decodeText(bytes);
     if (!decoded.ok) return { ok: false, problem: decoded.reason, position: decoded.position };
@@ -212,7 +250,10 @@ export class Workspace {
   }
 
   /** `readFileUpTo` for a file system without it: a huge file is refused by its size before it is read. */
-  private statThenRead(path: string, maxSize: number): Uint8Array | { tooLarge: number } | undefined {
+  private statThenRead(
+    path: string,
+    maxSize: number,
+  ): Uint8Array | { tooLarge: number } | { unreadable: string } | undefined {
     const stat = this.stat(path);
     if (!stat || stat.type !== "file") return undefined;
     if (stat.size > maxSize) return { tooLarge: stat.size };
