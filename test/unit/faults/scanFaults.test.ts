@@ -74,6 +74,15 @@ describe("faults during the initial scan: the index equals a cold index of the f
       },
     ],
     [
+      "a node folder removed with its children, announced only by its files' events (coalesced by the watcher)",
+      (fileSystem) => {
+        const folder = `${tf}/Interpretability`;
+        const files = Object.keys(fileSystem.snapshot()).filter((path) => path.startsWith(folder + "/"));
+        fileSystem.delete(folder);
+        return files.map((path) => [path, "deleted"]);
+      },
+    ],
+    [
       "a topic page renamed",
       (fileSystem) => {
         fileSystem.rename(`${kbRoot}/wiki/mistake-broken-yaml.md`, `${kbRoot}/wiki/renamed-page.md`);

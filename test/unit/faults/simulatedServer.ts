@@ -63,13 +63,14 @@ export class SimulatedServer {
 
   /** One turn: pending events, then up to `budget` validations (urgent ones first). */
   private turn(budget: number): void {
-    for (const [path, change] of this.events.splice(0)) {
-      if (change === "deleted") {
-        for (const published of this.published.keys())
-          if (published === path || published.startsWith(path + "/")) this.urgent.add(published);
-      }
-      for (const file of this.service.fileChanged(path, change)) this.urgent.add(file);
+    // The events of a turn come as one message, handed to the service at once (as the server does).
+    const changes = this.events.splice(0).map(([path, change]) => ({ path, change }));
+    for (const { path, change } of changes) {
+      if (change !== "deleted") continue;
+      for (const published of this.published.keys())
+        if (published === path || published.startsWith(path + "/")) this.urgent.add(published);
     }
+    if (changes.length > 0) for (const file of this.service.filesChanged(changes)) this.urgent.add(file);
     for (const file of this.urgent) this.background.delete(file);
     for (let i = 0; i < budget; i++) {
       const source = this.urgent.size > 0 ? this.urgent : this.background;

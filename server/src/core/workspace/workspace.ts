@@ -1,7 +1,7 @@
 import { decodeText } from "../document/decode";
 import { parseMarkdown, type ParsedMarkdown } from "../document/parsedDocument";
 import type { DirectoryEntry, FileStat, FileSystem } from "../fileSystem";
-import { ancestorsOf, dirname, isHiddenName, isInside, joinPath, nfc } from "../paths";
+import { ancestorsOf, basename, dirname, isHiddenName, isInside, joinPath, nfc } from "../paths";
 import type { Position } from "vscode-languageserver-types";
 
 /** What reading a checked file gave: its text, or the file-level problem that stops every other check. */
@@ -81,24 +81,66 @@ export class Workspace {
 
   /** Forget what is cached about a path (and, for a folder, everything below it). */
   invalidate(path: string, structural: boolean): void {
+    this.invalidateAll([{ path, structural }]);
+  }
+
+  /**
+   * `invalidate` for a burst of changes (a branch checkout: 10,000 events in one message). The caches are
+   * swept once for the whole burst, not once per change: per change, the burst took time in the square of
+   * its size.
+   */
+  invalidateAll(changes: readonly { path: string; structural: boolean }[]): void {
     this.diskVersion++;
-    if (structural) {
-      this.structureVersion++;
+    const structural = new Set<string>();
+    for (const { path, structural: isStructural } of changes) {
+      if (isStructural) structural.add(path);
+      else {
+        this.statCache.delete(path);
+        this.textCache.delete(path);
+      }
+    }
+    if (structural.size === 0) return;
+    this.structureVersion++;
+    for (const path of structural) {
       this.directoryCache.delete(dirname(path));
       this.fileNameCache.delete(dirname(path));
-      for (const cache of [
-        this.directoryCache,
-        this.fileNameCache,
-        this.statCache,
-        this.textCache,
-        this.parseCache,
-      ]) {
-        for (const key of [...cache.keys()]) if (isInside(key, path)) cache.delete(key);
-      }
-    } else {
-      this.statCache.delete(path);
-      this.textCache.delete(path);
     }
+    for (const cache of [
+      this.directoryCache,
+      this.fileNameCache,
+      this.statCache,
+      this.textCache,
+      this.parseCache,
+    ]) {
+      for (const key of cache.keys()) if (isAtOrBelowAny(key, structural)) cache.delete(key);
+    }
+    const checked = new Set<string>();
+    for (const path of structural) {
+      if (!checked.has(dirname(path))) this.forgetStaleAncestors(path);
+      checked.add(dirname(path));
+    }
+  }
+
+  /**
+   * A watcher coalesces events: files checked out into a new folder may come without an event for the
+   * folder, and a folder removed with its files may be announced only by its files' events. Every
+   * ancestor whose cached listing disagrees with the disk about its child is listed again.
+   */
+  private forgetStaleAncestors(path: string): void {
+    const folder = dirname(path);
+    const parent = dirname(folder);
+    if (folder === path || parent === folder || !this.isInWorkspace(folder)) return;
+    const exists = this.fs.stat(folder) !== undefined;
+    const listing = this.directoryCache.get(parent);
+    // A listing cached as null (unreadable folder) lists nothing.
+    if (listing !== undefined && (listing ?? []).some((entry) => entry.name === basename(folder)) === exists)
+      return;
+    // The folder is gone: forget it and all below it (then its own ancestors, the same way).
+    if (!exists) return this.invalidate(folder, true);
+    this.statCache.delete(folder);
+    this.directoryCache.delete(parent);
+    this.fileNameCache.delete(parent);
+    this.forgetStaleAncestors(folder);
   }
 
   // ---- what is held (tests and benchmarks check that deleted files are released) ---------------
@@ -258,6 +300,14 @@ export class Workspace {
     if (!stat || stat.type !== "file") return undefined;
     if (stat.size > maxSize) return { tooLarge: stat.size };
     return this.fs.readFile(path);
+  }
+}
+
+/** Whether a path is one of `paths` or lies below one of them (a walk up its ancestors, not a scan of `paths`). */
+export function isAtOrBelowAny(path: string, paths: ReadonlySet<string>): boolean {
+  for (let current = path; ; current = dirname(current)) {
+    if (paths.has(current)) return true;
+    if (dirname(current) === current) return false;
   }
 }
 
