@@ -193,6 +193,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     } else {
       knownFiles.delete(path);
       linkTargetsBySource.delete(path);
+      workspace.forgetMissing(path);
     }
     return report;
   }

@@ -4,6 +4,7 @@ import {
   type FileChange,
   type LanguageService,
 } from "../../../server/src/core/languageService";
+import { isAtOrBelowAny } from "../../../server/src/core/workspace/workspace";
 import type { FileSystem } from "../../../server/src/core/fileSystem";
 
 /**
@@ -65,11 +66,9 @@ export class SimulatedServer {
   private turn(budget: number): void {
     // The events of a turn come as one message, handed to the service at once (as the server does).
     const changes = this.events.splice(0).map(([path, change]) => ({ path, change }));
-    for (const { path, change } of changes) {
-      if (change !== "deleted") continue;
-      for (const published of this.published.keys())
-        if (published === path || published.startsWith(path + "/")) this.urgent.add(published);
-    }
+    const deleted = new Set(changes.filter(({ change }) => change === "deleted").map(({ path }) => path));
+    for (const published of this.published.keys())
+      if (deleted.size > 0 && isAtOrBelowAny(published, deleted)) this.urgent.add(published);
     if (changes.length > 0) for (const file of this.service.filesChanged(changes)) this.urgent.add(file);
     for (const file of this.urgent) this.background.delete(file);
     for (let i = 0; i < budget; i++) {

@@ -112,7 +112,10 @@ export class Workspace {
       this.textCache,
       this.parseCache,
     ]) {
-      for (const key of cache.keys()) if (isAtOrBelowAny(key, structural)) cache.delete(key);
+      // Negative answers (a missing link target, a missing folder) go too: held until the next change of
+      // shape, they cannot pile up for files long deleted (whose links were checked while they existed).
+      for (const [key, value] of cache)
+        if (value === null || isAtOrBelowAny(key, structural)) cache.delete(key);
     }
     const checked = new Set<string>();
     for (const path of structural) {
@@ -143,6 +146,27 @@ export class Workspace {
     this.forgetStaleAncestors(folder);
   }
 
+  /**
+   * After a file turned out to be missing (validated after its deletion): forget the negative answers
+   * cached about it and about its folders that are gone too, so that nothing stays held for deleted paths.
+   */
+  forgetMissing(path: string): void {
+    for (
+      let current = path;
+      current === path || this.isCachedAsMissing(current);
+      current = dirname(current)
+    ) {
+      this.statCache.delete(current);
+      this.directoryCache.delete(current);
+      this.fileNameCache.delete(current);
+      if (dirname(current) === current) return;
+    }
+  }
+
+  private isCachedAsMissing(path: string): boolean {
+    return this.statCache.get(path) === null || this.directoryCache.get(path) === null;
+  }
+
   // ---- what is held (tests and benchmarks check that deleted files are released) ---------------
 
   /** How many entries each cache holds. */
@@ -164,17 +188,17 @@ export class Workspace {
     };
   }
 
-  /** Every path a cache holds an entry for. */
-  *cachedPaths(): Generator<string> {
-    for (const cache of [
-      this.openDocuments,
-      this.directoryCache,
-      this.fileNameCache,
-      this.statCache,
-      this.textCache,
-      this.parseCache,
-    ])
-      yield* cache.keys();
+  /** Every path a cache holds an entry for, with the cache's name (as in `cacheSizes`). */
+  *cachedPaths(): Generator<[cache: string, path: string]> {
+    const caches = {
+      open: this.openDocuments,
+      directories: this.directoryCache,
+      fileNames: this.fileNameCache,
+      stats: this.statCache,
+      texts: this.textCache,
+      parses: this.parseCache,
+    };
+    for (const [name, cache] of Object.entries(caches)) for (const path of cache.keys()) yield [name, path];
   }
 
   // ---- the tree ---------------------------------------------------------------------------------
