@@ -242,7 +242,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         affected.add(source);
     }
     for (const { path, change } of changes) {
-      if (change === "created" && workspace.isDirectory(path)) {
+      if (change === "created" && workspace.isListedFolder(path)) {
         for (const file of checkedFilesUnder(path)) affected.add(file);
       }
     }

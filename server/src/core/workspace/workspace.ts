@@ -236,6 +236,18 @@ export class Workspace {
     return entries ?? [];
   }
 
+  /**
+   * Whether its parent lists the path as a folder. A link to a folder is no folder of the tree (the file
+   * system leaves it out of listings, so that a link loop cannot make a walk endless), though `stat`
+   * follows it: a folder announced by an event is walked only when the tree has it.
+   */
+  isListedFolder(path: string): boolean {
+    const name = basename(path);
+    return this.readDirectory(dirname(path)).some(
+      (entry) => entry.type === "directory" && entry.name === name,
+    );
+  }
+
   /** Non-hidden sub-folders, names as on disk: the child nodes of a node folder. */
   childFolders(path: string): string[] {
     return this.readDirectory(path)
