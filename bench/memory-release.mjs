@@ -3,9 +3,10 @@
 // the server runs, compiled to out/ by `npm run build`) indexes a temporary copy of the corpus through
 // the real file system; then, in each of `cycles` cycles, 10,000 topic pages are written into a new
 // folder and announced in one burst of file events (as a branch checkout), validated, then deleted and
-// announced the same way (a step's ms include writing or removing the files). After each step the heap is collected (twice, `global.gc`) and the heap used
-// and the RSS are read, with the service's index counts (getIndexStats). A release that works brings
-// the heap back near its first figure after every cycle; RSS may stay higher (V8 keeps pages it grew).
+// announced the same way (a step's ms include writing or removing the files). After each step the heap
+// is collected (twice, `global.gc`) and the heap used and the RSS are read, with the service's index
+// counts (getIndexStats). A release that works brings the heap back near its first figure after every
+// cycle; RSS may stay higher (V8 keeps pages it grew).
 //
 //   node --expose-gc bench/memory-release.mjs                 (after `npm run build`; 3 cycles)
 //   node --expose-gc bench/memory-release.mjs --cycles 5 --files 20000
