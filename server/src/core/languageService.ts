@@ -216,8 +216,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const jsonKind = jsonKindOf(path);
       if (jsonKind === "meta" || jsonKind === "config" || (path.endsWith(".json") && jsonKind !== "papers")) {
         rulesChanged = true;
-        if (change === "created") knownFiles.add(path);
-      } else if (isCheckedFile(path) && change !== "deleted") affected.add(path);
+        if (change === "created" && workspace.isScannedFolder(dirname(path))) knownFiles.add(path);
+      } else if (isCheckedFile(path) && change !== "deleted" && workspace.isScannedFolder(dirname(path)))
+        affected.add(path);
     }
     if (rulesChanged) {
       // meta.json moves map roots; a configuration or schema changes the rules: everything may change.
@@ -242,7 +243,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         affected.add(source);
     }
     for (const { path, change } of changes) {
-      if (change === "created" && workspace.isListedFolder(path)) {
+      // A folder the scan skips (node_modules after npm install, .git) is skipped here too.
+      if (change === "created" && workspace.isScannedFolder(path) && workspace.isListedFolder(path)) {
         for (const file of checkedFilesUnder(path)) affected.add(file);
       }
     }

@@ -117,6 +117,21 @@ describe("faults during the initial scan: the index equals a cold index of the f
       },
     ],
     [
+      "files appearing in folders the scan skips (npm install, a hidden folder)",
+      (fileSystem) => {
+        const page = "---\ntitle: Skipped\n---\n\n# Skipped\n\nSee [gone](gone.md).\n";
+        fileSystem.writeFile(`${kbRoot}/node_modules/pkg/README.md`, page);
+        fileSystem.writeFile(`${kbRoot}/wiki/.drafts/draft.md`, page);
+        fileSystem.writeFile(`${kbRoot}/node_modules/pkg/meta.json`, "{ not json");
+        return [
+          [`${kbRoot}/node_modules/pkg/meta.json`, "created"],
+          [`${kbRoot}/node_modules`, "created"],
+          [`${kbRoot}/node_modules/pkg/README.md`, "created"],
+          [`${kbRoot}/wiki/.drafts/draft.md`, "created"],
+        ];
+      },
+    ],
+    [
       "meta.json deleted (the map loses its root)",
       (fileSystem) => {
         fileSystem.delete(`${kbRoot}/meta.json`);

@@ -1,7 +1,16 @@
 import { decodeText } from "../document/decode";
 import { parseMarkdown, type ParsedMarkdown } from "../document/parsedDocument";
 import type { DirectoryEntry, FileStat, FileSystem } from "../fileSystem";
-import { ancestorsOf, basename, dirname, isHiddenName, isInside, joinPath, nfc } from "../paths";
+import {
+  ancestorsOf,
+  basename,
+  dirname,
+  isHiddenName,
+  isInside,
+  joinPath,
+  nfc,
+  relativePath,
+} from "../paths";
 import type { Position } from "vscode-languageserver-types";
 
 /** What reading a checked file gave: its text, or the file-level problem that stops every other check. */
@@ -54,6 +63,12 @@ export class Workspace {
 
   isInWorkspace(path: string): boolean {
     return this.rootOf(path) !== undefined;
+  }
+
+  /** Whether the workspace scan walks a folder: inside a root, itself and its ancestors not skipped (hidden, node_modules). */
+  isScannedFolder(folder: string): boolean {
+    const root = this.rootOf(folder);
+    return root !== undefined && !relativePath(root, folder).split("/").some(isSkippedFolderName);
   }
 
   /** Ancestor folders of a path that lie inside its workspace root, nearest first. */
