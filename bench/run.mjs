@@ -4,11 +4,12 @@
 // (bench/render-baseline.mjs) writing the same files; then the language server's request latency on
 // the same corpus, warm (bench/lsp-latency.mjs), and its responsiveness while the user works (keystroke
 // to diagnostics, folder events, preview, requests during the first scan: bench/lsp-responsiveness.mjs); last, how check and the server's first scan grow with
-// the size of synthetic maps of 10k to 100k nodes (bench/scale.mjs).
+// the size of synthetic maps of 10k to 100k nodes (bench/scale.mjs); and whether the index releases what
+// it held for 10,000 files created then deleted (bench/memory-release.mjs: heap and RSS).
 //
 //   npm run bench                          (builds first; one warm-up run of each tool, then the median of 3)
 //   npm run bench -- --quick               (no warm-up, 1 run each)
-//   node bench/run.mjs --only render       (one section: check, render, lsp or scale; after `npm run build`)
+//   node bench/run.mjs --only render       (one section: check, render, lsp, scale or memory; after `npm run build`)
 //
 // Every run is a new process. Wall time is measured here around the process; user+sys CPU time and
 // peak RSS come from `/usr/bin/time -v` when it is there, else (or with KB_AUTHOR_BENCH_NO_TIME=1)
@@ -19,6 +20,7 @@
 // bench/results/latest.json (git-ignored; with --only, only that section's keys are replaced).
 // KB_AUTHOR_BENCH_CPU_PROF=1 profiles the language server during the latency section (see
 // bench/lsp-latency.mjs).
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -26,6 +28,7 @@ import { fileURLToPath } from "node:url";
 import { measureLspLatency, printLspLatency } from "./lsp-latency.mjs";
 import { measureLspResponsiveness, printLspResponsiveness } from "./lsp-responsiveness.mjs";
 import { measuredWith, measureProcess, median } from "./process-usage.mjs";
+import { printMemoryRelease } from "./memory-release.mjs";
 import { measureScale, printScale } from "./scale.mjs";
 import { printMachine } from "./standalone.mjs";
 
@@ -33,7 +36,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 const corpus = path.resolve(
   process.env.KB_AUTHOR_CORPUS ?? path.join(repoRoot, "../shared/corpus/llm-ai-safety-map"),
 );
-const sectionNames = ["check", "render", "lsp", "scale"];
+const sectionNames = ["check", "render", "lsp", "scale", "memory"];
 const usage = `usage: node bench/run.mjs [--quick] [--only ${sectionNames.join("|")}]`;
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
@@ -170,6 +173,15 @@ if (runsSection("scale")) {
   console.log("");
 }
 
+let memory;
+if (runsSection("memory")) {
+  console.log("Index release: 10,000 files created then deleted (bench/memory-release.mjs)");
+  console.log("");
+  memory = measureMemory();
+  printMemoryRelease(memory);
+  console.log("");
+}
+
 const benchArgs = [quick ? "--quick" : "", only ? `--only ${only}` : ""].filter(Boolean).join(" ");
 const reproduce = benchArgs ? `npm run bench -- ${benchArgs}` : "npm run bench";
 const measured = {
@@ -177,6 +189,7 @@ const measured = {
   ...(sections.render ? { render: sections.render } : {}),
   ...(lspLatency ? { lspLatency } : {}),
   ...(scale ? { scale } : {}),
+  ...(memory ? { memory } : {}),
 };
 const resultsDir = path.join(repoRoot, "bench", "results");
 const resultsFile = path.join(resultsDir, "latest.json");
@@ -215,6 +228,26 @@ if (lspResponsiveness)
     `The responsiveness section alone: (cd ${shellQuote(repoRoot)} && ${lspResponsiveness.reproduce})`,
   );
 if (scale) console.log(`The scaling section alone: (cd ${shellQuote(repoRoot)} && ${scale.reproduce})`);
+if (memory)
+  console.log(`The index-release section alone: (cd ${shellQuote(repoRoot)} && ${memory.reproduce})`);
+
+/** bench/memory-release.mjs in a process of its own: it needs `--expose-gc`, and a heap of its own. */
+function measureMemory() {
+  const script = path.join(repoRoot, "bench", "memory-release.mjs");
+  const child = spawnSync(
+    process.execPath,
+    ["--expose-gc", script, "--json", ...(quick ? ["--cycles", "1"] : [])],
+    {
+      cwd: repoRoot,
+      encoding: "utf8",
+      env: { ...process.env, KB_AUTHOR_CORPUS: corpus },
+      maxBuffer: 64 * 2 ** 20,
+    },
+  );
+  const json = /^JSON (.*)$/m.exec(child.stdout ?? "")?.[1];
+  if (child.status !== 0 || !json) throw new Error(`bench: memory-release.mjs failed:\n${child.stderr}`);
+  return JSON.parse(json);
+}
 
 /** A warm-up run (unless --quick), then `runs` measured runs of each tool; their medians. */
 function measureTools(tools) {

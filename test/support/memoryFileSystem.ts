@@ -1,10 +1,26 @@
 import type { DirectoryEntry, FileStat, FileSystem } from "../../server/src/core/fileSystem";
 
+/** One call the core made, as fault hooks see it (before it is answered). */
+export interface FileSystemCall {
+  method: "stat" | "readDirectory" | "readFile";
+  path: string;
+  /** 1 for the first call of any method, 2 for the next... */
+  count: number;
+}
+
 /**
  * An in-memory FileSystem for core tests: `{ "/kb/meta.json": "{...}", "/kb/Root/": null }`.
  * A key ending in `/` is an (empty) folder; parent folders exist implicitly.
+ *
+ * Faults: `onCall` runs before each call is answered and may change the tree (a file deleted or renamed
+ * while the scan runs); a path in `unreadable` exists but cannot be read, as a file without read
+ * permission. Symbolic links are not represented: the FileSystem contract lists a link to a file as a
+ * file and leaves out links to folders, so a tree with a link loop looks like the same tree without it.
  */
 export class MemoryFileSystem implements FileSystem {
+  onCall: ((call: FileSystemCall) => void) | undefined;
+  readonly unreadable = new Set<string>();
+  private calls = 0;
   private readonly files = new Map<string, Uint8Array>();
   private readonly folders = new Set<string>(["/"]);
   /** Every folder's entries, built in one pass when first listed and dropped on any change (large trees). */
@@ -65,13 +81,19 @@ export class MemoryFileSystem implements FileSystem {
     );
   }
 
+  private called(method: FileSystemCall["method"], path: string): void {
+    this.onCall?.({ method, path, count: ++this.calls });
+  }
+
   stat(path: string): FileStat | undefined {
+    this.called("stat", path);
     const file = this.files.get(path);
     if (file) return { type: "file", size: file.length };
     return this.folders.has(path) ? { type: "directory", size: 0 } : undefined;
   }
 
   readDirectory(path: string): DirectoryEntry[] | undefined {
+    this.called("readDirectory", path);
     if (!this.folders.has(path)) return undefined;
     if (!this.listing) {
       const listing = new Map<string, DirectoryEntry[]>();
@@ -90,6 +112,19 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   readFile(path: string): Uint8Array | undefined {
-    return this.files.get(path);
+    this.called("readFile", path);
+    return this.unreadable.has(path) ? undefined : this.files.get(path);
+  }
+
+  /** As the Node adapter: bytes, a size past the limit, or why an existing file cannot be read. */
+  readFileUpTo(
+    path: string,
+    maxSize: number,
+  ): Uint8Array | { tooLarge: number } | { unreadable: string } | undefined {
+    this.called("readFile", path);
+    const file = this.files.get(path);
+    if (!file) return undefined;
+    if (this.unreadable.has(path)) return { unreadable: "permission denied, EACCES" };
+    return file.length > maxSize ? { tooLarge: file.length } : file;
   }
 }

@@ -108,7 +108,10 @@ describe("fixtures (test/fixtures)", () => {
   });
 
   describe("coverage", () => {
-    for (const code of diagnosticCodes) {
+    // A file without read permission cannot be committed, and as root (CI containers) it is readable
+    // anyway: test/unit/faults/scanFaults.test.ts covers file/unreadable in memory instead.
+    const coveredElsewhere = new Set(["file/unreadable"]);
+    for (const code of diagnosticCodes.filter((code) => !coveredElsewhere.has(code))) {
       it(`${code} has a positive case and a near miss`, () => {
         const positive = cases.filter((fixture) => fixture.expected.proves?.includes(code));
         const nearMiss = cases.filter((fixture) => fixture.expected.nearMissOf?.includes(code));

@@ -30,6 +30,7 @@ export const diagnosticCodes = [
   "config/invalid",
   "file/too-large",
   "file/encoding",
+  "file/unreadable",
 ] as const;
 
 export type DiagnosticCode = (typeof diagnosticCodes)[number];

@@ -39,11 +39,11 @@ import {
   validateFile,
 } from "./features/diagnostics/validateFile";
 import type { FileSystem } from "./fileSystem";
-import { basename, dirname, isInside, isMarkdownPath, joinPath } from "./paths";
+import { ancestorsOf, basename, dirname, isMarkdownPath, joinPath } from "./paths";
 import { SchemaStore } from "./schemas/schemaStore";
 import { MapLocator } from "./workspace/maps";
 import { NodeIndex } from "./workspace/nodeIndex";
-import { isSkippedFolderName, Workspace } from "./workspace/workspace";
+import { isAtOrBelowAny, isSkippedFolderName, Workspace } from "./workspace/workspace";
 
 export type { FileReport } from "./features/diagnostics/validateFile";
 export type { FixAllResult } from "./features/codeActions/fixAll";
@@ -67,6 +67,19 @@ export interface LanguageServiceOptions {
 
 export type FileChange = "created" | "changed" | "deleted";
 
+/** How many entries the service's caches and indexes hold: what is held for deleted files must be released. */
+export interface IndexStats extends ReturnType<Workspace["cacheSizes"]> {
+  /** Files found by the scan or validated, that exist as far as the service knows. */
+  knownFiles: number;
+  /** Files with diagnostics, and files with internal links (for revalidation when a target changes). */
+  diagnostics: number;
+  linkSources: number;
+  /** Folders whose place in the maps is cached, and nodes indexed. */
+  mapFolders: number;
+  nodes: number;
+  nodesByFolder: number;
+}
+
 /**
  * The kb-author language service: pure (all I/O comes through the FileSystem passed in), shared by
  * the language server and the CLI, and tested in memory.
@@ -89,11 +102,15 @@ export interface LanguageService {
    * (the parent node's Order, files linking there, everything under a changed configuration).
    */
   fileChanged(path: string, change: FileChange): string[];
+  /** `fileChanged` for a burst of changes (a branch checkout), handled in one sweep; the union of the files affected. */
+  filesChanged(changes: readonly { path: string; change: FileChange }[]): string[];
   /**
    * Applies (true) or ignores (false) the workspace's configuration and schema files, as when the user
    * grants workspace trust; returns the files whose diagnostics may change (every known file).
    */
   setTrusted(trusted: boolean): string[];
+  /** Counts of what the caches and indexes hold (read only; tests and benchmarks). */
+  getIndexStats(): IndexStats;
 
   // Editor features, on Markdown documents (open or on disk); empty results for other files.
   getCompletions(path: string, position: Position): CompletionList;
@@ -136,7 +153,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const trusted = options.trusted ?? true;
   schemas.setTrusted(trusted);
   configs.setTrusted(trusted);
-  const services = { workspace, maps, schemas, configs, nodes: new NodeIndex(workspace, maps) };
+  const nodes = new NodeIndex(workspace, maps);
+  const services = { workspace, maps, schemas, configs, nodes };
   const diagnosticsByPath = new Map<string, Diagnostic[]>();
   const features: FeatureServices = {
     ...services,
@@ -175,41 +193,69 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     } else {
       knownFiles.delete(path);
       linkTargetsBySource.delete(path);
+      workspace.forgetMissing(path);
     }
     return report;
   }
 
   function fileChanged(path: string, change: FileChange): string[] {
-    const structural = change !== "changed";
-    workspace.invalidate(path, structural);
-    const jsonKind = jsonKindOf(path);
-    if (jsonKind === "meta" || jsonKind === "config" || (path.endsWith(".json") && jsonKind !== "papers")) {
+    return filesChanged([{ path, change }]);
+  }
+
+  /**
+   * Every change of a burst handled at once: each cache and index is swept once for the whole burst, and
+   * each folder's node file looked up once (a checkout of 10,000 files took time in the square of that).
+   */
+  function filesChanged(changes: readonly { path: string; change: FileChange }[]): string[] {
+    workspace.invalidateAll(changes.map(({ path, change }) => ({ path, structural: change !== "changed" })));
+    const deleted = new Set(changes.filter(({ change }) => change === "deleted").map(({ path }) => path));
+    if (deleted.size > 0) forgetDeleted(deleted);
+    const affected = new Set<string>();
+    let rulesChanged = false;
+    for (const { path, change } of changes) {
+      const jsonKind = jsonKindOf(path);
+      if (jsonKind === "meta" || jsonKind === "config" || (path.endsWith(".json") && jsonKind !== "papers")) {
+        rulesChanged = true;
+        if (change === "created" && workspace.isScannedFolder(dirname(path))) knownFiles.add(path);
+      } else if (isCheckedFile(path) && change !== "deleted" && workspace.isScannedFolder(dirname(path)))
+        affected.add(path);
+    }
+    if (rulesChanged) {
       // meta.json moves map roots; a configuration or schema changes the rules: everything may change.
       maps.reset();
       schemas.invalidate();
       configs.invalidate();
-      if (change === "created") knownFiles.add(path);
-      return [...knownFiles];
+      return [...new Set([...affected, ...knownFiles])];
     }
-    if (change === "deleted") {
-      for (const file of [...knownFiles]) if (isInside(file, path)) knownFiles.delete(file);
+    const structural = changes.filter(({ change }) => change !== "changed").map(({ path }) => path);
+    if (structural.length === 0) return [...affected];
+    // The Order of the folder's node and of its parent node list and check the child folders.
+    const folders = new Set(structural.flatMap((path) => [dirname(path), dirname(dirname(path))]));
+    for (const folder of folders) {
+      const nodeFile = workspace.findFile(folder, basename(folder) + ".md");
+      if (nodeFile) affected.add(nodeFile);
     }
-    const affected = new Set<string>();
-    if (isCheckedFile(path) && change !== "deleted") affected.add(path);
-    if (structural) {
-      // The Order of the folder's node and of its parent node list and check the child folders.
-      for (const folder of [dirname(path), dirname(dirname(path))]) {
-        const nodeFile = workspace.findFile(folder, basename(folder) + ".md");
-        if (nodeFile) affected.add(nodeFile);
-      }
-      for (const [source, targets] of linkTargetsBySource) {
-        if (targets.some((target) => isInside(target, path) || isInside(path, target))) affected.add(source);
-      }
-      if (change === "created" && workspace.isDirectory(path)) {
+    // Links to a changed path, to something below it (a folder deleted), or to a folder above it.
+    const changed = new Set(structural);
+    const changedAndAbove = new Set(structural.flatMap((path) => [path, ...ancestorsOf(path)]));
+    for (const [source, targets] of linkTargetsBySource) {
+      if (targets.some((target) => changedAndAbove.has(target) || isAtOrBelowAny(target, changed)))
+        affected.add(source);
+    }
+    for (const { path, change } of changes) {
+      // A folder the scan skips (node_modules after npm install, .git) is skipped here too.
+      if (change === "created" && workspace.isScannedFolder(path) && workspace.isListedFolder(path)) {
         for (const file of checkedFilesUnder(path)) affected.add(file);
       }
     }
     return [...affected];
+  }
+
+  /** Releases what is held for deleted files and folders: no validation of them will come to do it. */
+  function forgetDeleted(paths: ReadonlySet<string>): void {
+    for (const held of [knownFiles, diagnosticsByPath, linkTargetsBySource]) {
+      for (const file of held.keys()) if (isAtOrBelowAny(file, paths)) held.delete(file);
+    }
   }
 
   function* checkedFilesUnder(folder: string): Generator<string> {
@@ -242,11 +288,21 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     setOpenDocument: (path, text, version) => workspace.setOpenDocument(path, text, version),
     closeDocument: (path) => workspace.closeDocument(path),
     fileChanged,
+    filesChanged,
     setTrusted: (trusted) => {
       schemas.setTrusted(trusted);
       configs.setTrusted(trusted);
       return [...knownFiles];
     },
+    getIndexStats: () => ({
+      ...workspace.cacheSizes(),
+      knownFiles: knownFiles.size,
+      diagnostics: diagnosticsByPath.size,
+      linkSources: linkTargetsBySource.size,
+      mapFolders: maps.size,
+      nodes: nodes.size.nodes,
+      nodesByFolder: nodes.size.byFolder,
+    }),
     getCompletions: (path, position) =>
       withContext(path, { isIncomplete: false, items: [] }, (context) =>
         provideCompletions(context, position, features),

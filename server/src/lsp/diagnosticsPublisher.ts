@@ -1,4 +1,5 @@
 import { type Connection, type Diagnostic, DiagnosticSeverity } from "vscode-languageserver";
+import { isAtOrBelowAny } from "../core/workspace/workspace";
 import type { IndexStatusParams } from "../shared/protocol";
 
 /**
@@ -26,11 +27,10 @@ export class DiagnosticsPublisher {
     });
   }
 
-  /** Files that currently show diagnostics: at `path` or below it. */
-  publishedUnder(path: string): string[] {
-    return [...this.counts.keys()].filter(
-      (published) => published === path || published.startsWith(path + "/"),
-    );
+  /** Files that currently show diagnostics: at one of `paths` or below it. */
+  publishedUnder(paths: ReadonlySet<string>): string[] {
+    if (paths.size === 0) return [];
+    return [...this.counts.keys()].filter((published) => isAtOrBelowAny(published, paths));
   }
 
   publishedPaths(): string[] {

@@ -200,15 +200,16 @@ export function startServer(connection: Connection, priority?: MessagePriority):
     queue.add([path], true);
   });
 
+  // A burst (a branch checkout: thousands of events in one message) is handed to the service at once.
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    const affected = new Set<string>();
+    const fileChanges: { path: string; change: FileChange }[] = [];
     for (const change of changes) {
       const path = uriToPath(change.uri);
-      if (!path) continue;
-      const kind = changeKinds[change.type];
-      if (kind === "deleted") for (const published of publisher.publishedUnder(path)) affected.add(published);
-      for (const file of service.fileChanged(path, kind)) affected.add(file);
+      if (path) fileChanges.push({ path, change: changeKinds[change.type] });
     }
+    const deleted = new Set(fileChanges.filter(({ change }) => change === "deleted").map(({ path }) => path));
+    const affected = new Set(publisher.publishedUnder(deleted));
+    for (const file of service.filesChanged(fileChanges)) affected.add(file);
     queue.add(affected, true);
   });
 

@@ -47,12 +47,15 @@ export class NodeFileSystem implements FileSystem {
    * stat'ed, for its size. A stat before each read (with its Stats object, whose four Dates Node 20
    * builds eagerly) was 7 % of a check of the shared corpus.
    */
-  readFileUpTo(corePath: string, maxSize: number): Uint8Array | { tooLarge: number } | undefined {
+  readFileUpTo(
+    corePath: string,
+    maxSize: number,
+  ): Uint8Array | { tooLarge: number } | { unreadable: string } | undefined {
     let fd: number;
     try {
       fd = fs.openSync(toNativePath(corePath), "r");
-    } catch {
-      return undefined;
+    } catch (error) {
+      return unreadableOrMissing(error);
     }
     try {
       const chunks: Buffer[] = [];
@@ -66,9 +69,9 @@ export class NodeFileSystem implements FileSystem {
         if (total > maxSize) return { tooLarge: fs.fstatSync(fd).size };
       }
       return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-    } catch {
-      // A folder (EISDIR) or an unreadable file: as missing, like `readFile`.
-      return undefined;
+    } catch (error) {
+      // A folder (EISDIR) is no file: as missing, like `readFile`.
+      return unreadableOrMissing(error);
     } finally {
       fs.closeSync(fd);
     }
@@ -81,6 +84,15 @@ export class NodeFileSystem implements FileSystem {
       return false;
     }
   }
+}
+
+/** Errors that mean "no such file here" (or a folder): every other one is a file that exists but cannot be read. */
+const missingCodes = new Set(["ENOENT", "ENOTDIR", "EISDIR", "ELOOP"]);
+
+function unreadableOrMissing(error: unknown): { unreadable: string } | undefined {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === undefined || missingCodes.has(code)) return undefined;
+  return { unreadable: code === "EACCES" || code === "EPERM" ? `permission denied, ${code}` : code };
 }
 
 /** Where files are read, 64 KB at a time: more than almost every checked file, so most take one read (and one at the end). */

@@ -46,6 +46,11 @@ export class MapLocator {
     return state.kind === "node" ? state.node : undefined;
   }
 
+  /** Folders with a cached answer (index statistics). */
+  get size(): number {
+    return this.states.size;
+  }
+
   /** Drop cached answers; called when a meta.json changes, since its rootDir may have moved. */
   reset(): void {
     this.states.clear();

@@ -34,6 +34,11 @@ export class NodeIndex {
     private readonly maps: MapLocator,
   ) {}
 
+  /** Nodes held: by the last full walk, and looked up by folder (index statistics). */
+  get size(): { nodes: number; byFolder: number } {
+    return { nodes: this.nodes.length, byFolder: this.byFolderMap.size };
+  }
+
   all(): readonly MapNode[] {
     this.refresh();
     return this.nodes;

@@ -1,7 +1,16 @@
 import { decodeText } from "../document/decode";
 import { parseMarkdown, type ParsedMarkdown } from "../document/parsedDocument";
 import type { DirectoryEntry, FileStat, FileSystem } from "../fileSystem";
-import { ancestorsOf, dirname, isHiddenName, isInside, joinPath, nfc } from "../paths";
+import {
+  ancestorsOf,
+  basename,
+  dirname,
+  isHiddenName,
+  isInside,
+  joinPath,
+  nfc,
+  relativePath,
+} from "../paths";
 import type { Position } from "vscode-languageserver-types";
 
 /** What reading a checked file gave: its text, or the file-level problem that stops every other check. */
@@ -9,6 +18,7 @@ export type SourceText =
   | { ok: true; text: string; version: number }
   | { ok: false; problem: "missing" }
   | { ok: false; problem: "too-large"; size: number }
+  | { ok: false; problem: "unreadable"; reason: string }
   | { ok: false; problem: "binary" | "invalid-utf8"; position: Position };
 
 /** Folders never scanned and never counted as child nodes. */
@@ -55,6 +65,12 @@ export class Workspace {
     return this.rootOf(path) !== undefined;
   }
 
+  /** Whether the workspace scan walks a folder: inside a root, itself and its ancestors not skipped (hidden, node_modules). */
+  isScannedFolder(folder: string): boolean {
+    const root = this.rootOf(folder);
+    return root !== undefined && !relativePath(root, folder).split("/").some(isSkippedFolderName);
+  }
+
   /** Ancestor folders of a path that lie inside its workspace root, nearest first. */
   ancestorsInWorkspace(folder: string): string[] {
     const root = this.rootOf(folder);
@@ -80,24 +96,124 @@ export class Workspace {
 
   /** Forget what is cached about a path (and, for a folder, everything below it). */
   invalidate(path: string, structural: boolean): void {
+    this.invalidateAll([{ path, structural }]);
+  }
+
+  /**
+   * `invalidate` for a burst of changes (a branch checkout: 10,000 events in one message). The caches are
+   * swept once for the whole burst, not once per change: per change, the burst took time in the square of
+   * its size.
+   */
+  invalidateAll(changes: readonly { path: string; structural: boolean }[]): void {
     this.diskVersion++;
-    if (structural) {
-      this.structureVersion++;
+    const structural = new Set<string>();
+    for (const { path, structural: isStructural } of changes) {
+      if (isStructural) structural.add(path);
+      else {
+        this.statCache.delete(path);
+        this.textCache.delete(path);
+      }
+    }
+    if (structural.size === 0) return;
+    this.structureVersion++;
+    for (const path of structural) {
       this.directoryCache.delete(dirname(path));
       this.fileNameCache.delete(dirname(path));
-      for (const cache of [
-        this.directoryCache,
-        this.fileNameCache,
-        this.statCache,
-        this.textCache,
-        this.parseCache,
-      ]) {
-        for (const key of [...cache.keys()]) if (isInside(key, path)) cache.delete(key);
-      }
-    } else {
-      this.statCache.delete(path);
-      this.textCache.delete(path);
     }
+    for (const cache of [
+      this.directoryCache,
+      this.fileNameCache,
+      this.statCache,
+      this.textCache,
+      this.parseCache,
+    ]) {
+      // Negative answers (a missing link target, a missing folder) go too: held until the next change of
+      // shape, they cannot pile up for files long deleted (whose links were checked while they existed).
+      for (const [key, value] of cache)
+        if (value === null || isAtOrBelowAny(key, structural)) cache.delete(key);
+    }
+    const checked = new Set<string>();
+    for (const path of structural) {
+      if (!checked.has(dirname(path))) this.forgetStaleAncestors(path);
+      checked.add(dirname(path));
+    }
+  }
+
+  /**
+   * A watcher coalesces events: files checked out into a new folder may come without an event for the
+   * folder, and a folder removed with its files may be announced only by its files' events. Every
+   * ancestor whose cached listing disagrees with the disk about its child is listed again.
+   */
+  private forgetStaleAncestors(path: string): void {
+    const folder = dirname(path);
+    const parent = dirname(folder);
+    if (folder === path || parent === folder || !this.isInWorkspace(folder)) return;
+    const exists = this.fs.stat(folder) !== undefined;
+    const listing = this.directoryCache.get(parent);
+    // A listing cached as null (unreadable folder) lists nothing.
+    if (listing !== undefined && (listing ?? []).some((entry) => entry.name === basename(folder)) === exists)
+      return;
+    // The folder is gone: forget it and all below it (then its own ancestors, the same way).
+    if (!exists) return this.invalidate(folder, true);
+    this.statCache.delete(folder);
+    this.directoryCache.delete(parent);
+    this.fileNameCache.delete(parent);
+    this.forgetStaleAncestors(folder);
+  }
+
+  /**
+   * After a file turned out to be missing (validated after its deletion): forget the negative answers
+   * cached about it and about its folders that are gone too, so that nothing stays held for deleted paths.
+   */
+  forgetMissing(path: string): void {
+    for (
+      let current = path;
+      current === path || this.isCachedAsMissing(current);
+      current = dirname(current)
+    ) {
+      this.statCache.delete(current);
+      this.directoryCache.delete(current);
+      this.fileNameCache.delete(current);
+      if (dirname(current) === current) return;
+    }
+  }
+
+  private isCachedAsMissing(path: string): boolean {
+    return this.statCache.get(path) === null || this.directoryCache.get(path) === null;
+  }
+
+  // ---- what is held (tests and benchmarks check that deleted files are released) ---------------
+
+  /** How many entries each cache holds. */
+  cacheSizes(): {
+    open: number;
+    directories: number;
+    fileNames: number;
+    stats: number;
+    texts: number;
+    parses: number;
+  } {
+    return {
+      open: this.openDocuments.size,
+      directories: this.directoryCache.size,
+      fileNames: this.fileNameCache.size,
+      stats: this.statCache.size,
+      texts: this.textCache.size,
+      parses: this.parseCache.size,
+    };
+  }
+
+  /** Every path a cache holds an entry for, with the cache's name (as in `cacheSizes`). */
+  *cachedPaths(): Generator<[cache: string, path: string]> {
+    const caches = {
+      open: this.openDocuments,
+      directories: this.directoryCache,
+      fileNames: this.fileNameCache,
+      stats: this.statCache,
+      texts: this.textCache,
+      parses: this.parseCache,
+    };
+    for (const [name, cache] of Object.entries(caches)) for (const path of cache.keys()) yield [name, path];
   }
 
   // ---- the tree ---------------------------------------------------------------------------------
@@ -133,6 +249,18 @@ export class Workspace {
       this.directoryCache.set(path, entries);
     }
     return entries ?? [];
+  }
+
+  /**
+   * Whether its parent lists the path as a folder. A link to a folder is no folder of the tree (the file
+   * system leaves it out of listings, so that a link loop cannot make a walk endless), though `stat`
+   * follows it: a folder announced by an event is walked only when the tree has it.
+   */
+  isListedFolder(path: string): boolean {
+    const name = basename(path);
+    return this.readDirectory(dirname(path)).some(
+      (entry) => entry.type === "directory" && entry.name === name,
+    );
   }
 
   /** Non-hidden sub-folders, names as on disk: the child nodes of a node folder. */
@@ -179,7 +307,9 @@ export class Workspace {
     const cached = this.textCache.get(path);
     if (cached) return cached;
     const result = this.readFromDisk(path, maxSize);
-    if (cache && this.retainContents) this.textCache.set(path, result);
+    // A missing file is not remembered: nothing is held for a deleted path (the file event comes anyway).
+    if (cache && this.retainContents && !(!result.ok && result.problem === "missing"))
+      this.textCache.set(path, result);
     return result;
   }
 
@@ -205,6 +335,7 @@ export class Workspace {
       : this.statThenRead(path, maxSize);
     if (!bytes) return { ok: false, problem: "missing" };
     if ("tooLarge" in bytes) return { ok: false, problem: "too-large", size: bytes.tooLarge };
+    if ("unreadable" in bytes) return { ok: false, problem: "unreadable", reason: bytes.unreadable };
     if (bytes.length > maxSize) return { ok: false, problem: "too-large", size: bytes.length };
     const decoded = decodeText(bytes);
     if (!decoded.ok) return { ok: false, problem: decoded.reason, position: decoded.position };
@@ -212,11 +343,22 @@ export class Workspace {
   }
 
   /** `readFileUpTo` for a file system without it: a huge file is refused by its size before it is read. */
-  private statThenRead(path: string, maxSize: number): Uint8Array | { tooLarge: number } | undefined {
+  private statThenRead(
+    path: string,
+    maxSize: number,
+  ): Uint8Array | { tooLarge: number } | { unreadable: string } | undefined {
     const stat = this.stat(path);
     if (!stat || stat.type !== "file") return undefined;
     if (stat.size > maxSize) return { tooLarge: stat.size };
     return this.fs.readFile(path);
+  }
+}
+
+/** Whether a path is one of `paths` or lies below one of them (a walk up its ancestors, not a scan of `paths`). */
+export function isAtOrBelowAny(path: string, paths: ReadonlySet<string>): boolean {
+  for (let current = path; ; current = dirname(current)) {
+    if (paths.has(current)) return true;
+    if (dirname(current) === current) return false;
   }
 }
 

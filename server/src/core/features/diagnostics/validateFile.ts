@@ -118,6 +118,13 @@ function fileProblem(
       message: `The file is ${formatSize(source.size)}, over the ${formatSize(config.maxFileSize)} limit (\`maxFileSize\`); it is not checked.`,
     };
   }
+  if (source.problem === "unreadable") {
+    return {
+      code: "file/unreadable",
+      range: startOfFile,
+      message: `The file cannot be read (${source.reason}); it is not checked. Give it read permission.`,
+    };
+  }
   const position = source.position;
   return {
     code: "file/encoding",

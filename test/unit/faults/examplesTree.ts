@@ -1,0 +1,26 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { MemoryFileSystem } from "../../support/memoryFileSystem";
+
+/** The repository's examples/ folder (a map with deliberate mistakes, topic pages), read once. */
+const examples: Record<string, string> = (() => {
+  const root = path.resolve(__dirname, "../../../../examples");
+  const files: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else
+        files["/kb/" + path.relative(root, full).split(path.sep).join("/")] = fs.readFileSync(full, "utf8");
+    }
+  };
+  walk(root);
+  return files;
+})();
+
+export const kbRoot = "/kb";
+
+/** A fresh in-memory copy of examples/ at /kb. */
+export function examplesFileSystem(): MemoryFileSystem {
+  return new MemoryFileSystem(examples);
+}
