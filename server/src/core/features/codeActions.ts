@@ -96,7 +96,7 @@ let lastFixAll: { key: string; result: FixAllResult } | undefined;
 function fixAllOf(context: MarkdownContext, current: Diagnostic[], services: FeatureServices): FixAllResult {
   const { path, version, lines } = context.parsed;
   const key = `${path}\n${version}\n${JSON.stringify(current)}\n${lines.text}`;
-  if (lastFixAll?.key !== key) lastFixAll = { key, result: fixAllText(path, lines.text, services) };
+  if (lastFixAll?.key !== key) lastFixAll = { key, result: fixAllText(path, lines.text, services, current) };
   return lastFixAll.result;
 }
 

@@ -18,8 +18,12 @@ export function checkLinks(context: MarkdownContext): { problems: Problem[]; tar
   // One verdict per distinct target: a file repeating one broken link thousands of times (found by the
   // fuzz suite) would otherwise search the tree for a suggestion each time, seconds per keystroke.
   const verdicts = new Map<string, { link: string } | undefined | "ok">();
+  // One resolution per distinct target as written, for the same reason.
+  const resolutions = new Map<string, ReturnType<typeof resolveLink>>();
   for (const link of findLinks(context.parsed)) {
-    const resolution = resolveLink(context.path, link.target, maps);
+    if (!resolutions.has(link.target))
+      resolutions.set(link.target, resolveLink(context.path, link.target, maps));
+    const resolution = resolutions.get(link.target);
     if (!resolution) continue;
     const { path: resolved, base, absolute } = resolution;
     const target = link.target.trim();
