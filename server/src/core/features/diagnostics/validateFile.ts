@@ -71,11 +71,11 @@ function validateMarkdown(
   const context = markdownContext(path, text, version, services);
   if (!context) return reportAll(null, []);
   const { kind, parsed } = context;
-  // A document past a content limit has been read no further: its one diagnostic says so.
-  if (parsed.tooComplex) return reportAll(kind, [{ code: "file/too-complex", ...parsed.tooComplex }]);
   // `<!-- kb-author-disable... -->` comments silence what they name.
   const report: typeof reportAll = (fileKind, found, targets) =>
     reportAll(fileKind, applySuppressions(found, parsed), targets);
+  // A document past a content limit has been read no further: its one diagnostic says so.
+  if (parsed.tooComplex) return report(kind, [{ code: "file/too-complex", ...parsed.tooComplex }]);
   const problems = checkNode(context);
   if (!kind) return report(null, problems);
   problems.push(...checkFrontmatter(context));
