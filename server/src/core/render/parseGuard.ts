@@ -6,7 +6,7 @@
 
 /** Container markers (`>`, list bullets) and indentation columns at the start of one line beyond which a block is not parsed. */
 const maxLineMarkers = 64;
-const maxIndentColumns = 256;
+const maxIndentColumns = 128;
 /** Inline delimiters (`*`, `_`, backticks, brackets, `~`, `<`) in one block beyond which it is not parsed. */
 const maxBlockDelimiters = 1000;
 /** Characters of one line beyond which its block is not parsed. */
@@ -15,7 +15,7 @@ const maxParsedLineLength = 50_000;
 /**
  * Why a block would take too long to parse, if it would. micromark's cost grows faster than the
  * nesting depth and than the inline delimiters of a paragraph (found by the fuzz suite: 2,000 nested
- * `1. ` on one line take about 1 s, 500 indented list levels over 3 s, a 60 KB line of `*_\`` 4 s,
+ * `1. ` on one line take about 1 s, 500 indented list levels over 3 s and 128 about 0.1 s, a 60 KB line of `*_\`` 4 s,
  * 1,000 links in a paragraph 0.1 s, and mdast-util-to-hast overflows the stack from about 1,000
  * levels). No real block comes near these limits: the shared corpus's busiest paragraph has a few
  * dozen links.
