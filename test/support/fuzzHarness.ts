@@ -43,6 +43,11 @@ export interface CaseResult {
   steps: string[];
   text: string;
   ms: number;
+  /**
+   * CPU milliseconds of this process during the case (user and system, every thread): unlike `ms`, not
+   * stretched by other processes on a shared machine (the GC's helper threads still count).
+   */
+  cpuMs: number;
   /** Milliseconds spent in each phase (a phase not run is 0); opening and closing the document is the rest of `ms`. */
   phaseMs: Record<Phase, number>;
   problems: string[];
@@ -189,6 +194,7 @@ export class Fuzzer {
     const problems: string[] = [];
     const phaseMs = Object.fromEntries(phases.map((phase) => [phase, 0])) as Record<Phase, number>;
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     // The editor never sends a leading BOM: VS Code strips it when it opens a file.
     const open = text.startsWith("\ufeff") ? text.slice(1) : text;
     const lines = open.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
@@ -202,8 +208,10 @@ export class Fuzzer {
       if (!/\.mdx?$/i.test(target)) service.fileChanged(target, "changed");
     }
     const ms = performance.now() - started;
+    const cpu = process.cpuUsage(cpuStarted);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     if (ms > hangMs) problems.push(`hang: the case took ${Math.round(ms)} ms (limit ${hangMs} ms)`);
-    return { source: source.label, target, steps, text, ms, phaseMs, problems };
+    return { source: source.label, target, steps, text, ms, cpuMs, phaseMs, problems };
   }
 }
 
