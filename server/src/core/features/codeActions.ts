@@ -85,19 +85,23 @@ export function provideCodeActions(
 }
 
 /**
- * The last "Fix all" computed, by document version, text and diagnostics: the editor asks for code
+ * The last "Fix all" computed per language service, by document version, text and diagnostics: the editor asks for code
  * actions at every move of the cursor over a diagnostic, and "Fix all" validates the text once per
  * round and computes every fix each round (fuzz: a file with hundreds of bad Order entries spent 0.3 s
  * per request). The same version with the same diagnostics (which carry what the fixes read of the
  * workspace) gets the same fixes.
  */
-let lastFixAll: { key: string; result: FixAllResult } | undefined;
+const lastFixAll = new WeakMap<FeatureServices, { key: string; result: FixAllResult }>();
 
 function fixAllOf(context: MarkdownContext, current: Diagnostic[], services: FeatureServices): FixAllResult {
   const { path, version, lines } = context.parsed;
   const key = `${path}\n${version}\n${JSON.stringify(current)}\n${lines.text}`;
-  if (lastFixAll?.key !== key) lastFixAll = { key, result: fixAllText(path, lines.text, services, current) };
-  return lastFixAll.result;
+  // One entry per language service (its workspace): two services never share a result.
+  const last = lastFixAll.get(services);
+  if (last?.key === key) return last.result;
+  const result = fixAllText(path, lines.text, services, current);
+  lastFixAll.set(services, { key, result });
+  return result;
 }
 
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
