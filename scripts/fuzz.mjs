@@ -1,11 +1,15 @@
-// More fuzz cases than CI runs (issue 7): `npm run build`, then
-//   node scripts/fuzz.mjs [--seed N] [--cases N] [--case N] [--corpus N]
-// Random seed by default. Prints failures and the slowest cases, and saves each failing input as
+// More fuzz cases than CI runs (issue 7): `npx tsc -b` (or `npm run build`), then
+//   node scripts/fuzz.mjs [--seed N] [--cases N] [--case N] [--corpus N] [--reruns N]
+// Random seed by default. Prints failures, the slowest cases with the time of each phase, and how many
+// cases of at most 100 KB take over 100 ms (the issue's target: none), in elapsed and in CPU time. Saves each failing input as
 // test/fixtures/fuzz-<seed>-<n>/ (replayed by test/unit/fuzz/fuzz.test.ts). Reads the corpus in place.
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const { Fuzzer, loadSources, saveFailure } = require("../out/test/support/fuzzHarness.js");
+const { Fuzzer, loadSources, phases, saveFailure } = require("../out/test/support/fuzzHarness.js");
+
+const targetMs = 100;
+const targetBytes = 100 * 1024;
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -15,18 +19,29 @@ const option = (name, fallback) => {
 const seed = option("seed", Math.floor(Math.random() * 2 ** 31));
 const only = option("case", undefined);
 const cases = option("cases", 20000);
+// A case over the target is run again this many times and keeps its fastest run: a garbage
+// collection or another process on a shared machine can make one run slow, the code's cost cannot
+// make every run fast.
+const reruns = option("reruns", 2);
 const sources = loadSources(option("corpus", 300));
 const fuzzer = new Fuzzer(sources);
 const numbers = only === undefined ? Array.from({ length: cases }, (_, n) => n) : [only];
 
 console.log(`seed ${seed}: ${numbers.length} cases over ${sources.length} sources`);
-const slowest = [];
+const timed = [];
 let failures = 0;
 const started = performance.now();
 for (const n of numbers) {
-  const result = fuzzer.runCase(seed, n);
-  slowest.push({ n, ms: result.ms, size: Buffer.byteLength(result.text), result });
-  slowest.sort((a, b) => b.ms - a.ms).splice(10);
+  let result = fuzzer.runCase(seed, n);
+  const size = Buffer.byteLength(result.text);
+  const first = result;
+  let cpuMs = result.cpuMs;
+  for (let run = 0; run < reruns && size <= targetBytes && result.ms > targetMs; run++) {
+    const again = fuzzer.runCase(seed, n);
+    cpuMs = Math.min(cpuMs, again.cpuMs);
+    if (again.ms < result.ms) result = { ...again, problems: first.problems };
+  }
+  timed.push({ n, ms: result.ms, firstMs: first.ms, cpuMs, size, result });
   if (result.problems.length === 0) continue;
   failures++;
   console.log(`\nFAIL case ${n}: ${result.source} ${result.target} (${result.steps.join(" + ")})`);
@@ -34,12 +49,26 @@ for (const n of numbers) {
   console.log("  saved as " + saveFailure(seed, n, sources, result));
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`\n${numbers.length} cases in ${seconds} s, ${failures} failing. Slowest:`);
-for (const { n, ms, size, result } of slowest) {
-  const flag = size <= 100 * 1024 && ms > 100 ? "  over the 100 ms target" : "";
+const overTarget = timed.filter(({ ms, size }) => size <= targetBytes && ms > targetMs);
+const overOnFirstRun = timed.filter(({ firstMs, size }) => size <= targetBytes && firstMs > targetMs);
+// Elapsed time includes waiting for a core that another process holds; CPU time does not (but counts
+// the garbage collector's helper threads): a case over the target in both is slow by itself.
+const overInCpu = overTarget.filter(({ cpuMs }) => cpuMs > targetMs);
+console.log(`\n${numbers.length} cases in ${seconds} s, ${failures} failing.`);
+console.log(
+  `${overTarget.length} cases of at most 100 KB over ${targetMs} ms (fastest of up to ${reruns + 1} runs; ` +
+    `${overOnFirstRun.length} over it on their first run); ${overInCpu.length} of them also over ${targetMs} ms ` +
+    "of CPU time (which other processes do not stretch).",
+);
+console.log("Slowest (fastest run of each; its CPU time; ms per phase):");
+const phaseLabel = (result) =>
+  phases.map((phase) => `${phase} ${result.phaseMs[phase].toFixed(0)}`).join(", ");
+for (const { n, ms, cpuMs, size, result } of timed.sort((a, b) => b.ms - a.ms).slice(0, 10)) {
+  const flag = size <= targetBytes && ms > targetMs ? `  over the ${targetMs} ms target` : "";
   console.log(
-    `  ${ms.toFixed(0).padStart(5)} ms  case ${n}  ${(size / 1024).toFixed(1)} KB  ${result.steps.join("+")}  ${result.target}${flag}`,
+    `  ${ms.toFixed(0).padStart(5)} ms (CPU ${cpuMs.toFixed(0)})  case ${n}  ${(size / 1024).toFixed(1)} KB  ${result.steps.join("+")}  ${result.target}${flag}`,
   );
+  console.log(`           ${phaseLabel(result)}`);
 }
 console.log(`Replay one: node scripts/fuzz.mjs --seed ${seed} --case N`);
 process.exitCode = failures > 0 ? 1 : 0;

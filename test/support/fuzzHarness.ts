@@ -25,12 +25,31 @@ export interface FuzzSource {
   targets: string[];
 }
 
+/** The feature calls of a case, each timed on its own (scripts/fuzz.mjs prints them for the slowest cases). */
+export const phases = [
+  "validate",
+  "completion",
+  "hover",
+  "symbols",
+  "format",
+  "codeActions",
+  "renderPage",
+] as const;
+export type Phase = (typeof phases)[number];
+
 export interface CaseResult {
   source: string;
   target: string;
   steps: string[];
   text: string;
   ms: number;
+  /**
+   * CPU milliseconds of this process during the case (user and system, every thread): unlike `ms`, not
+   * stretched by other processes on a shared machine (the GC's helper threads still count).
+   */
+  cpuMs: number;
+  /** Milliseconds spent in each phase (a phase not run is 0); opening and closing the document is the rest of `ms`. */
+  phaseMs: Record<Phase, number>;
   problems: string[];
 }
 
@@ -173,7 +192,9 @@ export class Fuzzer {
       this.services.set(source, service);
     }
     const problems: string[] = [];
+    const phaseMs = Object.fromEntries(phases.map((phase) => [phase, 0])) as Record<Phase, number>;
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     // The editor never sends a leading BOM: VS Code strips it when it opens a file.
     const open = text.startsWith("\ufeff") ? text.slice(1) : text;
     const lines = open.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
@@ -181,16 +202,29 @@ export class Fuzzer {
       service.setOpenDocument(target, open, this.version++);
       // meta.json and configuration files are cached as map and rule state: say they changed.
       if (!/\.mdx?$/i.test(target)) service.fileChanged(target, "changed");
-      exercise(service, source, target, lines, random, problems);
+      exercise(service, source, target, lines, random, problems, phaseMs);
     } finally {
       service.closeDocument(target);
       if (!/\.mdx?$/i.test(target)) service.fileChanged(target, "changed");
     }
     const ms = performance.now() - started;
+    const cpu = process.cpuUsage(cpuStarted);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     if (ms > hangMs) problems.push(`hang: the case took ${Math.round(ms)} ms (limit ${hangMs} ms)`);
-    return { source: source.label, target, steps, text, ms, problems };
+    return { source: source.label, target, steps, text, ms, cpuMs, phaseMs, problems };
   }
 }
+
+/** The phase each call named in `exercise` is timed under. */
+const phaseOf: Record<string, Phase> = {
+  validate: "validate",
+  getCompletions: "completion",
+  getHover: "hover",
+  getDocumentSymbols: "symbols",
+  format: "format",
+  getCodeActions: "codeActions",
+  renderPage: "renderPage",
+};
 
 function exercise(
   service: LanguageService,
@@ -199,8 +233,11 @@ function exercise(
   lines: string[],
   random: Random,
   problems: string[],
+  phaseMs: Record<Phase, number>,
 ): void {
   const attempt = <T>(what: string, run: () => T): T | undefined => {
+    const phase = phaseOf[what];
+    const started = performance.now();
     try {
       return run();
     } catch (error) {
@@ -208,6 +245,8 @@ function exercise(
         `${what} throws: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
       return undefined;
+    } finally {
+      phaseMs[phase] += performance.now() - started;
     }
   };
   const checkRange = (what: string, range: Range | undefined) => {

@@ -29,6 +29,7 @@ export const diagnosticCodes = [
   "json/syntax",
   "config/invalid",
   "file/too-large",
+  "file/too-complex",
   "file/encoding",
   "file/unreadable",
 ] as const;

@@ -1,4 +1,5 @@
 import { extname } from "../paths";
+import { type ContentLimit, headingCountLimit, longLineLimit } from "./contentLimits";
 import { type Frontmatter, parseFrontmatter } from "./frontmatter";
 import { LineIndex } from "./lineIndex";
 import { type Outline, scanOutline } from "./outline";
@@ -13,13 +14,25 @@ export interface ParsedMarkdown {
   lines: LineIndex;
   frontmatter: Frontmatter | undefined;
   outline: Outline;
+  /**
+   * Set when the document is past a content limit (a huge line, too many headings): it then has no
+   * frontmatter or headings, so that every feature answers at once, and is reported as file/too-complex.
+   */
+  tooComplex?: ContentLimit;
 }
 
 export function parseMarkdown(path: string, version: number, text: string): ParsedMarkdown {
   const lines = new LineIndex(text);
+  const emptyOutline: Outline = { bodyStartLine: 0, headings: [], isOpaqueLine: () => false };
+  const longLine = longLineLimit(lines);
+  if (longLine)
+    return { path, version, lines, frontmatter: undefined, outline: emptyOutline, tooComplex: longLine };
   const frontmatter = parseFrontmatter(lines);
   // An unclosed frontmatter block swallows the document: there is no body to outline.
   const bodyStartLine = frontmatter ? (frontmatter.bodyStartLine ?? lines.lineCount) : 0;
   const outline = scanOutline(lines, bodyStartLine, extname(path).toLowerCase() === ".mdx");
+  const manyHeadings = headingCountLimit(outline);
+  if (manyHeadings)
+    return { path, version, lines, frontmatter: undefined, outline: emptyOutline, tooComplex: manyHeadings };
   return { path, version, lines, frontmatter, outline };
 }

@@ -6,7 +6,7 @@ import {
   type TextEdit,
 } from "vscode-languageserver-types";
 import type { MarkdownContext } from "../documentContext";
-import { fixAllText } from "./codeActions/fixAll";
+import { type FixAllResult, fixAllText } from "./codeActions/fixAll";
 import { fixContextOf, fixesFor } from "./codeActions/fixes";
 import type { Fix } from "./codeActions/fixTypes";
 import { suppressionFixes } from "./codeActions/suppressionFixes";
@@ -69,7 +69,7 @@ export function provideCodeActions(
     }
   }
   if (fixable > 0 || wantsFixAll) {
-    const result = fixAllText(path, text, services);
+    const result = fixAllOf(context, current, services);
     const edits: TextEdit[] = editsBetween(text, result.text);
     if (edits.length > 0) {
       const all: Fix = { title: fixAllTitle, edits, preferred: false };
@@ -82,6 +82,26 @@ export function provideCodeActions(
     }
   }
   return actions;
+}
+
+/**
+ * The last "Fix all" computed per language service, by document version, text and diagnostics: the editor asks for code
+ * actions at every move of the cursor over a diagnostic, and "Fix all" validates the text once per
+ * round and computes every fix each round (fuzz: a file with hundreds of bad Order entries spent 0.3 s
+ * per request). The same version with the same diagnostics (which carry what the fixes read of the
+ * workspace) gets the same fixes.
+ */
+const lastFixAll = new WeakMap<FeatureServices, { key: string; result: FixAllResult }>();
+
+function fixAllOf(context: MarkdownContext, current: Diagnostic[], services: FeatureServices): FixAllResult {
+  const { path, version, lines } = context.parsed;
+  const key = `${path}\n${version}\n${JSON.stringify(current)}\n${lines.text}`;
+  // One entry per language service (its workspace): two services never share a result.
+  const last = lastFixAll.get(services);
+  if (last?.key === key) return last.result;
+  const result = fixAllText(path, lines.text, services, current);
+  lastFixAll.set(services, { key, result });
+  return result;
 }
 
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {

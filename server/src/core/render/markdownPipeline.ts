@@ -10,7 +10,9 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { makeHtmlInert, makeMdxInert } from "./mdxInert";
 import { sanitizeSchema } from "./sanitizeSchema";
-import { tooCostlyToParse } from "./parseGuard";
+import { h } from "hastscript";
+import { guardSlice } from "./parseGuard";
+import { renderErrorBlock } from "./renderError";
 import { markSourceLines } from "./sourceLines";
 
 /** A run of lines of a source file to render as Markdown. */
@@ -48,11 +50,30 @@ const toSafeHtmlWithRaw = unified()
   .use(rehypeSanitize, sanitizeSchema)
   .freeze();
 
-/** Markdown to sanitized HTML nodes; raw HTML in `.md` is interpreted then sanitized, MDX made inert. */
+/**
+ * Markdown to sanitized HTML nodes; raw HTML in `.md` is interpreted then sanitized, MDX made inert.
+ * A block too costly to parse (parseGuard.ts) is shown as plain text after a notice saying why.
+ */
 export function renderMarkdown(slice: MarkdownSlice): RenderedMarkdown {
-  const nesting = tooCostlyToParse(slice.text);
-  // The caller (`guarded`) shows this as a render-error block: the page still renders around it.
-  if (nesting) throw new Error(`${nesting}; shown as source only`);
+  const nodes: ElementContent[] = [];
+  let mdxFailure: string | undefined;
+  for (const part of guardSlice(slice.text)) {
+    const firstLine = slice.firstLine + part.line;
+    if (part.unparsed !== undefined) {
+      nodes.push(
+        renderErrorBlock(`This block is shown as plain text, not rendered: ${part.unparsed}.`),
+        h("pre.kb-unparsed", { dataLine: firstLine }, part.text),
+      );
+      continue;
+    }
+    const rendered = renderParsed({ text: part.text, firstLine, mdx: slice.mdx });
+    nodes.push(...rendered.nodes);
+    mdxFailure ??= rendered.mdxFailure;
+  }
+  return { nodes, mdxFailure };
+}
+
+function renderParsed(slice: MarkdownSlice): RenderedMarkdown {
   const { tree, mdxFailure } = parse(slice);
   markSourceLines(tree, slice.firstLine);
   const processor = containsHtml(tree) ? toSafeHtmlWithRaw : toSafeHtml;

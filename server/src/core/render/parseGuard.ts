@@ -1,28 +1,41 @@
 /**
- * A cheap check run before remark parses a slice (its own module: the bundle lazy-loads
- * markdownPipeline.ts and lists its exports).
+ * Cheap checks run before remark parses a slice (its own module: the bundle lazy-loads
+ * markdownPipeline.ts and lists its exports). A block (lines between blank lines) that would take too
+ * long to parse is shown as plain text instead, and the rest of the slice is parsed as usual.
  */
 
-/** Container markers (`>`, list bullets) and indentation columns at the start of one line beyond which a slice is not parsed. */
+/** Container markers (`>`, list bullets) and indentation columns at the start of one line beyond which a block is not parsed. */
 const maxLineMarkers = 64;
-const maxIndentColumns = 256;
-/** Inline delimiters (`*`, `_`, backticks, brackets) on one line beyond which a slice is not parsed. */
-const maxLineDelimiters = 5000;
+const maxIndentColumns = 128;
+/** Inline delimiters (`*`, `_`, backticks, brackets, `~`, `<`) in one block beyond which it is not parsed. */
+const maxBlockDelimiters = 1000;
+/** Characters of one line beyond which its block is not parsed. */
+const maxParsedLineLength = 50_000;
+/** Characters after a `[` that no `]` closes, beyond which the block is not parsed. */
+const maxTextAfterOpenBracket = 8_000;
 
 /**
- * Why a slice would take too long to parse, if it would. micromark's cost grows faster than the
- * nesting depth and than the inline delimiters of a line (found by the fuzz suite: 2,000 nested `1. `
- * on one line take about 1 s, 500 indented list levels over 3 s, a 60 KB line of `*_\`` 4 s, and
- * mdast-util-to-hast overflows the stack from about 1,000 levels), so such a line would hang the
- * preview; no real document comes near these limits.
+ * Why a block would take too long to parse, if it would. micromark's cost grows faster than the
+ * nesting depth and than the inline delimiters of a paragraph (found by the fuzz suite: 2,000 nested
+ * `1. ` on one line take about 1 s, 500 indented list levels over 3 s and 128 about 0.1 s, a 60 KB line of `*_\`` 4 s,
+ * 1,000 links in a paragraph 0.1 s, 4,000 words after a `[` that is never closed 0.1 s (GFM's
+ * autolink literals look back over the paragraph for an open bracket at each word), and
+ * mdast-util-to-hast overflows the stack from about 1,000 levels). No real block comes near these limits: the shared corpus's busiest paragraph has a few
+ * dozen links.
  */
 export function tooCostlyToParse(text: string): string | undefined {
+  const afterOpenBracket = text.length - firstUnclosedBracket(text);
+  if (afterOpenBracket > maxTextAfterOpenBracket)
+    return `a \`[\` that nothing closes is followed by over ${maxTextAfterOpenBracket.toLocaleString("en-US")} characters`;
   const lineEnd = /[\r\n]/g;
   const marker = /[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$)/y;
+  let delimiters = 0;
   for (let start = 0; start < text.length; ) {
     // micromark ends lines at \r as well as \n: a file with lone CRs is many lines to it.
     lineEnd.lastIndex = start;
     const end = lineEnd.test(text) ? lineEnd.lastIndex - 1 : text.length;
+    if (end - start > maxParsedLineLength)
+      return `a line is over ${maxParsedLineLength.toLocaleString("en-US")} characters long`;
     let columns = 0;
     for (let i = start; i < end && columns <= maxIndentColumns; i++) {
       const code = text.charCodeAt(i);
@@ -35,16 +48,83 @@ export function tooCostlyToParse(text: string): string | undefined {
     marker.lastIndex = start;
     while (markers <= maxLineMarkers && marker.lastIndex < end && marker.test(text)) markers++;
     if (markers > maxLineMarkers) return `a line opens over ${maxLineMarkers} nested quotes or lists`;
-    let delimiters = 0;
-    for (let i = start; i < end && delimiters <= maxLineDelimiters; i++) {
+    for (let i = start; i < end && delimiters <= maxBlockDelimiters; i++) {
       const code = text.charCodeAt(i);
-      // * _ ` [ ] ~
-      if (code === 42 || code === 95 || code === 96 || code === 91 || code === 93 || code === 126)
+      // * _ ` [ ] ~ <
+      if (
+        code === 42 ||
+        code === 95 ||
+        code === 96 ||
+        code === 91 ||
+        code === 93 ||
+        code === 126 ||
+        code === 60
+      )
         delimiters++;
     }
-    if (delimiters > maxLineDelimiters)
-      return `a line holds over ${maxLineDelimiters} emphasis, code or link marks`;
+    if (delimiters > maxBlockDelimiters)
+      return `it holds over ${maxBlockDelimiters.toLocaleString("en-US")} emphasis, code, link or HTML marks`;
     start = end + 1;
   }
   return undefined;
+}
+
+/** A run of lines of a slice: parsed as Markdown, or (`unparsed` says why) shown as plain text. */
+export interface GuardedPart {
+  text: string;
+  /** The line of the slice the part starts at. */
+  line: number;
+  unparsed?: string;
+}
+
+/**
+ * The slice cut into parts to parse and blocks too costly to parse (each with the reason). A slice
+ * without such a block is one part, its text unchanged, so ordinary documents render as before.
+ * Blocks end at blank lines, where a Markdown block ends, so the parts around a costly block parse
+ * as they would have in the whole slice (but for a list or fence that runs across blank lines).
+ */
+export function guardSlice(text: string): GuardedPart[] {
+  if (tooCostlyToParse(text) === undefined) return [{ text, line: 0 }];
+  const lines = text.split("\n");
+  const parts: GuardedPart[] = [];
+  let pending: string[] = [];
+  let pendingLine = 0;
+  const flush = (next: number) => {
+    if (pending.length > 0) parts.push({ text: pending.join("\n"), line: pendingLine });
+    pending = [];
+    pendingLine = next;
+  };
+  for (let line = 0; line < lines.length; ) {
+    let end = line;
+    while (end < lines.length && !isBlank(lines[end])) end++;
+    const block = lines.slice(line, end).join("\n");
+    const reason = end > line ? tooCostlyToParse(block) : undefined;
+    if (reason) {
+      flush(end);
+      parts.push({ text: block, line, unparsed: reason });
+    } else pending.push(...lines.slice(line, end));
+    // The blank line after the block (if any) stays with the text to parse.
+    if (end < lines.length) {
+      if (pending.length === 0) pendingLine = end;
+      pending.push(lines[end]);
+    }
+    line = end + 1;
+  }
+  flush(lines.length);
+  return parts;
+}
+
+/** The offset of the first `[` that no later `]` closes (the text's length when there is none). */
+function firstUnclosedBracket(text: string): number {
+  const open: number[] = [];
+  for (let i = text.indexOf("["); i !== -1 && i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 91) open.push(i);
+    else if (code === 93) open.pop();
+  }
+  return open.length > 0 ? open[0] : text.length;
+}
+
+function isBlank(line: string): boolean {
+  return /^[ \t\r]*$/.test(line);
 }

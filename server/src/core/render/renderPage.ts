@@ -32,14 +32,14 @@ export function renderPage(
   try {
     if (source.ok) {
       const context = markdownContext(path, source.text, source.version, services);
+      const parsed = context?.parsed ?? services.workspace.parsedMarkdown(path, source.text, source.version);
       kind = context?.kind ?? "markdown";
-      if (context?.kind === "map-node") body = nodePage(context, page);
+      // Past a content limit (file/too-complex), the page says why instead of parsing the text.
+      if (parsed.tooComplex)
+        body = { title: basename(path), content: [renderErrorBlock(parsed.tooComplex.message)] };
+      else if (context?.kind === "map-node") body = nodePage(context, page);
       else if (context?.kind === "topic") body = topicPage(context, page);
-      else
-        body = markdownPage(
-          context?.parsed ?? services.workspace.parsedMarkdown(path, source.text, source.version),
-          page,
-        );
+      else body = markdownPage(parsed, page);
     } else body = { title: basename(path), content: [renderErrorBlock(unreadableMessage(source))] };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -23,10 +23,17 @@ const maxRounds = 20;
  * Applies every safe fix (the preferred fix of each diagnostic) to a Markdown text, in memory: compute
  * the fixes, apply a batch whose edits do not overlap, validate the new text, repeat. A batch that would
  * add an error the text did not have is retried fix by fix, and a fix that adds one is never applied.
+ * `diagnostics`, when given, are those of `text` as validateMarkdownText gives them.
  */
-export function fixAllText(path: string, text: string, services: CoreServices): FixAllResult {
+export function fixAllText(
+  path: string,
+  text: string,
+  services: CoreServices,
+  diagnostics?: Diagnostic[],
+): FixAllResult {
   let current = text;
-  let report = validateMarkdownText(path, current, 0, services);
+  // The caller may already have validated the text (the code action provider has): it need not be again.
+  let report = diagnostics ? { diagnostics } : validateMarkdownText(path, current, 0, services);
   const fixed: Diagnostic[] = [];
   const rejected = new Set<string>();
   for (let round = 1; round <= maxRounds; round++) {

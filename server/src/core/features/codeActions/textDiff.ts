@@ -11,11 +11,15 @@ const maxDiffDistance = 2000;
  */
 export function editsBetween(oldText: string, newText: string): TextEdit[] {
   if (oldText === newText) return [];
-  const before = segmentsOf(oldText);
-  const after = segmentsOf(newText);
-  const oldOffsets = offsetsOf(before);
-  const newOffsets = offsetsOf(after);
-  const lines = new LineIndex(oldText);
+  // Only the lines between the common first and last lines are split and diffed: a quick fix changes
+  // a line or two of a long document, and each fix of each diagnostic is diffed (fuzz: hundreds of
+  // Order fixes on a 40 KB file spent 0.2 s splitting the unchanged text).
+  const { head, oldTail, newTail } = commonLines(oldText, newText);
+  const before = segmentsOf(oldText.slice(head, oldTail));
+  const after = segmentsOf(newText.slice(head, newTail));
+  const oldOffsets = offsetsOf(before, head);
+  const newOffsets = offsetsOf(after, head);
+  const lines = lineIndexOf(oldText);
   const edits: TextEdit[] = [];
   for (const hunk of mergeAcrossBlankLines(diffSegments(before, after), before)) {
     const oneLine = hunk.oldEnd - hunk.oldStart === 1 && hunk.newEnd - hunk.newStart === 1;
@@ -50,6 +54,49 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   return result;
 }
 
+/**
+ * Where the texts start to differ and stop differing, widened to whole lines: `head` is the start of
+ * the first differing line (in both), `oldTail` and `newTail` the end of the last one in each.
+ */
+function commonLines(oldText: string, newText: string): { head: number; oldTail: number; newTail: number } {
+  const shorter = Math.min(oldText.length, newText.length);
+  const prefix = commonLength(oldText, newText, shorter, false);
+  const head = prefix === 0 ? 0 : oldText.lastIndexOf("\n", prefix - 1) + 1;
+  const suffix = commonLength(oldText, newText, shorter - head, true);
+  // The kept tail starts right after a line break that lies inside the common suffix.
+  let tail = suffix - 1;
+  while (tail > 0 && oldText.charCodeAt(oldText.length - tail - 1) !== 10) tail--;
+  tail = Math.max(tail, 0);
+  return { head, oldTail: oldText.length - tail, newTail: newText.length - tail };
+}
+
+/**
+ * How many characters the texts share at their start (`fromEnd`: at their end), at most `max`. Whole
+ * chunks are compared as strings first, far faster than a loop over characters: every fix of every
+ * diagnostic of "Fix all" compares the document with its fixed text.
+ */
+function commonLength(oldText: string, newText: string, max: number, fromEnd: boolean): number {
+  const chunk = 1024;
+  const part = (text: string, from: number, to: number) =>
+    fromEnd ? text.slice(text.length - to, text.length - from) : text.slice(from, to);
+  const charAt = (text: string, at: number) => text.charCodeAt(fromEnd ? text.length - 1 - at : at);
+  let length = 0;
+  while (
+    length + chunk <= max &&
+    part(oldText, length, length + chunk) === part(newText, length, length + chunk)
+  )
+    length += chunk;
+  while (length < max && charAt(oldText, length) === charAt(newText, length)) length++;
+  return length;
+}
+
+/** The line index of the last text diffed: every fix of one document diffs against the same text. */
+let lastIndexed: LineIndex | undefined;
+function lineIndexOf(text: string): LineIndex {
+  if (lastIndexed?.text !== text) lastIndexed = new LineIndex(text);
+  return lastIndexed;
+}
+
 interface Hunk {
   oldStart: number;
   oldEnd: number;
@@ -70,8 +117,8 @@ function segmentsOf(text: string): string[] {
   return segments;
 }
 
-function offsetsOf(segments: string[]): number[] {
-  const offsets = [0];
+function offsetsOf(segments: string[], start: number): number[] {
+  const offsets = [start];
   for (const segment of segments) offsets.push(offsets[offsets.length - 1] + segment.length);
   return offsets;
 }

@@ -18,12 +18,12 @@ export function checkLinks(context: MarkdownContext): { problems: Problem[]; tar
   // One verdict per distinct target: a file repeating one broken link thousands of times (found by the
   // fuzz suite) would otherwise search the tree for a suggestion each time, seconds per keystroke.
   const verdicts = new Map<string, { link: string } | undefined | "ok">();
-  for (const link of findLinks(context.parsed)) {
-    const resolution = resolveLink(context.path, link.target, maps);
-    if (!resolution) continue;
+  // And one judgement per distinct target as written (resolved path, message), for the same reason.
+  const judged = new Map<string, { resolved: string; message?: string; suggestion?: string } | undefined>();
+  const judge = (written: string) => {
+    const resolution = resolveLink(context.path, written, maps);
+    if (!resolution) return undefined;
     const { path: resolved, base, absolute } = resolution;
-    const target = link.target.trim();
-    targets.push(resolved);
     const key = `${absolute ? "/" : ""}${base}\0${resolved}`;
     if (!verdicts.has(key)) {
       verdicts.set(
@@ -35,12 +35,24 @@ export function checkLinks(context: MarkdownContext): { problems: Problem[]; tar
       );
     }
     const suggestion = verdicts.get(key);
-    if (suggestion === "ok") continue;
+    if (suggestion === "ok") return { resolved };
+    return {
+      resolved,
+      message: `The link target \`${written.trim()}\` does not exist${suggestion ? `: did you mean \`${suggestion.link}\`?` : "."}`,
+      suggestion: suggestion?.link,
+    };
+  };
+  for (const link of findLinks(context.parsed)) {
+    if (!judged.has(link.target)) judged.set(link.target, judge(link.target));
+    const judgement = judged.get(link.target);
+    if (!judgement) continue;
+    targets.push(judgement.resolved);
+    if (judgement.message === undefined) continue;
     problems.push({
       code: "link/unresolved",
       range: link.targetRange,
-      message: `The link target \`${target}\` does not exist${suggestion ? `: did you mean \`${suggestion.link}\`?` : "."}`,
-      data: suggestion ? { suggestion: suggestion.link } : undefined,
+      message: judgement.message,
+      data: judgement.suggestion !== undefined ? { suggestion: judgement.suggestion } : undefined,
     });
   }
   return { problems, targets };

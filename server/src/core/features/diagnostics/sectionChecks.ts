@@ -168,11 +168,10 @@ function anchorForMissing(context: MarkdownContext, sections: FoundSection[], ru
 /** Sections with nothing in them; a section's sub-sections (deeper headings) count as its content. */
 function empty(context: MarkdownContext, sections: FoundSection[]): Problem[] {
   const { lines } = context.parsed;
+  const ends = sectionEnds(sections, lines.lineCount);
   return sections
     .filter((section, index) => {
-      const next = sections.slice(index + 1).find((later) => later.heading.level <= section.heading.level);
-      const end = next ? next.heading.line : lines.lineCount;
-      for (let line = section.contentStartLine; line < end; line++) {
+      for (let line = section.contentStartLine; line < ends[index]; line++) {
         const text = lines.lines[line].trim();
         if (text !== "" && !/^<!--.*-->$/.test(text)) return false;
       }
@@ -184,4 +183,20 @@ function empty(context: MarkdownContext, sections: FoundSection[]): Problem[] {
       message: `The section \`${section.heading.text}\` is empty.`,
       defaultSeverity: "warning" as const,
     }));
+}
+
+/**
+ * Where each section ends with its sub-sections: the next heading at its level or above, else the end
+ * of the file. One pass with a stack of the sections still open (a search per section was quadratic:
+ * 100,000 headings took 48 s).
+ */
+function sectionEnds(sections: FoundSection[], lineCount: number): number[] {
+  const ends = sections.map(() => lineCount);
+  const open: number[] = [];
+  sections.forEach((section, index) => {
+    while (open.length > 0 && sections[open[open.length - 1]].heading.level >= section.heading.level)
+      ends[open.pop()!] = section.heading.line;
+    open.push(index);
+  });
+  return ends;
 }

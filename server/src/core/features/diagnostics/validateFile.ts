@@ -74,6 +74,8 @@ function validateMarkdown(
   // `<!-- kb-author-disable... -->` comments silence what they name.
   const report: typeof reportAll = (fileKind, found, targets) =>
     reportAll(fileKind, applySuppressions(found, parsed), targets);
+  // A document past a content limit has been read no further: its one diagnostic says so.
+  if (parsed.tooComplex) return report(kind, [{ code: "file/too-complex", ...parsed.tooComplex }]);
   const problems = checkNode(context);
   if (!kind) return report(null, problems);
   problems.push(...checkFrontmatter(context));

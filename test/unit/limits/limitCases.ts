@@ -1,0 +1,66 @@
+/**
+ * The issue's "Limits" cases (issue 7, point 5), generated in memory: a file over the size limit, a
+ * 1 MB single line, 100,000 headings and a YAML alias bomb. Each is reported by one diagnostic with a
+ * stable code and skipped, never freezing the server. Shared by limits.test.ts (the core),
+ * limitsServer.test.ts (the real server over the protocol) and bench/limits.mjs (timings).
+ */
+import { defaultMaxFileSize } from "../../../server/src/core/config/defaults";
+import { maxHeadings } from "../../../server/src/core/document/contentLimits";
+
+export interface LimitCase {
+  name: string;
+  /** The file's name in the workspace (a topic entry: it has frontmatter and is outside any map). */
+  file: string;
+  text: string;
+  /** The code the file is reported with. */
+  code: string;
+  /** The 0-based line the diagnostic starts on. */
+  line: number;
+}
+
+const frontmatter = (title: string) => `---\ntitle: ${title}\n---\n\n`;
+
+/** Nine aliases of nine aliases, nine levels deep: 9^9 (387 million) strings if expanded. */
+function aliasBomb(): string {
+  const levels = "abcdefghi".split("");
+  const lines = levels.map((name, level) =>
+    level === 0
+      ? `${name}: &${name} [${Array(9).fill('"lol"').join(", ")}]`
+      : `${name}: &${name} [${Array(9)
+          .fill(`*${levels[level - 1]}`)
+          .join(", ")}]`,
+  );
+  return `---\ntitle: Billion laughs\n${lines.join("\n")}\n---\n\nBody.\n`;
+}
+
+export function limitCases(): LimitCase[] {
+  const overSize = frontmatter("Huge") + "Lorem ipsum dolor sit amet.\n".repeat(defaultMaxFileSize / 28 + 1);
+  const oneLine = frontmatter("One line") + "lorem ipsum *dolor* sit [amet](x) ".repeat(30_000) + "\n";
+  const headings =
+    frontmatter("Headings") + Array.from({ length: 100_000 }, (_, i) => `## Heading ${i}\n`).join("");
+  return [
+    {
+      name: "a file over the size limit (2 MiB)",
+      file: "huge.md",
+      text: overSize,
+      code: "file/too-large",
+      line: 0,
+    },
+    { name: "a 1 MB single line", file: "one-line.md", text: oneLine, code: "file/too-complex", line: 4 },
+    {
+      name: "100,000 headings",
+      file: "headings.md",
+      text: headings,
+      code: "file/too-complex",
+      // The first heading past the limit: the headings start on line 4.
+      line: 4 + maxHeadings,
+    },
+    {
+      name: "a YAML alias bomb",
+      file: "alias-bomb.md",
+      text: aliasBomb(),
+      code: "frontmatter/syntax",
+      line: 0,
+    },
+  ];
+}

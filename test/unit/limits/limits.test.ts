@@ -1,0 +1,116 @@
+import assert from "node:assert/strict";
+import type { Diagnostic, Position } from "vscode-languageserver-types";
+import { createLanguageService, type LanguageService } from "../../../server/src/core/languageService";
+import { hangMs, rangeProblem } from "../../support/fuzzHarness";
+import { MemoryFileSystem } from "../../support/memoryFileSystem";
+import { type LimitCase, limitCases } from "./limitCases";
+
+/**
+ * Issue 7, point 5: a file over the size limit or with pathological content (a 1 MB single line,
+ * 100,000 headings, a YAML alias bomb) is reported by one diagnostic with a stable code and a range
+ * inside the document, and skipped: every editor feature still answers (empty is fine), nothing
+ * throws, the preview says why, and no call comes near a hang (the fuzz suite's 2 s bound; the times
+ * are printed, and measured by bench/limits.mjs).
+ */
+
+const other = "/kb/other.md";
+const otherText = "---\ntitle: Other\n---\n\nText.\n";
+
+function serviceWith(limit: LimitCase): { service: LanguageService; path: string } {
+  const service = createLanguageService({
+    fileSystem: new MemoryFileSystem({ [other]: otherText }),
+    workspaceRoots: ["/kb"],
+  });
+  const path = `/kb/${limit.file}`;
+  service.setOpenDocument(path, limit.text, 1);
+  return { service, path };
+}
+
+describe("limits (issue 7, point 5)", function () {
+  this.timeout(60_000);
+
+  for (const limit of limitCases()) {
+    it(`${limit.name}: ${limit.code} on line ${limit.line + 1}, every feature answers, the preview says why`, () => {
+      const { service, path } = serviceWith(limit);
+      const lines = limit.text.split("\n");
+      const times: string[] = [];
+      const timed = <T>(what: string, run: () => T): T => {
+        const started = performance.now();
+        const result = run();
+        const ms = performance.now() - started;
+        times.push(`${what} ${ms.toFixed(0)} ms`);
+        assert.ok(ms < hangMs, `${what} took ${ms.toFixed(0)} ms (a hang is ${hangMs} ms)`);
+        return result;
+      };
+
+      const diagnostics: Diagnostic[] = timed("validate", () => service.validate(path)?.diagnostics ?? []);
+      assert.deepEqual(
+        diagnostics.map((diagnostic) => diagnostic.code),
+        [limit.code],
+        "one diagnostic, and nothing else is checked",
+      );
+      const [diagnostic] = diagnostics;
+      assert.equal(diagnostic.range.start.line, limit.line);
+      assert.equal(rangeProblem(diagnostic.range, lines), undefined, "the range lies inside the document");
+      assert.ok(diagnostic.message.length > 20, "the message says what is wrong");
+
+      const positions: Position[] = [
+        { line: 0, character: 0 },
+        { line: limit.line, character: 3 },
+        { line: lines.length - 1, character: 0 },
+      ];
+      for (const position of positions) {
+        timed("completion", () => service.getCompletions(path, position));
+        timed("hover", () => service.getHover(path, position));
+      }
+      timed("symbols", () => service.getDocumentSymbols(path));
+      timed("format", () => service.format(path));
+      timed("code actions", () => service.getCodeActions(path, diagnostic.range, [diagnostic]));
+      const page = timed("renderPage", () =>
+        service.renderPage(path, {
+          kind: "editor",
+          resourceRoots: [{ folder: "/kb", webviewBase: "https://w" }],
+        }),
+      );
+      assert.ok(page, "the preview answers");
+      assert.match(
+        page.html,
+        /kb-render-error|kb-problems|Billion laughs/,
+        "the preview shows a notice or the page",
+      );
+      if (limit.code.startsWith("file/"))
+        assert.ok(page.html.includes("kb-render-error"), "the preview shows why the file is not shown");
+      assert.ok(page.html.length < 100_000, "the preview does not carry the pathological text");
+
+      // The service is not left busy or broken: another document is answered as usual.
+      const hover = timed("hover on another document", () =>
+        service.getHover(other, { line: 1, character: 2 }),
+      );
+      assert.ok(hover, "a hover on another document");
+      console.log(`      ${limit.name}: ${times.join(", ")}`);
+    });
+  }
+
+  it("an alias bomb is refused, ordinary anchors and aliases still read", () => {
+    const text = "---\ntitle: Aliases\ntags: &tags [safety, policy]\nkeywords: *tags\n---\n\nBody.\n";
+    const service = createLanguageService({
+      fileSystem: new MemoryFileSystem({ "/kb/aliases.md": text }),
+      workspaceRoots: ["/kb"],
+    });
+    assert.deepEqual(service.validate("/kb/aliases.md")?.diagnostics, []);
+    const bomb = limitCases().find((limit) => limit.code === "frontmatter/syntax")!;
+    const { service: bombed, path } = serviceWith(bomb);
+    const [diagnostic] = bombed.validate(path)?.diagnostics ?? [];
+    assert.match(diagnostic.message, /alias/i);
+  });
+
+  it("a 1 MB line is reported at that line, not at the start of the file", () => {
+    const limit = limitCases().find((candidate) => candidate.file === "one-line.md")!;
+    const { service, path } = serviceWith(limit);
+    const [diagnostic] = service.validate(path)?.diagnostics ?? [];
+    assert.deepEqual(diagnostic.range.start, { line: 4, character: 0 });
+    assert.equal(diagnostic.range.end.character, limit.text.split("\n")[4].length);
+    assert.deepEqual(service.getDocumentSymbols(path), [], "no outline is read from the file");
+    assert.deepEqual(service.format(path), [], "the file is not rewritten");
+  });
+});

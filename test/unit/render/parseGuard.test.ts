@@ -1,0 +1,48 @@
+import assert from "node:assert/strict";
+import { renderMarkdown } from "../../../server/src/core/render/markdownPipeline";
+import { guardSlice, tooCostlyToParse } from "../../../server/src/core/render/parseGuard";
+
+/**
+ * The preview's parse guard: a block (lines between blank lines) that micromark would be slow on is
+ * shown as plain text after a notice, and the blocks around it render as usual. Costs measured on the
+ * fuzz suite's slowest cases (scripts/fuzz.mjs): a 128-level list 0.1 s, 1,000 links in a paragraph
+ * 0.1 s, 4,000 words after a `[` never closed 0.1 s.
+ */
+describe("parse guard (preview)", () => {
+  const costly: Record<string, string> = {
+    "over 1,000 emphasis, code, link or HTML marks in a block": "[x](y) ".repeat(600),
+    "a list nested 100 levels deep": Array.from({ length: 100 }, (_, i) => " ".repeat(i * 2) + "- item").join(
+      "\n",
+    ),
+    "over 8,000 characters after a `[` that nothing closes": "[ " + "word ".repeat(2000),
+    "a line over 50,000 characters": "word ".repeat(11_000),
+  };
+  for (const [name, block] of Object.entries(costly)) {
+    it(`${name}: that block is plain text after a notice, the text around it is rendered`, () => {
+      assert.ok(tooCostlyToParse(block), "the guard refuses the block");
+      const text = `Before *it*.\n\n${block}\n\nAfter *it*.`;
+      const parts = guardSlice(text);
+      assert.deepEqual(
+        parts.map((part) => part.unparsed !== undefined),
+        [false, true, false],
+      );
+      assert.equal(parts[1].line, 2, "the costly block starts on the slice's third line");
+      assert.equal(parts.map((part) => part.text).join("\n"), text, "the parts are the whole text");
+      const { nodes } = renderMarkdown({ text, firstLine: 10, mdx: false });
+      const html = JSON.stringify(nodes);
+      assert.match(html, /kb-render-error/);
+      assert.match(html, /kb-unparsed/);
+      assert.equal((html.match(/"tagName":"em"/g) ?? []).length, 2, "both paragraphs around it rendered");
+    });
+  }
+
+  it("leaves real blocks alone: one part, the text unchanged", () => {
+    const real =
+      "- a\n  - b\n    1. c\n> > quote\n\n*emphasis* `code` [link](x) [a] [b]\n\n" +
+      "[x](y) ".repeat(100) +
+      "\n\n" +
+      "word ".repeat(1000);
+    assert.equal(tooCostlyToParse(real), undefined);
+    assert.deepEqual(guardSlice(real), [{ text: real, line: 0 }]);
+  });
+});
