@@ -163,6 +163,7 @@ describe("kb-author loses no work in VS Code", () => {
     await vscode.window.activeTextEditor?.edit((builder) => builder.replace(whole, restored));
     assert.equal(await linking.save(), true);
     assert.ok(!(await readDisk(node.linkedFrom)).includes(typing.trim()), "the typing is gone again");
+    await serverCaughtUp(client); // the server has seen the folder move back
   });
 
   it("refuses to rename a node onto an existing one, with a message, and changes no file", async () => {
@@ -172,7 +173,11 @@ describe("kb-author loses no work in VS Code", () => {
     await assert.rejects(
       Promise.resolve(rename(parent.uri, positionIn(parent, `3. ${node.name}`, node.name), node.sibling)),
       (error: Error) => {
-        assert.match(error.message, new RegExp(node.sibling), "the message names the node that exists");
+        assert.match(
+          error.message,
+          new RegExp(node.sibling),
+          `the message names the node that exists: ${error.message}`,
+        );
         return true;
       },
     );
