@@ -6,18 +6,27 @@ import { distance } from "fastest-levenshtein";
  */
 export function nearestName(name: string, candidates: Iterable<string>): string | undefined {
   const loose = (value: string) => value.toLowerCase().replace(/[\s_-]+/g, "");
+  const looseName = loose(name);
+  const lowerName = name.toLowerCase();
+  const limit = Math.max(1, Math.floor(Math.max(name.length, 3) / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate === name) continue;
+    const lowerCandidate = candidate.toLowerCase();
+    // Lengths further apart than the limit mean more edits than the limit: such a candidate can never be
+    // the answer, and skipping the edit distance keeps an Order of thousands of entries linear.
     const edits =
-      loose(candidate) === loose(name) ? 0 : distance(name.toLowerCase(), candidate.toLowerCase());
+      loose(candidate) === looseName
+        ? 0
+        : Math.abs(lowerCandidate.length - lowerName.length) > limit
+          ? Infinity
+          : distance(lowerName, lowerCandidate);
     if (edits < bestDistance) {
       best = candidate;
       bestDistance = edits;
     }
   }
-  const limit = Math.max(1, Math.floor(Math.max(name.length, 3) / 3));
   return bestDistance <= limit ? best : undefined;
 }
 
