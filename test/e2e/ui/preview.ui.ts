@@ -34,25 +34,6 @@ function miniDescriptionOf(relativePath: string): string {
   return paragraph;
 }
 
-/** Opens the Command Palette and picks the command with this full title (unique among the commands). */
-async function pickCommand(workbench: Workbench, title: string): Promise<Locator> {
-  const page = workbench.page;
-  await page.keyboard.press("F1");
-  const input = page.locator(".quick-input-widget input.input");
-  await input.waitFor({ state: "visible", timeout: uiTimeoutMs });
-  await input.fill(`>${title}`);
-  await page
-    .locator(".quick-input-widget .monaco-list-row.focused", { hasText: title })
-    .waitFor({ timeout: uiTimeoutMs });
-  await page.keyboard.press("Enter");
-  return input;
-}
-
-async function runCommand(workbench: Workbench, title: string): Promise<void> {
-  const input = await pickCommand(workbench, title);
-  await input.waitFor({ state: "hidden", timeout: uiTimeoutMs });
-}
-
 /** The content of the (only) webview shown: the extension's page inside VS Code's two frames. */
 function webview(workbench: Workbench): FrameLocator {
   return workbench.page.frameLocator("iframe.webview.ready").frameLocator("#active-frame");
@@ -117,7 +98,7 @@ describe("Preview and map in the workbench", function () {
       await workbench.step(
         "Open Preview to the Side: the node's title, Mini Description and cards",
         async () => {
-          await runCommand(workbench, "kb-author: Open Preview to the Side");
+          await workbench.runCommand("kb-author: Open Preview to the Side");
           await page
             .locator('.part.editor .tab[aria-label^="Preview International_Coordination.md"]')
             .waitFor({ timeout: uiTimeoutMs });
@@ -268,7 +249,7 @@ describe("Preview and map in the workbench", function () {
       });
 
       await workbench.step("Show Map: the tree starts at the node, selected, with its children", async () => {
-        await runCommand(workbench, "kb-author: Show Map");
+        await workbench.runCommand("kb-author: Show Map");
         await map.locator('[role="tree"]').waitFor({ timeout: uiTimeoutMs });
         await selected.filter({ hasText: "International Coordination" }).waitFor({ timeout: uiTimeoutMs });
         assert.equal(await item("International Coordination").getAttribute("aria-expanded"), "true");
