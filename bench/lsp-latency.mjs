@@ -24,7 +24,6 @@
 // corpus is $KB_AUTHOR_CORPUS, else ../shared/corpus/llm-ai-safety-map next to the repository; it is
 // only read.
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -53,7 +52,7 @@ import {
   withTimeout,
 } from "./lsp-client.mjs";
 import { analyzeProfile, printProfile } from "./lsp-profile.mjs";
-import { runStandalone } from "./standalone.mjs";
+import { machineFields, runStandalone } from "./standalone.mjs";
 
 /** Issue 4's target: p95 under this many milliseconds, per kind of request. */
 export const targetP95Ms = 15;
@@ -208,9 +207,7 @@ export async function measureLspLatency({
     return {
       date: new Date().toISOString(),
       corpus,
-      node: process.version,
-      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown"}`,
-      loadAverageAtEnd: os.loadavg(),
+      ...machineFields(),
       server: `node ${[...nodeArgs, path.relative(repoRoot, serverPath), "--stdio"].join(" ")}`,
       quick,
       cpuProf,

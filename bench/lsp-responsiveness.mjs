@@ -52,7 +52,7 @@ import {
   withTimeout,
 } from "./lsp-client.mjs";
 import { analyzeProfile, printProfile } from "./lsp-profile.mjs";
-import { runStandalone } from "./standalone.mjs";
+import { machineFields, runStandalone } from "./standalone.mjs";
 
 /** Tracker issue 6's targets (p95, in ms); hover during the scan: issue 4's request target. */
 export const targets = { keystroke: 10, folderEvent: 100, preview: 50, hoverDuringScan: 15 };
@@ -253,9 +253,7 @@ export async function measureLspResponsiveness({
     return {
       date: new Date().toISOString(),
       corpus,
-      node: process.version,
-      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown"}`,
-      loadAverageAtEnd: os.loadavg(),
+      ...machineFields(),
       server: `node ${[...nodeArgs, path.relative(repoRoot, serverPath), "--stdio"].join(" ")}`,
       quick,
       cpuProf,

@@ -30,7 +30,7 @@ import { measureLspResponsiveness, printLspResponsiveness } from "./lsp-responsi
 import { measuredWith, measureProcess, median } from "./process-usage.mjs";
 import { printMemoryRelease } from "./memory-release.mjs";
 import { measureScale, printScale } from "./scale.mjs";
-import { printMachine } from "./standalone.mjs";
+import { machineFields, printMachine } from "./standalone.mjs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = path.resolve(
@@ -197,10 +197,8 @@ const run = {
   date: new Date().toISOString(),
   corpus,
   markdownFiles: countFiles(corpus, ".md"),
-  node: process.version,
+  ...machineFields(),
   platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-  cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown"}`,
-  loadAverageAtEnd: os.loadavg(),
   quick,
   warmUp,
   runsPerTool: runs,

@@ -17,6 +17,15 @@ export function printMachine(log = console.log) {
   );
 }
 
+/** The machine's fields of a stored result: the Node version, the CPUs and the load average at the end. */
+export function machineFields() {
+  return {
+    node: process.version,
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown"}`,
+    loadAverageAtEnd: os.loadavg(),
+  };
+}
+
 /**
  * Runs one LSP benchmark module alone: checks the arguments (`--quick`, `--cpu-prof`), finds the corpus
  * ($KB_AUTHOR_CORPUS, else ../shared/corpus/llm-ai-safety-map beside the repository), measures, prints,
