@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import type { CodeAction, Diagnostic } from "vscode-languageserver-types";
 import { LineIndex } from "../../../server/src/core/document/lineIndex";
 import { editsBetween } from "../../../server/src/core/features/codeActions/textDiff";
+import { TextLines } from "../../../server/src/core/features/codeActions/textLines";
 import { uriOf } from "../../../server/src/core/features/featureServices";
 import type { LanguageService } from "../../../server/src/core/languageService";
 import { applyEdits, serviceWithCursor } from "../../support/cursor";
@@ -601,6 +602,43 @@ describe("the edits of a fix (text diff)", () => {
         for (const offset of [start, end]) {
           const pair = before.slice(offset - 1, offset + 1);
           assert.ok(pair !== "\r\n" && !/^[\ud800-\udbff][\udc00-\udfff]$/.test(pair), JSON.stringify(edits));
+        }
+      }
+    }
+  });
+
+  it("diffs only the lines a fix wrote: its edits lie there and give back exactly the new text", () => {
+    const next = random(7);
+    const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+    const some = () => Array.from({ length: Math.floor(next() * 3) }, () => pick(pieces));
+    for (let i = 0; i < 3000; i++) {
+      const eol = next() < 0.3 ? "\r\n" : "\n";
+      const before =
+        Array.from({ length: Math.floor(next() * 12) }, () => pick(pieces)).join(eol) +
+        (next() < 0.5 ? eol : "");
+      const lines = new TextLines(before);
+      const steps: string[] = [];
+      for (let step = Math.floor(next() * 4); step > 0; step--) {
+        const at = Math.floor(next() * (lines.count + 1));
+        const kind = pick(["replace", "insert", "remove", "block"]);
+        steps.push(`${kind} ${at}`);
+        if (kind === "replace" && at < lines.count) lines.replace(at, pick(pieces));
+        else if (kind === "insert") lines.insert(at, some());
+        else if (kind === "remove") lines.remove(at, at + Math.floor(next() * 3));
+        else if (kind === "block") lines.insertBlock(at, some());
+      }
+      const after = lines.toString();
+      const edits = lines.edits();
+      const why = JSON.stringify({ before, steps, after, edits });
+      assert.equal(applyEdits(before, edits), after, why);
+      assert.equal(edits.length === 0, before === after, why);
+      // No edit covers a character or a line break of a line the fix kept.
+      const kept = new Set(lines.origins.filter((origin) => origin !== -1));
+      for (const { range } of edits) {
+        for (let line = range.start.line; line <= range.end.line; line++) {
+          const from = line === range.start.line ? range.start.character : 0;
+          const covered = line < range.end.line || range.end.character > from;
+          assert.ok(!covered || !kept.has(line), `${why}: line ${line} was kept`);
         }
       }
     }

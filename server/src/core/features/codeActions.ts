@@ -61,7 +61,7 @@ export function provideCodeActions(
     for (const requested of ours) {
       const diagnostic = current.find((candidate) => sameDiagnostic(candidate, requested));
       if (!diagnostic) continue;
-      const fixes = fixesFor(diagnostic, fix);
+      const fixes = fixesFor(diagnostic, fix).filter((candidate) => candidate.edits.length > 0);
       if (fixes.some((candidate) => candidate.preferred)) fixable++;
       for (const candidate of fixes) actions.push(toAction(candidate, [requested]));
       for (const candidate of suppressionFixes(diagnostic, fix))

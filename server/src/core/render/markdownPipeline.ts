@@ -8,6 +8,7 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { mayHoldAutolinkLiteral, withoutAutolinkLiterals } from "./autolinkLiterals";
 import { makeHtmlInert, makeMdxInert } from "./mdxInert";
 import { sanitizeSchema } from "./sanitizeSchema";
 import { h } from "hastscript";
@@ -32,8 +33,21 @@ export interface RenderedMarkdown {
 }
 
 // Processors are built and frozen once: building one per render costs more than rendering a node.
+// Each comes without GFM's costly autolink literals too, for the texts that cannot hold one.
 const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
 const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+// (Built afresh: a copy of a frozen processor gets deep copies of its extensions, duplicated.)
+const markdownParserWithoutAutolinks = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(withoutAutolinkLiterals)
+  .freeze();
+const mdxParserWithoutAutolinks = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(remarkGfm)
+  .use(withoutAutolinkLiterals)
+  .freeze();
 // `clobberPrefix: ""`: the sanitizer prefixes every id with `user-content-` (as GitHub does) and the
 // link pass prefixes in-page `#fragments` to match; prefixing here too would double it. Headings get
 // GitHub's ids (rehype-slug), so `#a-heading` links lead somewhere in the preview and the site.
@@ -82,13 +96,15 @@ function renderParsed(slice: MarkdownSlice): RenderedMarkdown {
 }
 
 function parse(slice: MarkdownSlice): { tree: MdastRoot; mdxFailure: string | undefined } {
-  if (!slice.mdx) return { tree: markdownParser.parse(slice.text), mdxFailure: undefined };
+  const autolinks = mayHoldAutolinkLiteral(slice.text);
+  const parseMarkdown = () => (autolinks ? markdownParser : markdownParserWithoutAutolinks).parse(slice.text);
+  if (!slice.mdx) return { tree: parseMarkdown(), mdxFailure: undefined };
   try {
-    const tree = mdxParser.parse(slice.text);
+    const tree = (autolinks ? mdxParser : mdxParserWithoutAutolinks).parse(slice.text);
     makeMdxInert(tree, slice.text);
     return { tree, mdxFailure: undefined };
   } catch (error) {
-    const tree = markdownParser.parse(slice.text);
+    const tree = parseMarkdown();
     makeHtmlInert(tree);
     return { tree, mdxFailure: error instanceof Error ? error.message : String(error) };
   }

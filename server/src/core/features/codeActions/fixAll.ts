@@ -80,7 +80,7 @@ export function safeFixes(diagnostics: Diagnostic[], fixesOf: (diagnostic: Diagn
   const byEdits = new Map<string, Fix>();
   for (const diagnostic of diagnostics) {
     const fix = fixesOf(diagnostic).find((candidate) => candidate.preferred);
-    if (!fix) continue;
+    if (!fix || fix.edits.length === 0) continue;
     const key = JSON.stringify(fix.edits);
     const resolved = fix.diagnostics ?? [diagnostic];
     const known = byEdits.get(key);

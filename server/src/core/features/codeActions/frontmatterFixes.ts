@@ -75,7 +75,7 @@ export function renameUnknownKey(diagnostic: Diagnostic, fix: FixContext): Fix[]
     position.line,
     text.slice(0, position.character) + quote + suggestion + quote + text.slice(endPosition.character),
   );
-  return fixFromText(fix, `Rename to \`${suggestion}\``, lines, true);
+  return fixFromText(`Rename to \`${suggestion}\``, lines, true);
 }
 
 /** frontmatter/required: the key added at the end of its mapping with a placeholder the schema accepts. */
@@ -109,7 +109,7 @@ export function addRequiredKey(diagnostic: Diagnostic, fix: FixContext): Fix[] {
     place.line,
     yamlLines.map((line) => place.indent + line),
   );
-  return fixFromText(fix, `Add the required property \`${property}\``, lines, true);
+  return fixFromText(`Add the required property \`${property}\``, lines, true);
 }
 
 function reportedAt(fix: FixContext, schema: FrontmatterSchema, error: ErrorObject) {

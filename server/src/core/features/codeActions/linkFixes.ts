@@ -20,7 +20,7 @@ export function repointLink(diagnostic: Diagnostic, fix: FixContext): Fix[] {
   const lines = editableLines(fix);
   const text = lines.lines[start.line];
   lines.replace(start.line, text.slice(0, start.character) + target + text.slice(end.character));
-  return fixFromText(fix, `Change the link to \`${target}\``, lines, true);
+  return fixFromText(`Change the link to \`${target}\``, lines, true);
 }
 
 /** A path written as a link target without `<>`: spaces and parentheses percent-encoded. */

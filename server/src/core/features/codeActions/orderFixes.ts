@@ -42,7 +42,7 @@ export function addUnlistedChildren(diagnostic: Diagnostic, fix: FixContext): Fi
   const fixes: Fix[] = [];
   const one = editableLines(fix);
   appendEntries(one, order, [child]);
-  fixes.push(...fixFromText(fix, `Add \`${child}\` to the Order`, one, unlisted.length === 1));
+  fixes.push(...fixFromText(`Add \`${child}\` to the Order`, one, unlisted.length === 1));
   if (unlisted.length > 1) {
     const all = editableLines(fix);
     appendEntries(
@@ -51,7 +51,7 @@ export function addUnlistedChildren(diagnostic: Diagnostic, fix: FixContext): Fi
       unlisted.map((other) => dataString(other, "child")!),
     );
     fixes.push(
-      ...fixFromText(fix, `Add all ${unlisted.length} unlisted children to the Order`, all, true, unlisted),
+      ...fixFromText(`Add all ${unlisted.length} unlisted children to the Order`, all, true, unlisted),
     );
   }
   return fixes;
@@ -82,7 +82,7 @@ export function fixUnknownEntry(diagnostic: Diagnostic, fix: FixContext): Fix[] 
     const text = lines.lines[entry.line];
     const { start, end } = entry.nameRange;
     lines.replace(entry.line, text.slice(0, start.character) + suggestion + text.slice(end.character));
-    return fixFromText(fix, `Change to \`${suggestion}\``, lines, true);
+    return fixFromText(`Change to \`${suggestion}\``, lines, true);
   }
   const lines = editableLines(fix);
   removeEntry(lines, order, index);
@@ -90,7 +90,7 @@ export function fixUnknownEntry(diagnostic: Diagnostic, fix: FixContext): Fix[] 
     suggestion !== undefined
       ? `Remove the entry \`${entry.name}\` (\`${suggestion}\` is already listed)`
       : `Remove the entry \`${entry.name}\``;
-  return fixFromText(fix, title, lines, suggestion !== undefined);
+  return fixFromText(title, lines, suggestion !== undefined);
 }
 
 /** order/duplicate-entry: the second listing removed, the entries after it renumbered. */
@@ -100,7 +100,7 @@ export function removeDuplicateEntry(diagnostic: Diagnostic, fix: FixContext): F
   if (!order || index === -1) return [];
   const lines = editableLines(fix);
   removeEntry(lines, order, index);
-  return fixFromText(fix, `Remove the duplicate entry \`${order.entries[index].name}\``, lines, true);
+  return fixFromText(`Remove the duplicate entry \`${order.entries[index].name}\``, lines, true);
 }
 
 /** Removes an entry's line; the numbered entries after it take the numbers of their new places. */
@@ -117,7 +117,7 @@ export function renumberEntries(_diagnostic: Diagnostic, fix: FixContext): Fix[]
   if (!order) return [];
   const lines = editableLines(fix);
   order.entries.forEach((entry, i) => setNumber(lines, entry, i + 1));
-  return fixFromText(fix, `Renumber the Order entries 1 to ${order.entries.length}`, lines, true);
+  return fixFromText(`Renumber the Order entries 1 to ${order.entries.length}`, lines, true);
 }
 
 function setNumber(lines: TextLines, entry: OrderEntry, number: number): void {
@@ -137,5 +137,5 @@ export function rewriteEntry(diagnostic: Diagnostic, fix: FixContext): Fix[] {
   const expected = `${entry.number ?? index + 1}. ${entry.name}`;
   const lines = editableLines(fix);
   lines.replace(entry.line, expected);
-  return fixFromText(fix, `Rewrite as \`${expected}\``, lines, true);
+  return fixFromText(`Rewrite as \`${expected}\``, lines, true);
 }

@@ -28,7 +28,7 @@ export function addMissingSection(diagnostic: Diagnostic, fix: FixContext): Fix[
   const line = place?.line ?? fix.sections[0]?.heading.line ?? index.lineCount;
   const lines = editableLines(fix);
   lines.insertBlock(Math.max(line, outline.bodyStartLine), [headingText(rule), ...template(fix, rule)]);
-  return fixFromText(fix, `Add the missing \`${headingText(rule)}\` section`, lines, true);
+  return fixFromText(`Add the missing \`${headingText(rule)}\` section`, lines, true);
 }
 
 function headingText(rule: SectionRule): string {
@@ -58,7 +58,7 @@ export function moveSectionIntoPlace(diagnostic: Diagnostic, fix: FixContext): F
   if (!place) return [];
   const lines = editableLines(fix);
   moveSection(fix, lines, section, place.line);
-  return fixFromText(fix, `Move \`${section.rule.heading}\` ${describePlace(place)}`, lines, true);
+  return fixFromText(`Move \`${section.rule.heading}\` ${describePlace(place)}`, lines, true);
 }
 
 function describePlace(place: { before?: FoundSection; after?: FoundSection }): string {
@@ -93,12 +93,7 @@ export function fixSectionLevel(diagnostic: Diagnostic, fix: FixContext): Fix[] 
   if (!section?.rule || level === undefined) return [];
   const lines = editableLines(fix);
   setLevel(lines, section.heading.line, level);
-  return fixFromText(
-    fix,
-    `Change the heading to \`${"#".repeat(level)} ${section.rule.heading}\``,
-    lines,
-    true,
-  );
+  return fixFromText(`Change the heading to \`${"#".repeat(level)} ${section.rule.heading}\``, lines, true);
 }
 
 /** Rewrites the `#` markers of a heading line, and nothing else. */
@@ -140,7 +135,7 @@ export function renameUnknownSection(diagnostic: Diagnostic, fix: FixContext): F
       title += ` and move it ${describePlace(place)}`;
     }
   }
-  return fixFromText(fix, title, lines, true);
+  return fixFromText(title, lines, true);
 }
 
 /**
@@ -163,7 +158,7 @@ export function mergeDuplicateSection(diagnostic: Diagnostic, fix: FixContext): 
     else lines.insert(at, content.lines);
   }
   const title = `Merge into the first \`${first.heading.text}\` section`;
-  return fixFromText(fix, title + (content.note ?? ""), lines, false);
+  return fixFromText(title + (content.note ?? ""), lines, false);
 }
 
 function mergedContent(

@@ -7,6 +7,7 @@ import {
   type SuppressionScope,
 } from "../diagnostics/suppression";
 import { editableLines, type Fix, type FixContext, fixFromText } from "./fixTypes";
+import type { TextLines } from "./textLines";
 
 /**
  * "Disable CODE for this line" and "Disable CODE for this file": a suppression comment (or the code
@@ -40,12 +41,12 @@ function disableForLine(
     (comment) => comment.scope === "next-line" && comment.line === line - 1 && comment.form === form,
   );
   if (existing?.codes) {
-    addCode(lines.lines, existing, code);
-    return fixFromText(fix, title, lines, false);
+    addCode(lines, existing, code);
+    return fixFromText(title, lines, false);
   }
   const indent = form === "yaml" ? (index.lines[line].match(/^ */)?.[0] ?? "") : "";
   lines.insert(line, [indent + comment(form, "next-line", code)]);
-  return fixFromText(fix, title, lines, false);
+  return fixFromText(title, lines, false);
 }
 
 function disableForFile(code: string, fix: FixContext, comments: SuppressionComment[]): Fix[] {
@@ -54,8 +55,8 @@ function disableForFile(code: string, fix: FixContext, comments: SuppressionComm
   const lines = editableLines(fix);
   const existing = comments.find((comment) => comment.scope === "file" && comment.codes);
   if (existing) {
-    addCode(lines.lines, existing, code);
-    return fixFromText(fix, title, lines, false);
+    addCode(lines, existing, code);
+    return fixFromText(title, lines, false);
   }
   if (frontmatter && frontmatter.bodyStartLine === undefined) {
     // An unclosed frontmatter holds the whole file: a YAML comment is the only comment it can take.
@@ -63,12 +64,12 @@ function disableForFile(code: string, fix: FixContext, comments: SuppressionComm
   } else {
     lines.insert(frontmatter?.bodyStartLine ?? 0, [comment(bodyCommentForm(fix.context.path), "file", code)]);
   }
-  return fixFromText(fix, title, lines, false);
+  return fixFromText(title, lines, false);
 }
 
-function addCode(lines: string[], existing: SuppressionComment, code: string): void {
-  const text = lines[existing.line];
-  lines[existing.line] = text.slice(0, existing.codesEnd) + " " + code + text.slice(existing.codesEnd);
+function addCode(lines: TextLines, existing: SuppressionComment, code: string): void {
+  const text = lines.lines[existing.line];
+  lines.replace(existing.line, text.slice(0, existing.codesEnd) + " " + code + text.slice(existing.codesEnd));
 }
 
 function comment(form: CommentForm, scope: SuppressionScope, code: string): string {
