@@ -1,4 +1,5 @@
 import type { FeatureServices } from "../features/featureServices";
+import type { Target } from "../features/linkTargets";
 import type { RenderTarget } from "./renderTypes";
 
 /** What every part of one page's rendering needs: the file, where the page is shown, what it references. */
@@ -11,6 +12,8 @@ export interface PageContext {
   pageUrl: string | undefined;
   /** Local files the page references that the site must copy (site target). */
   assets: Set<string>;
+  /** What each link address of the page leads to, looked up once per address (a page may repeat one hundreds of times). */
+  linkTargets: Map<string, Target | undefined>;
 }
 
 export function createPageContext(
@@ -24,5 +27,6 @@ export function createPageContext(
     services,
     pageUrl: target.kind === "site" ? target.pageUrlOf(path) : undefined,
     assets: new Set(),
+    linkTargets: new Map(),
   };
 }

@@ -65,7 +65,9 @@ export function anchorProperties(
     return brokenLinkProperties(
       `Links to \`${trimmed}\` are not followed: only http, https and mailto links leave the page.`,
     );
-  const target = targetOfLink(page.path, trimmed, page.services);
+  if (!page.linkTargets.has(trimmed))
+    page.linkTargets.set(trimmed, targetOfLink(page.path, trimmed, page.services));
+  const target = page.linkTargets.get(trimmed);
   if (!target) return brokenLinkProperties(`The link target \`${safeDecode(trimmed)}\` does not exist.`);
   return internalLinkProperties(target, page, fragmentOf(trimmed));
 }
