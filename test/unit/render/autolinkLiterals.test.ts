@@ -6,6 +6,7 @@ import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
 import { gfmAutolinkLiteral } from "micromark-extension-gfm-autolink-literal";
 import {
   mayHoldAutolinkLiteral,
@@ -86,7 +87,7 @@ describe("GFM autolink literals, left out where a text cannot hold one", () => {
     }
   });
 
-  it("takes the literals' constructs out of the parser's syntax, and nothing else", () => {
+  it("takes the literals' constructs and transform out of the parser, and nothing else", () => {
     const literals = new Set<unknown>(Object.values(gfmAutolinkLiteral().text ?? {}).flat());
     const constructsOf = (processor: typeof withLiterals) =>
       (processor.data().micromarkExtensions ?? []).flatMap((extension) =>
@@ -102,6 +103,16 @@ describe("GFM autolink literals, left out where a text cannot hold one", () => {
     const names = (constructs: typeof before) => constructs.map((construct) => construct?.name);
     assert.deepEqual(names(after), names(before.filter((construct) => !literals.has(construct))));
     assert.ok(!after.some((construct) => literals.has(construct)));
+    const literalTransforms = new Set<unknown>(gfmAutolinkLiteralFromMarkdown().transforms);
+    const transformsOf = (processor: typeof withLiterals) =>
+      (processor.data().fromMarkdownExtensions ?? [])
+        .flat()
+        .flatMap((extension) => extension.transforms ?? []);
+    assert.ok(transformsOf(withLiterals).some((transform) => literalTransforms.has(transform)));
+    assert.deepEqual(
+      transformsOf(withoutLiterals),
+      transformsOf(withLiterals).filter((transform) => !literalTransforms.has(transform)),
+    );
     for (const literal of ["www.example.org", "WWW.example.org", "HTTPS://x.org", "a@b.org"])
       assert.ok(mayHoldAutolinkLiteral(literal), literal);
   });
