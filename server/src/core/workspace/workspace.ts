@@ -34,7 +34,8 @@ export class Workspace {
   private readonly openDocuments = new Map<string, { text: string; version: number }>();
   private readonly directoryCache = new Map<string, DirectoryEntry[] | null>();
   /** Per folder, its files' names as on disk by their NFC form: `findFile` runs for every file checked. */
-  private readonly fileNameCache = new Map<string, Map<string, string>>();
+  /** Per folder, its entries by their names after NFC normalisation (spellings that share one in listing order). */
+  private readonly fileNameCache = new Map<string, Map<string, DirectoryEntry[]>>();
   private readonly statCache = new Map<string, FileStat | null>();
   private readonly textCache = new Map<string, SourceText>();
   private readonly parseCache = new Map<string, ParsedMarkdown>();
@@ -276,17 +277,32 @@ export class Workspace {
 
   /** The path of a file in a folder whose name equals `name` after NFC normalisation, as spelt on disk. */
   findFile(folder: string, name: string): string | undefined {
+    // The first of two spellings with one NFC form wins, as in the folder's listing order.
+    const found = this.entriesByNfcName(folder)
+      .get(nfc(name))
+      ?.find((entry) => entry.type === "file");
+    return found && joinPath(folder, found.name);
+  }
+
+  /** The path of a file or folder in a folder whose name equals `name` after NFC normalisation, as spelt on disk. */
+  findEntry(folder: string, name: string): string | undefined {
+    const found = this.entriesByNfcName(folder).get(nfc(name))?.[0];
+    return found && joinPath(folder, found.name);
+  }
+
+  private entriesByNfcName(folder: string): Map<string, DirectoryEntry[]> {
     let names = this.fileNameCache.get(folder);
     if (!names) {
       names = new Map();
       for (const entry of this.readDirectory(folder)) {
-        // The first of two spellings with one NFC form wins, as in the folder's listing order.
-        if (entry.type === "file" && !names.has(nfc(entry.name))) names.set(nfc(entry.name), entry.name);
+        const key = nfc(entry.name);
+        const same = names.get(key);
+        if (same) same.push(entry);
+        else names.set(key, [entry]);
       }
       this.fileNameCache.set(folder, names);
     }
-    const found = names.get(nfc(name));
-    return found === undefined ? undefined : joinPath(folder, found);
+    return names;
   }
 
   // ---- contents ---------------------------------------------------------------------------------

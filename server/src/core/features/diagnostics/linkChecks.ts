@@ -1,9 +1,11 @@
 import { findLinks } from "../../document/links";
 import { proseLines, type FoundSection } from "../../document/sections";
-import { nearestName } from "../../names";
+import type { DirectoryEntry } from "../../fileSystem";
+import { NameIndex } from "../../names";
 import { basename, joinPath, nfc, relativePath } from "../../paths";
 import type { Problem } from "../../problem";
 import { resolveLink } from "../../workspace/linkResolution";
+import type { MapNode } from "../../workspace/nodeIndex";
 import type { Workspace } from "../../workspace/workspace";
 import type { MarkdownContext } from "../../documentContext";
 
@@ -83,10 +85,9 @@ function existsAfterNfc(workspace: Workspace, path: string): boolean {
       folder = direct;
       continue;
     }
-    const wanted = nfc(segment);
-    const entry = workspace.readDirectory(folder).find((candidate) => nfc(candidate.name) === wanted);
+    const entry = workspace.findEntry(folder, segment);
     if (!entry) return false;
-    folder = joinPath(folder, entry.name);
+    folder = entry;
   }
   return true;
 }
@@ -105,12 +106,8 @@ function suggestMovedNode(
   const wantsFile = last.toLowerCase().endsWith(".md");
   const name = nfc(wantsFile ? last.slice(0, -3) : last);
   const repositoryRoot = context.services.maps.repositoryRootFor(context.path);
-  const candidates = context.services.nodes
-    .all()
-    .filter((node) => node.map.repositoryRoot === repositoryRoot);
-  const wanted = candidates.some((node) => node.name === name)
-    ? name
-    : nearestName(name, new Set(candidates.map((node) => node.name)));
+  const { candidates, names } = nodeNamesOf(context.services.nodes.all(), repositoryRoot);
+  const wanted = names.has(name) ? name : names.index.nearest(name);
   const sharedPrefix = (path: string) => {
     let length = 0;
     while (length < path.length && path[length] === resolved[length]) length++;
@@ -152,8 +149,7 @@ function suggestTarget(
       corrected.push(previous + ".md");
       break;
     }
-    const entries = workspace.readDirectory(joinPath(folder, ...corrected)).map((entry) => entry.name);
-    const match = nearestName(segment, entries);
+    const match = namesOf(workspace.readDirectory(joinPath(folder, ...corrected))).nearest(segment);
     if (!match) return undefined;
     corrected.push(match);
   }
@@ -161,6 +157,40 @@ function suggestTarget(
   if (!workspace.exists(path)) return undefined;
   const relative = relativePath(base, path);
   return { link: absolute ? "/" + relative : relative };
+}
+
+/**
+ * A folder's names prepared for near-miss look-ups, while its listing stays cached (a new listing is a
+ * new array): each broken link into a folder of 10,000 files looked at every name again.
+ */
+const listingNames = new WeakMap<readonly DirectoryEntry[], NameIndex>();
+
+function namesOf(listing: readonly DirectoryEntry[]): NameIndex {
+  let names = listingNames.get(listing);
+  if (!names) {
+    names = new NameIndex(listing.map((entry) => entry.name));
+    listingNames.set(listing, names);
+  }
+  return names;
+}
+
+/** The nodes of each repository's maps and their names, while the node index stays the same array. */
+const repositoryNodes = new WeakMap<
+  readonly MapNode[],
+  Map<string | undefined, { candidates: MapNode[]; names: { has(name: string): boolean; index: NameIndex } }>
+>();
+
+function nodeNamesOf(all: readonly MapNode[], repositoryRoot: string | undefined) {
+  let byRepository = repositoryNodes.get(all);
+  if (!byRepository) repositoryNodes.set(all, (byRepository = new Map()));
+  let found = byRepository.get(repositoryRoot);
+  if (!found) {
+    const candidates = all.filter((node) => node.map.repositoryRoot === repositoryRoot);
+    const unique = new Set(candidates.map((node) => node.name));
+    found = { candidates, names: { has: (name) => unique.has(name), index: new NameIndex(unique) } };
+    byRepository.set(repositoryRoot, found);
+  }
+  return found;
 }
 
 const bulletLine = /^[-*+]\s+(.*)$/;
