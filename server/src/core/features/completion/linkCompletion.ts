@@ -60,7 +60,7 @@ export function linkCompletions(
   const lowerPrefix = folderPrefix.toLowerCase();
   for (const node of all) {
     if (excluded.has(node.folder)) continue;
-    const match = fuzzyMatch(normalizedQuery, normalizeForMatch(node.name));
+    const match = fuzzyMatch(normalizedQuery, matchableName(node));
     if (!match) continue;
     if (lowerPrefix && !linkTarget(node, context.path, repositoryRoot).toLowerCase().startsWith(lowerPrefix))
       continue;
@@ -90,6 +90,18 @@ export function linkCompletions(
     };
   });
   return completionList(items, matches.length < all.length - excluded.size || matches.length > maxLinkItems);
+}
+
+/** Each node's name as matched, made once per node object (the index makes new ones when the tree changes). */
+const matchableNames = new WeakMap<MapNode, string>();
+
+function matchableName(node: MapNode): string {
+  let name = matchableNames.get(node);
+  if (name === undefined) {
+    name = normalizeForMatch(node.name);
+    matchableNames.set(node, name);
+  }
+  return name;
 }
 
 function linkSlotAt(cursor: CursorLine): LinkSlot | undefined {
