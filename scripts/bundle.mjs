@@ -31,7 +31,7 @@ const lazyPipeline = {
   entry: "server/src/core/render/markdownPipeline.ts",
   outfile: "dist/cli-markdown.js",
   /** The module's functions: checked against the built file, so a new export cannot be missed. */
-  functions: ["renderMarkdown"],
+  functions: ["renderMarkdown", "markdownToPlainText"],
 };
 
 /** @type {import("esbuild").Plugin} */

@@ -61,6 +61,29 @@ describe("map tree", () => {
     assert.equal(children[0].title, "Zeta");
   });
 
+  it("shows a Mini Description written in Markdown as the text a reader sees, in the tree and on the cards", () => {
+    const markdown =
+      "Uses **bold**, [a link](../Alpha/Alpha.md), `code`, ![an image](x.png), <b>html</b> &amp; a\\_b.";
+    const files = { ...map, "/kb/Root/Alpha/Alpha.md": `### Mini Description\n\n${markdown}\n` };
+    const expected = "Uses bold, a link, code, an image, html & a_b.";
+    const language = service(new MemoryFileSystem(files));
+    const alpha = language.getMapChildren("/kb/Root").find((child) => child.name === "Alpha");
+    assert.equal(alpha?.summary, expected);
+    const page = language.renderPage("/kb/Root/Root.md", {
+      kind: "editor",
+      resourceRoots: [{ folder: "/kb", webviewBase: "https://webview.test/kb" }],
+    });
+    assert.ok(
+      page?.html.includes(`<p class="kb-card-summary">${expected.replace("&", "&#x26;")}</p>`),
+      page?.html,
+    );
+    // A summary without Markdown is left as it is.
+    assert.equal(
+      language.getMapChildren("/kb/Root").find((child) => child.name === "Zeta")?.summary,
+      "Last letter, first place.",
+    );
+  });
+
   it("counts the errors and warnings of each child's last validation", () => {
     const languageService = service(
       new MemoryFileSystem({

@@ -1,9 +1,10 @@
 import type { FeatureServices } from "../features/featureServices";
-import { miniDescription, problemCounts } from "../features/nodeCard";
+import { problemCounts } from "../features/nodeCard";
 import { ancestorsOf } from "../features/nodeTrail";
 import { dirname } from "../paths";
 import type { MapNode } from "../workspace/nodeIndex";
 import { childrenInOrder } from "./childOrder";
+import { plainSummaryOf } from "./plainSummary";
 import type { MapTree, MapTreeItem } from "./renderTypes";
 
 /**
@@ -41,7 +42,7 @@ function treeItem(node: MapNode, unlisted: boolean, services: FeatureServices): 
     file: node.file,
     name: node.name,
     title: node.title,
-    summary: miniDescription(node, services),
+    summary: plainSummaryOf(node, services),
     childCount: services.workspace.childFolders(node.folder).length,
     errors: problems.errors,
     warnings: problems.warnings,

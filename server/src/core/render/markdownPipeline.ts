@@ -12,6 +12,7 @@ import { mayHoldAutolinkLiteral, withoutAutolinkLiterals } from "./autolinkLiter
 import { makeHtmlInert, makeMdxInert } from "./mdxInert";
 import { sanitizeSchema } from "./sanitizeSchema";
 import { h } from "hastscript";
+import { toString } from "mdast-util-to-string";
 import { guardSlice } from "./parseGuard";
 import { renderErrorBlock } from "./renderError";
 import { markSourceLines } from "./sourceLines";
@@ -85,6 +86,20 @@ export function renderMarkdown(slice: MarkdownSlice): RenderedMarkdown {
     mdxFailure ??= rendered.mdxFailure;
   }
   return { nodes, mdxFailure };
+}
+
+/** Characters without which a text holds no Markdown to take out (most Mini Descriptions hold none). */
+const markdownSigns = /[\\`*_[\]<>!&~|]/;
+
+/**
+ * What a reader sees of a short Markdown text, as plain text (a Mini Description in a card, a tooltip or
+ * the site's map): links and images as their text, no emphasis marks or code ticks, entities decoded,
+ * HTML tags left out, white space as single spaces.
+ */
+export function markdownToPlainText(markdown: string): string {
+  if (!markdownSigns.test(markdown)) return markdown;
+  const parser = mayHoldAutolinkLiteral(markdown) ? markdownParser : markdownParserWithoutAutolinks;
+  return toString(parser.parse(markdown), { includeHtml: false }).replace(/\s+/g, " ").trim();
 }
 
 function renderParsed(slice: MarkdownSlice): RenderedMarkdown {

@@ -1,6 +1,6 @@
 import type { Element } from "hast";
 import { h } from "hastscript";
-import { miniDescription } from "../features/nodeCard";
+import { plainSummaryOf } from "./plainSummary";
 import type { MapNode } from "../workspace/nodeIndex";
 import { type Card, cardItem, nodeLink } from "./cards";
 import { type ChildPlace, childrenInOrder } from "./childOrder";
@@ -35,7 +35,7 @@ function childCard(place: ChildPlace, page: PageContext): Card {
     const why = `The folder \`${child.name}\` has no \`${child.name}.md\`.`;
     return { title: child.title, link, line, state: "broken", notes: [{ kind: "broken", text: why }] };
   }
-  const summary = miniDescription(child, page.services);
+  const summary = plainSummaryOf(child, page.services);
   return {
     title: child.title,
     link,
