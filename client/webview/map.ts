@@ -188,21 +188,42 @@ function showTree(message: Extract<MapHostMessage, { type: "tree" }>): void {
     select(shown, { focus: document.hasFocus(), center: false });
     return;
   }
+  if (!buildTree()) return;
+  const focus = (selectedUri !== undefined ? elementOf(selectedUri) : undefined) ?? visibleItems()[0];
+  // Take the keyboard focus only when the view has it: a reveal must not pull it out of the editor.
+  if (focus) select(focus, { focus: document.hasFocus(), center: true });
+}
+
+/** Builds the tree from the roots, with the expanded nodes' known children; false when there are no roots. */
+function buildTree(): boolean {
   if (roots.length === 0) {
     const empty = document.createElement("p");
     empty.className = "kb-map-empty";
     empty.textContent =
       "No research map in this workspace: a map is a folder tree of Name/Name.md node files.";
     root.replaceChildren(empty);
-    return;
+    return false;
   }
   const fragment = document.createDocumentFragment();
   roots.forEach((item, index) => fragment.append(buildItem(item, 1, index + 1, roots.length)));
   tree.replaceChildren(fragment);
   if (tree.parentElement !== root) root.replaceChildren(tree);
-  const focus = (selectedUri !== undefined ? elementOf(selectedUri) : undefined) ?? visibleItems()[0];
-  // Take the keyboard focus only when the view has it: a reveal must not pull it out of the editor.
-  if (focus) select(focus, { focus: document.hasFocus(), center: true });
+  return true;
+}
+
+/** New counts for the roots: the tree is built again as it was (expansions, selection, keyboard focus). */
+function showRoots(fresh: MapViewItem[]): void {
+  if (sameItems(roots, fresh)) return;
+  const hadFocus = tree.contains(document.activeElement);
+  roots = fresh;
+  remember(roots);
+  if (!buildTree()) return;
+  const selected = selectedUri !== undefined ? elementOf(selectedUri) : undefined;
+  if (selected) select(selected, { focus: hadFocus, center: false });
+}
+
+function sameItems(a: MapViewItem[] | undefined, b: MapViewItem[]): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
 function sameRoots(a: MapViewItem[], b: MapViewItem[]): boolean {
@@ -210,10 +231,12 @@ function sameRoots(a: MapViewItem[], b: MapViewItem[]): boolean {
 }
 
 function showFetchedChildren(uri: string, children: MapViewItem[]): void {
+  // A refresh after every change of problems mostly finds the same children: the group stays as it is.
+  const unchanged = sameItems(childrenOf.get(uri), children);
   remember(children);
   childrenOf.set(uri, children);
   const element = elementOf(uri);
-  if (!element || !expanded.has(uri)) return;
+  if (!element || !expanded.has(uri) || (unchanged && element.getAttribute("aria-busy") !== "true")) return;
   // Rebuilding the group replaces the focused item when it lies inside: give the focus back to it.
   const hadFocus = groupOf(element)?.contains(document.activeElement) === true;
   showChildren(element, uri, levelOf(element));
@@ -231,6 +254,7 @@ window.addEventListener("message", (event: MessageEvent<unknown>) => {
   if (!isMapHostMessage(message)) return;
   if (message.type === "tree") showTree(message);
   else if (message.type === "refresh") refreshExpanded();
+  else if (message.type === "roots") showRoots(message.roots);
   else showFetchedChildren(message.uri, message.items);
 });
 tree.addEventListener("keydown", onKeyDown);

@@ -35,8 +35,10 @@ export type MapHostMessage =
   | ({ type: "tree" } & MapTreeResult)
   /** One node's children, answering an `expand`. */
   | { type: "children"; uri: string; items: MapViewItem[] }
-  /** Files changed on disk: fetch the expanded nodes' children again (new folders, new problem counts). */
-  | { type: "refresh" };
+  /** Files or problems changed: fetch the expanded nodes' children again (new folders, new problem counts). */
+  | { type: "refresh" }
+  /** The roots again, with their new problem counts (sent with `refresh`). */
+  | { type: "roots"; roots: MapViewItem[] };
 
 /** Map webview -> extension. */
 export type MapViewMessage =
@@ -115,6 +117,7 @@ export function isMapHostMessage(value: unknown): value is MapHostMessage {
   if (!isRecord(value)) return false;
   if (value.type === "children") return typeof value.uri === "string" && isItemList(value.items);
   if (value.type === "refresh") return true;
+  if (value.type === "roots") return isItemList(value.roots);
   return (
     value.type === "tree" &&
     isItemList(value.roots) &&

@@ -1,4 +1,12 @@
-import { type Disposable, type TextEditor, type Uri, ViewColumn, type WebviewPanel, window } from "vscode";
+import {
+  type Disposable,
+  languages,
+  type TextEditor,
+  type Uri,
+  ViewColumn,
+  type WebviewPanel,
+  window,
+} from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import {
   type MapChildrenParams,
@@ -12,6 +20,9 @@ import { isMapViewMessage, type MapHostMessage, type MapViewMessage } from "../.
 import { openLinkedFile } from "../preview/previewLinks";
 import { reportFailure, shellHtml } from "../webviewShell";
 
+/** How long the map waits after a change of problems before it asks for new counts (changes come in bursts). */
+const refreshDelayMs = 300;
+
 /**
  * The map view: the taxonomy as a tree in a webview, starting at the node of the active editor. The server
  * answers the tree and each node's children (fetched as nodes are expanded); clicking a node opens its file
@@ -23,6 +34,9 @@ export class MapPanel {
   /** Where node files open: the column of the last active text editor. */
   private editorColumn: ViewColumn = ViewColumn.One;
   private ready = false;
+  /** Something changed while the panel was hidden: refresh when it is shown. */
+  private stale = false;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: Disposable[] = [];
 
   constructor(
@@ -46,8 +60,15 @@ export class MapPanel {
         if (!this.noteEditor(editor) || !panel.visible) return;
         void this.sendTree();
       }),
+      // The badges count the problems of each node's file: new diagnostics, new counts (a burst of
+      // them, as during the first scan, is one refresh).
+      languages.onDidChangeDiagnostics(() => this.scheduleRefresh()),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && this.stale) this.refresh();
+      }),
     );
     panel.onDidDispose(() => {
+      clearTimeout(this.refreshTimer);
       for (const disposable of this.disposables) disposable.dispose();
       onDispose();
     });
@@ -68,9 +89,21 @@ export class MapPanel {
     void this.sendTree();
   }
 
-  /** Files changed on disk: the webview fetches its expanded nodes' children again. */
+  /** Files or problems changed: the roots and the expanded nodes' children are fetched again. */
   refresh(): void {
-    if (this.ready) this.post({ type: "refresh" });
+    if (!this.ready) return;
+    if (!this.panel.visible) {
+      this.stale = true;
+      return;
+    }
+    this.stale = false;
+    this.post({ type: "refresh" });
+    void this.sendRoots();
+  }
+
+  private scheduleRefresh(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.refresh(), refreshDelayMs);
   }
 
   private post(message: MapHostMessage): void {
@@ -83,6 +116,15 @@ export class MapPanel {
     try {
       const tree = await this.client.sendRequest<MapTreeResult>(mapTreeMethod, params);
       this.post({ type: "tree", ...tree });
+    } catch {
+      // The server is not running (it reports that itself).
+    }
+  }
+
+  private async sendRoots(): Promise<void> {
+    try {
+      const tree = await this.client.sendRequest<MapTreeResult>(mapTreeMethod, {} satisfies MapTreeParams);
+      this.post({ type: "roots", roots: tree.roots });
     } catch {
       // The server is not running (it reports that itself).
     }

@@ -324,6 +324,26 @@ describe("Preview and map in the workbench", function () {
         },
       );
 
+      await workbench.step(
+        "a problem that appears in a root's file shows on its badge, and goes, without reopening the map",
+        async () => {
+          const errors = row("AI Safety").locator(".kb-map-error");
+          const badge = (count: number) =>
+            row("AI Safety").locator(`[role="img"][aria-label="${count} error${count === 1 ? "" : "s"}"]`);
+          const before = (await errors.count()) === 0 ? 0 : Number(await errors.textContent());
+          // A folder the root's Order does not list: one more `order/unlisted-child` error on AI_Safety.md.
+          const folder = workbench.file("AI_Safety/Unlisted_Area");
+          mkdirSync(folder);
+          writeFileSync(path.join(folder, "Unlisted_Area.md"), "### Mini Description\n\nNew.\n");
+          await badge(before + 1).waitFor({ timeout: uiTimeoutMs });
+          rmSync(folder, { recursive: true });
+          if (before === 0) await errors.waitFor({ state: "detached", timeout: uiTimeoutMs });
+          else await badge(before).waitFor({ timeout: uiTimeoutMs });
+          // The tree was built again around the open branches: they are still open.
+          assert.equal(await item("Interpretability").getAttribute("aria-expanded"), "true");
+        },
+      );
+
       await workbench.step("click Mechanistic Analysis: its file opens", async () => {
         await row("Mechanistic Analysis").locator(".kb-map-title").click();
         await workbench.activeTab("Mechanistic_Analysis.md").waitFor({ timeout: uiTimeoutMs });
