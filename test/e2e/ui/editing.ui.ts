@@ -35,7 +35,11 @@ describe("Editing in the workbench", function () {
         await page.locator(".part.editor .tab.active.dirty").waitFor({ timeout: 10_000 });
       });
 
-      await workbench.step("the diagnostic leaves the Problems panel", () => workbench.waitForNoProblems());
+      await workbench.step("the diagnostic leaves the Problems panel", async () => {
+        await workbench.waitForNoProblems(undefined, "Robustness.md");
+        // And one problem less in all: the row is gone, not merely scrolled out of the list.
+        await workbench.waitForProblemsTotal(seeded.errors + seeded.warnings - 1);
+      });
 
       await workbench.step("the squiggle disappears", async () => {
         await workbench.squiggles().first().waitFor({ state: "detached", timeout: 10_000 });

@@ -580,13 +580,27 @@ export class Workbench {
     }
   }
 
-  /** Waits until the Problems panel shows no row at all (e.g. under a filter that names one file). */
-  async waitForNoProblems(timeoutMs = diagnosticTimeoutMs): Promise<void> {
+  /**
+   * Waits until the Problems panel shows no row at all (e.g. under a filter that names one file), or,
+   * given a file name, no row of that file: code-server's panel has been seen to drop its filter text
+   * while the editor is typed into, and then other files' rows are no sign of this file's problems.
+   */
+  async waitForNoProblems(timeoutMs = diagnosticTimeoutMs, fileName?: string): Promise<void> {
     try {
-      await this.page
-        .locator(".markers-panel .monaco-list-row")
-        .first()
-        .waitFor({ state: "detached", timeout: timeoutMs });
+      if (fileName === undefined)
+        await this.page
+          .locator(".markers-panel .monaco-list-row")
+          .first()
+          .waitFor({ state: "detached", timeout: timeoutMs });
+      else
+        await this.page.waitForFunction(
+          (name) =>
+            ![...document.querySelectorAll(".markers-panel .monaco-list-row .label-name")].some(
+              (label) => label.textContent === name,
+            ),
+          fileName,
+          { timeout: timeoutMs },
+        );
     } catch (error) {
       throw new Error(
         `the Problems panel still shows rows after ${timeoutMs} ms:\n${await this.describeProblems()}`,
@@ -600,6 +614,18 @@ export class Workbench {
     const rows = await this.problemRows().catch(() => []);
     if (rows.length === 0) return "  (no rows)";
     return rows.map((row) => `  ${row.kind === "file" ? "" : "  "}${row.ariaLabel}`).join("\n");
+  }
+
+  /** Waits until the Problems tab announces this total. */
+  async waitForProblemsTotal(total: number, timeoutMs = diagnosticTimeoutMs): Promise<void> {
+    await this.page.waitForFunction(
+      (expected) =>
+        [...document.querySelectorAll(".part.panel .action-item .action-label")].some((item) =>
+          new RegExp(`^Problems\\b.*Total ${expected} Problems?`).test(item.getAttribute("aria-label") ?? ""),
+        ),
+      total,
+      { timeout: timeoutMs },
+    );
   }
 
   /** The total the Problems tab announces (`Problems (Ctrl+Shift+M) - Total 8 Problems`). */
