@@ -616,7 +616,7 @@ describe("the edits of a fix (text diff)", () => {
       const before =
         Array.from({ length: Math.floor(next() * 12) }, () => pick(pieces)).join(eol) +
         (next() < 0.5 ? eol : "");
-      const lines = new TextLines(before);
+      const lines = new TextLines(new LineIndex(before));
       const steps: string[] = [];
       for (let step = Math.floor(next() * 4); step > 0; step--) {
         const at = Math.floor(next() * (lines.count + 1));

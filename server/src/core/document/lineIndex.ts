@@ -27,6 +27,11 @@ export class LineIndex {
     return this.lines.length;
   }
 
+  /** The offset a line starts at; the text's length for the line after the last. */
+  lineStart(line: number): number {
+    return line < this.lineStarts.length ? this.lineStarts[line] : this.text.length;
+  }
+
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;

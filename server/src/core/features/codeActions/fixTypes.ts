@@ -26,7 +26,7 @@ export type FixProvider = (diagnostic: Diagnostic, fix: FixContext) => Fix[];
 
 /** The document's lines, to be edited into the fixed text. */
 export function editableLines(fix: FixContext): TextLines {
-  return new TextLines(fix.context.parsed.lines.text);
+  return new TextLines(fix.context.parsed.lines);
 }
 
 /**

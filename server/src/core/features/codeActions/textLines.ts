@@ -1,44 +1,6 @@
 import type { TextEdit } from "vscode-languageserver-types";
+import type { LineIndex } from "../../document/lineIndex";
 import { editsBetween } from "./textDiff";
-
-/** A text split into lines and their terminators. */
-interface SplitText {
-  text: string;
-  lines: string[];
-  ends: string[];
-  /** The offset of each line's start, and the text's length last. */
-  starts: number[];
-}
-
-/**
- * The last text split: every fix of every diagnostic of a document starts from the same text ("Fix
- * all" asks for them all, round after round), and copying two arrays is far cheaper than splitting it.
- */
-let lastSplit: SplitText | undefined;
-
-function split(text: string): SplitText {
-  if (lastSplit?.text === text) return lastSplit;
-  const lines: string[] = [];
-  const ends: string[] = [];
-  const starts: number[] = [];
-  let start = 0;
-  for (;;) {
-    starts.push(start);
-    const newline = text.indexOf("\n", start);
-    if (newline === -1) {
-      lines.push(text.slice(start));
-      ends.push("");
-      starts.push(text.length);
-      break;
-    }
-    const crlf = newline > start && text.charCodeAt(newline - 1) === 13;
-    lines.push(text.slice(start, crlf ? newline - 1 : newline));
-    ends.push(crlf ? "\r\n" : "\n");
-    start = newline + 1;
-  }
-  lastSplit = { text, lines, ends, starts };
-  return lastSplit;
-}
 
 /**
  * A document's text as editable lines, each keeping its own line terminator, so that a fix changes
@@ -54,12 +16,22 @@ export class TextLines {
   /** The terminator of new lines: the document's first one (LF for a one-line document). */
   readonly eol: string;
 
-  constructor(readonly original: string) {
-    const { lines, ends } = split(original);
-    this.mutableLines = lines.slice();
-    this.ends = ends.slice();
-    this.lineOrigins = lines.map((_, line) => line);
+  /** The document as already split (every fix of every diagnostic starts from the same one). */
+  constructor(private readonly index: LineIndex) {
+    this.mutableLines = index.lines.slice();
+    this.ends = index.lines.map((line, number) =>
+      index.text.slice(index.lineStart(number) + line.length, index.lineStart(number + 1)),
+    );
+    // A lone CR ending the text is no line break (LineIndex leaves it out of the line): it stays text.
+    const last = this.ends.length - 1;
+    if (this.ends[last] === "\r")
+      [this.mutableLines[last], this.ends[last]] = [this.mutableLines[last] + "\r", ""];
+    this.lineOrigins = index.lines.map((_, line) => line);
     this.eol = this.ends.find((end) => end !== "") ?? "\n";
+  }
+
+  get original(): string {
+    return this.index.text;
   }
 
   get lines(): readonly string[] {
@@ -77,7 +49,7 @@ export class TextLines {
 
   /** Whether a line was written or removed (the text may still be the same). */
   get changed(): boolean {
-    return this.count !== split(this.original).lines.length || this.lineOrigins.includes(-1);
+    return this.count !== this.index.lineCount || this.lineOrigins.includes(-1);
   }
 
   /**
@@ -87,8 +59,7 @@ export class TextLines {
    * quadratic (fuzz: 200 Order fixes, each renumbering the entries below, in an 80 KB file took 0.1 s).
    */
   edits(): TextEdit[] {
-    const { starts } = split(this.original);
-    const originalCount = starts.length - 1;
+    const originalCount = this.index.lineCount;
     const edits: TextEdit[] = [];
     let oldStart = 0;
     let newStart = 0;
@@ -97,7 +68,7 @@ export class TextLines {
       const origin = line < this.count ? this.lineOrigins[line] : originalCount;
       if (origin === -1) continue;
       if (line > newStart || origin > oldStart) {
-        const before = this.original.slice(starts[oldStart], starts[origin]);
+        const before = this.original.slice(this.index.lineStart(oldStart), this.index.lineStart(origin));
         for (const { range, newText } of editsBetween(before, this.slice(newStart, line)))
           edits.push({
             range: {

@@ -106,8 +106,8 @@ function suggestMovedNode(
   const wantsFile = last.toLowerCase().endsWith(".md");
   const name = nfc(wantsFile ? last.slice(0, -3) : last);
   const repositoryRoot = context.services.maps.repositoryRootFor(context.path);
-  const { candidates, names } = nodeNamesOf(context.services.nodes.all(), repositoryRoot);
-  const wanted = names.has(name) ? name : names.index.nearest(name);
+  const { candidates, names, index } = nodeNamesOf(context.services.nodes.all(), repositoryRoot);
+  const wanted = names.has(name) ? name : index.nearest(name);
   const sharedPrefix = (path: string) => {
     let length = 0;
     while (length < path.length && path[length] === resolved[length]) length++;
@@ -174,10 +174,10 @@ function namesOf(listing: readonly DirectoryEntry[]): NameIndex {
   return names;
 }
 
-/** The nodes of each repository's maps and their names, while the node index stays the same array. */
+/** The nodes of each repository's maps, their names and those prepared for near misses, while the node index stays the same array. */
 const repositoryNodes = new WeakMap<
   readonly MapNode[],
-  Map<string | undefined, { candidates: MapNode[]; names: { has(name: string): boolean; index: NameIndex } }>
+  Map<string | undefined, { candidates: MapNode[]; names: Set<string>; index: NameIndex }>
 >();
 
 function nodeNamesOf(all: readonly MapNode[], repositoryRoot: string | undefined) {
@@ -186,8 +186,8 @@ function nodeNamesOf(all: readonly MapNode[], repositoryRoot: string | undefined
   let found = byRepository.get(repositoryRoot);
   if (!found) {
     const candidates = all.filter((node) => node.map.repositoryRoot === repositoryRoot);
-    const unique = new Set(candidates.map((node) => node.name));
-    found = { candidates, names: { has: (name) => unique.has(name), index: new NameIndex(unique) } };
+    const names = new Set(candidates.map((node) => node.name));
+    found = { candidates, names, index: new NameIndex(names) };
     byRepository.set(repositoryRoot, found);
   }
   return found;
