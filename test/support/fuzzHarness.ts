@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Range, TextEdit } from "vscode-languageserver-types";
 import { createLanguageService, type LanguageService } from "../../server/src/core/languageService";
-import { uriOf } from "../../server/src/core/features/featureServices";
+import { uriOf } from "../../server/src/core/model/uris";
 import { fixturesRoot } from "./fixtures";
 import { MemoryFileSystem } from "./memoryFileSystem";
 import { caseSeed, mutate, Random } from "./mutations";

@@ -12,14 +12,14 @@ import type {
   WorkspaceSymbol,
 } from "vscode-languageserver-types";
 import { builtinSchemas } from "./builtinSchemas";
-import { type MarkdownContext, markdownContext } from "./documentContext";
+import { type MarkdownContext, markdownContext } from "./model/markdownContext";
 import { provideCodeActions } from "./features/codeActions";
 import { type FixAllResult, fixAllText } from "./features/codeActions/fixAll";
 import { provideCompletions } from "./features/completion";
 import { provideDefinition } from "./features/definition";
 import { provideDocumentLinks } from "./features/documentLinks";
 import { provideDocumentSymbols } from "./features/documentSymbols";
-import type { FeatureServices } from "./features/featureServices";
+import type { CoreServices } from "./model/services";
 import { formatDocument } from "./features/formatting";
 import { provideHover } from "./features/hover";
 import { provideReferences } from "./features/references";
@@ -154,10 +154,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   schemas.setTrusted(trusted);
   configs.setTrusted(trusted);
   const nodes = new NodeIndex(workspace, maps);
-  const services = { workspace, maps, schemas, configs, nodes };
   const diagnosticsByPath = new Map<string, Diagnostic[]>();
-  const features: FeatureServices = {
-    ...services,
+  const services: CoreServices = {
+    workspace,
+    maps,
+    schemas,
+    configs,
+    nodes,
     diagnosticsOf: (path) => diagnosticsByPath.get(path) ?? [],
     listMarkdownFiles: () => listCheckedFiles().filter(isMarkdownPath),
   };
@@ -305,34 +308,34 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     }),
     getCompletions: (path, position) =>
       withContext(path, { isIncomplete: false, items: [] }, (context) =>
-        provideCompletions(context, position, features),
+        provideCompletions(context, position, services),
       ),
     getHover: (path, position) =>
-      withContext(path, undefined, (context) => provideHover(context, position, features)),
+      withContext(path, undefined, (context) => provideHover(context, position, services)),
     getDefinition: (path, position) =>
-      withContext(path, [], (context) => provideDefinition(context, position, features)),
-    getDocumentLinks: (path) => withContext(path, [], (context) => provideDocumentLinks(context, features)),
+      withContext(path, [], (context) => provideDefinition(context, position, services)),
+    getDocumentLinks: (path) => withContext(path, [], (context) => provideDocumentLinks(context, services)),
     getReferences: (path, position, includeDeclaration = true) =>
-      withContext(path, [], (context) => provideReferences(context, position, features, includeDeclaration)),
+      withContext(path, [], (context) => provideReferences(context, position, services, includeDeclaration)),
     getDocumentSymbols: (path) => withContext(path, [], (context) => provideDocumentSymbols(context)),
-    getWorkspaceSymbols: (query) => provideWorkspaceSymbols(query, features),
+    getWorkspaceSymbols: (query) => provideWorkspaceSymbols(query, services),
     getCodeActions: (path, range, diagnostics, only) =>
-      withContext(path, [], (context) => provideCodeActions(context, range, diagnostics, features, only)),
+      withContext(path, [], (context) => provideCodeActions(context, range, diagnostics, services, only)),
     fixAll: (path) =>
       withContext(path, undefined, (context) => fixAllText(path, context.parsed.lines.text, services)),
     prepareRename: (path, position) =>
-      withContext(path, undefined, (context) => prepareRename(context, position, features)),
+      withContext(path, undefined, (context) => prepareRename(context, position, services)),
     rename: (path, position, newName) =>
-      withContext(path, undefined, (context) => provideRename(context, position, newName, features)),
-    newChildNode: (parent, name) => newChildNode(parent, name, features),
-    newTopicEntry: (folder, title) => newTopicEntry(folder, title, features),
-    checkNewName: (kind, target, name) => checkNewName(kind, target, name, features),
+      withContext(path, undefined, (context) => provideRename(context, position, newName, services)),
+    newChildNode: (parent, name) => newChildNode(parent, name, services),
+    newTopicEntry: (folder, title) => newTopicEntry(folder, title, services),
+    checkNewName: (kind, target, name) => checkNewName(kind, target, name, services),
     format: (path) => withContext(path, [], (context) => formatDocument(context)),
     renderPage: (path, target) => {
       validate(path);
-      return renderPage(path, target, features);
+      return renderPage(path, target, services);
     },
-    getMapTree: (focus) => mapTree(focus, features),
-    getMapChildren: (folder) => mapChildren(folder, features),
+    getMapTree: (focus) => mapTree(focus, services),
+    getMapChildren: (folder) => mapChildren(folder, services),
   };
 }

@@ -1,5 +1,5 @@
 import type { Connection } from "vscode-languageserver";
-import { uriOf } from "../core/features/featureServices";
+import { uriOf } from "../core/model/uris";
 import type { LanguageService } from "../core/languageService";
 import type { MapTreeItem } from "../core/render/renderTypes";
 import {

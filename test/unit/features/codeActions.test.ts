@@ -3,7 +3,7 @@ import type { CodeAction, Diagnostic } from "vscode-languageserver-types";
 import { LineIndex } from "../../../server/src/core/document/lineIndex";
 import { editsBetween } from "../../../server/src/core/features/codeActions/textDiff";
 import { TextLines } from "../../../server/src/core/features/codeActions/textLines";
-import { uriOf } from "../../../server/src/core/features/featureServices";
+import { uriOf } from "../../../server/src/core/model/uris";
 import type { LanguageService } from "../../../server/src/core/languageService";
 import { applyEdits, serviceWithCursor } from "../../support/cursor";
 

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { uriOf } from "../../../server/src/core/features/featureServices";
+import { uriOf } from "../../../server/src/core/model/uris";
 import { serviceWithCursor } from "../../support/cursor";
 
 const map = {

@@ -9,7 +9,7 @@ import {
   type TextEdit,
 } from "vscode-languageserver-types";
 import { LineIndex } from "../../../server/src/core/document/lineIndex";
-import { uriOf } from "../../../server/src/core/features/featureServices";
+import { uriOf } from "../../../server/src/core/model/uris";
 import { createLanguageService, type LanguageService } from "../../../server/src/core/languageService";
 import { applyEdits } from "../../support/cursor";
 import { findCases, generatedBytes } from "../../support/fixtures";

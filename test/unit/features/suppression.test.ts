@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { uriOf } from "../../../server/src/core/features/featureServices";
+import { uriOf } from "../../../server/src/core/model/uris";
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { applyEdits, serviceWithCursor } from "../../support/cursor";
 import { MemoryFileSystem } from "../../support/memoryFileSystem";

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { SymbolKind } from "vscode-languageserver-types";
-import { uriOf } from "../../../server/src/core/features/featureServices";
+import { uriOf } from "../../../server/src/core/model/uris";
 import { maxWorkspaceSymbols } from "../../../server/src/core/features/workspaceSymbols";
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { NodeFileSystem } from "../../../server/src/node/nodeFileSystem";

@@ -5,7 +5,7 @@ import {
   type Range,
   type TextEdit,
 } from "vscode-languageserver-types";
-import type { MarkdownContext } from "../documentContext";
+import type { MarkdownContext } from "../model/markdownContext";
 import { type FixAllResult, fixAllText } from "./codeActions/fixAll";
 import { fixContextOf, fixesFor } from "./codeActions/fixes";
 import type { Fix } from "./codeActions/fixTypes";
@@ -13,7 +13,8 @@ import { suppressionFixes } from "./codeActions/suppressionFixes";
 import { editsBetween } from "./codeActions/textDiff";
 import { diagnosticSource } from "./diagnostics/severity";
 import { validateMarkdownText } from "./diagnostics/validateFile";
-import { type FeatureServices, uriOf } from "./featureServices";
+import { type CoreServices } from "../model/services";
+import { uriOf } from "../model/uris";
 
 export const fixAllTitle = "Fix all kb-author problems in this file";
 
@@ -28,7 +29,7 @@ export function provideCodeActions(
   context: MarkdownContext,
   _range: Range,
   diagnostics: Diagnostic[],
-  services: FeatureServices,
+  services: CoreServices,
   only?: readonly string[],
 ): CodeAction[] {
   const wants = (kind: string) =>
@@ -91,9 +92,9 @@ export function provideCodeActions(
  * per request). The same version with the same diagnostics (which carry what the fixes read of the
  * workspace) gets the same fixes.
  */
-const lastFixAll = new WeakMap<FeatureServices, { key: string; result: FixAllResult }>();
+const lastFixAll = new WeakMap<CoreServices, { key: string; result: FixAllResult }>();
 
-function fixAllOf(context: MarkdownContext, current: Diagnostic[], services: FeatureServices): FixAllResult {
+function fixAllOf(context: MarkdownContext, current: Diagnostic[], services: CoreServices): FixAllResult {
   const { path, version, lines } = context.parsed;
   const key = `${path}\n${version}\n${fingerprint(current)}\n${lines.text}`;
   // One entry per language service (its workspace): two services never share a result.

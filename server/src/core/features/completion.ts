@@ -1,6 +1,6 @@
 import type { CompletionList, Position } from "vscode-languageserver-types";
-import type { MarkdownContext } from "../documentContext";
-import type { FeatureServices } from "./featureServices";
+import type { MarkdownContext } from "../model/markdownContext";
+import type { CoreServices } from "../model/services";
 import { frontmatterCompletions, isInFrontmatter } from "./completion/frontmatterCompletion";
 import { linkCompletions } from "./completion/linkCompletion";
 import { isInOrder, orderCompletions } from "./completion/orderCompletion";
@@ -15,7 +15,7 @@ import { completionList, cursorLine } from "./completion/text";
 export function provideCompletions(
   context: MarkdownContext,
   position: Position,
-  services: FeatureServices,
+  services: CoreServices,
 ): CompletionList {
   const cursor = cursorLine(context, position);
   const { line } = cursor.position;

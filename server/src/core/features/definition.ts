@@ -1,7 +1,8 @@
 import type { Location, Position } from "vscode-languageserver-types";
-import type { MarkdownContext } from "../documentContext";
-import { type FeatureServices, uriOf } from "./featureServices";
-import { targetAt } from "./linkTargets";
+import type { MarkdownContext } from "../model/markdownContext";
+import { type CoreServices } from "../model/services";
+import { uriOf } from "../model/uris";
+import { targetAt } from "../model/linkTargets";
 
 const startOfFile = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -9,7 +10,7 @@ const startOfFile = { start: { line: 0, character: 0 }, end: { line: 0, characte
 export function provideDefinition(
   context: MarkdownContext,
   position: Position,
-  services: FeatureServices,
+  services: CoreServices,
 ): Location[] {
   const target = targetAt(context, position, services)?.target;
   return target ? [{ uri: uriOf(target.path), range: startOfFile }] : [];

@@ -1,14 +1,15 @@
 import type { DocumentLink } from "vscode-languageserver-types";
-import type { MarkdownContext } from "../documentContext";
+import type { MarkdownContext } from "../model/markdownContext";
 import { findLinks } from "../document/links";
-import { type FeatureServices, uriOf } from "./featureServices";
-import { type Target, targetOfLink, targetOfNode } from "./linkTargets";
-import { nodeOfOrderEntry, orderOf } from "./locate";
-import { workspacePath } from "./nodeCard";
-import { trailOf, trailSeparator } from "./nodeTrail";
+import { type CoreServices } from "../model/services";
+import { uriOf } from "../model/uris";
+import { type Target, targetOfLink, targetOfNode } from "../model/linkTargets";
+import { nodeOfOrderEntry, orderOf } from "../model/locate";
+import { workspacePath } from "../model/cardData";
+import { trailOf, trailSeparator } from "../model/nodeTrail";
 
 /** Clickable Order entries and internal links, each on the entry's name or the link's target only. */
-export function provideDocumentLinks(context: MarkdownContext, services: FeatureServices): DocumentLink[] {
+export function provideDocumentLinks(context: MarkdownContext, services: CoreServices): DocumentLink[] {
   const links: DocumentLink[] = [];
   for (const entry of orderOf(context)?.entries ?? []) {
     const node = entry.name === "" ? undefined : nodeOfOrderEntry(context, entry, services);
@@ -21,11 +22,11 @@ export function provideDocumentLinks(context: MarkdownContext, services: Feature
   return links;
 }
 
-function documentLink(range: DocumentLink["range"], target: Target, services: FeatureServices): DocumentLink {
+function documentLink(range: DocumentLink["range"], target: Target, services: CoreServices): DocumentLink {
   return { range, target: uriOf(target.path), tooltip: tooltipOf(target, services) };
 }
 
-function tooltipOf(target: Target, services: FeatureServices): string {
+function tooltipOf(target: Target, services: CoreServices): string {
   if (target.node) {
     const trail = trailOf(target.node, services.nodes);
     const where = trail ? trail + trailSeparator + target.node.title : target.node.title;

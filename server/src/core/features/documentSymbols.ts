@@ -1,5 +1,5 @@
 import { type DocumentSymbol, SymbolKind } from "vscode-languageserver-types";
-import type { MarkdownContext } from "../documentContext";
+import type { MarkdownContext } from "../model/markdownContext";
 import { readOrderEntries } from "../document/orderEntries";
 import { findSections } from "../document/sections";
 

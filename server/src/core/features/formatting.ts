@@ -1,5 +1,5 @@
 import type { TextEdit } from "vscode-languageserver-types";
-import type { MarkdownContext } from "../documentContext";
+import type { MarkdownContext } from "../model/markdownContext";
 import { formatLines } from "./formatting/formatLines";
 import { lineEdits } from "./formatting/lineEdits";
 

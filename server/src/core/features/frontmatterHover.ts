@@ -1,7 +1,7 @@
 import type { AnySchemaObject } from "ajv";
 import type { Hover, Position, Range } from "vscode-languageserver-types";
 import { isMap, isScalar, isSeq, type Node } from "yaml";
-import type { MarkdownContext } from "../documentContext";
+import type { MarkdownContext } from "../model/markdownContext";
 import { frontmatterSchemaOf } from "../schemas/frontmatterSchema";
 import { type DataStep, isRequiredAt, resolveRef, subschemaAt } from "../schemas/subschema";
 

@@ -1,10 +1,10 @@
 import type { Hover, Position } from "vscode-languageserver-types";
-import type { MarkdownContext } from "../documentContext";
+import type { MarkdownContext } from "../model/markdownContext";
 import { nearestName } from "../names";
-import type { FeatureServices } from "./featureServices";
+import type { CoreServices } from "../model/services";
 import { frontmatterKeyHover } from "./frontmatterHover";
-import { targetOfLink, targetOfNode } from "./linkTargets";
-import { contains, linkAt, nodeOfOrderEntry, orderEntryAt } from "./locate";
+import { targetOfLink, targetOfNode } from "../model/linkTargets";
+import { contains, linkAt, nodeOfOrderEntry, orderEntryAt } from "../model/locate";
 import { targetCard } from "./nodeCard";
 import { sectionHover } from "./sectionHover";
 
@@ -12,7 +12,7 @@ import { sectionHover } from "./sectionHover";
 export function provideHover(
   context: MarkdownContext,
   position: Position,
-  services: FeatureServices,
+  services: CoreServices,
 ): Hover | undefined {
   return (
     frontmatterKeyHover(context, position) ??
@@ -26,7 +26,7 @@ export function provideHover(
 function orderEntryHover(
   context: MarkdownContext,
   position: Position,
-  services: FeatureServices,
+  services: CoreServices,
 ): Hover | undefined {
   const entry = orderEntryAt(context, position);
   if (!entry || !contains(entry.range, position) || entry.name === "") return undefined;
@@ -43,11 +43,7 @@ function orderEntryHover(
   return { contents: { kind: "markdown", value }, range: entry.nameRange };
 }
 
-function linkHover(
-  context: MarkdownContext,
-  position: Position,
-  services: FeatureServices,
-): Hover | undefined {
+function linkHover(context: MarkdownContext, position: Position, services: CoreServices): Hover | undefined {
   const link = linkAt(context, position);
   const target = link && targetOfLink(context.path, link.target, services);
   if (!link || !target) return undefined;

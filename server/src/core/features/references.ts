@@ -1,10 +1,11 @@
 import type { Location, Position } from "vscode-languageserver-types";
-import type { MarkdownContext } from "../documentContext";
+import type { MarkdownContext } from "../model/markdownContext";
 import { findLinks } from "../document/links";
-import { contextOfFile } from "./fileContext";
-import { type FeatureServices, uriOf } from "./featureServices";
-import { nodeOfFile, type Target, targetAt, targetOfLink, targetOfNode } from "./linkTargets";
-import { orderOf } from "./locate";
+import { contextOfFile } from "../model/fileContext";
+import { type CoreServices } from "../model/services";
+import { uriOf } from "../model/uris";
+import { nodeOfFile, type Target, targetAt, targetOfLink, targetOfNode } from "../model/linkTargets";
+import { orderOf } from "../model/locate";
 
 const startOfFile = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -16,7 +17,7 @@ const startOfFile = { start: { line: 0, character: 0 }, end: { line: 0, characte
 export function provideReferences(
   context: MarkdownContext,
   position: Position,
-  services: FeatureServices,
+  services: CoreServices,
   includeDeclaration = true,
 ): Location[] {
   const target = referencedAt(context, position, services);
@@ -26,7 +27,7 @@ export function provideReferences(
 function referencedAt(
   context: MarkdownContext,
   position: Position,
-  services: FeatureServices,
+  services: CoreServices,
 ): Target | undefined {
   const atCursor = targetAt(context, position, services);
   if (atCursor) return atCursor.target;
@@ -39,7 +40,7 @@ function referencedAt(
 /** The target's declaration (if asked), its parent's Order entry, then every link to it, by file. */
 export function referencesTo(
   target: Target,
-  services: FeatureServices,
+  services: CoreServices,
   includeDeclaration: boolean,
 ): Location[] {
   const locations: Location[] = [];

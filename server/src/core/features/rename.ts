@@ -4,14 +4,14 @@ import { checkNodeName } from "../../shared/nodeNames";
 import { findLinks } from "../document/links";
 import { LineIndex } from "../document/lineIndex";
 import type { OutlineHeading } from "../document/outline";
-import type { MarkdownContext } from "../documentContext";
+import type { MarkdownContext } from "../model/markdownContext";
 import { basename, dirname, joinPath, nfc } from "../paths";
 import type { MapNode } from "../workspace/nodeIndex";
-import type { FeatureServices } from "./featureServices";
-import { contextOfFile } from "./fileContext";
+import type { CoreServices } from "../model/services";
+import { contextOfFile } from "../model/fileContext";
 import { type FolderRename, linkTextRange, rewriteLink } from "./linkRewrite";
-import { nodeOfFile, targetOfLink } from "./linkTargets";
-import { contains, linkAt, nodeOfOrderEntry, orderEntryAt, orderOf, sectionsOf } from "./locate";
+import { nodeOfFile, targetOfLink } from "../model/linkTargets";
+import { contains, linkAt, nodeOfOrderEntry, orderEntryAt, orderOf, sectionsOf } from "../model/locate";
 import { type EditOutcome, entryNames, refuse, renameFile, TextEditsByFile } from "./workspaceEdits";
 
 /** What F2 offers to rename: the range of the name under the cursor, and the node's folder name to edit. */
@@ -28,7 +28,7 @@ export interface RenamePlace {
 export function prepareRename(
   context: MarkdownContext,
   position: Position,
-  services: FeatureServices,
+  services: CoreServices,
 ): RenamePlace | undefined {
   const subject = subjectAt(context, position, services);
   return subject && { range: subject.range, placeholder: subject.node.name };
@@ -45,14 +45,14 @@ export function provideRename(
   context: MarkdownContext,
   position: Position,
   newName: string,
-  services: FeatureServices,
+  services: CoreServices,
 ): EditOutcome | undefined {
   const subject = subjectAt(context, position, services);
   return subject && renameNode(subject.node, newName, services);
 }
 
 /** The edit that renames a node folder and its file and updates everything that names them. */
-export function renameNode(node: MapNode, input: string, services: FeatureServices): EditOutcome {
+export function renameNode(node: MapNode, input: string, services: CoreServices): EditOutcome {
   const { workspace, configs } = services;
   if (workspace.roots.includes(node.folder))
     return refuse(`${node.name} is a workspace folder: rename it outside the editor.`);
@@ -96,7 +96,7 @@ interface RenameSubject {
 function subjectAt(
   context: MarkdownContext,
   position: Position,
-  services: FeatureServices,
+  services: CoreServices,
 ): RenameSubject | undefined {
   const entry = orderEntryAt(context, position);
   if (entry && entry.name !== "" && contains(entry.range, position)) {
@@ -135,7 +135,7 @@ function titleHeading(context: MarkdownContext): OutlineHeading | undefined {
 }
 
 /** The parent's Order entries that name the node. */
-function listedAs(node: MapNode, name: string, services: FeatureServices, edits: TextEditsByFile): void {
+function listedAs(node: MapNode, name: string, services: CoreServices, edits: TextEditsByFile): void {
   const parent = services.nodes.byFolder(node.parentFolder!);
   const context = parent?.file ? contextOfFile(parent.file, services) : undefined;
   for (const entry of (context && orderOf(context)?.entries) ?? []) {
@@ -144,7 +144,7 @@ function listedAs(node: MapNode, name: string, services: FeatureServices, edits:
 }
 
 /** The node file's title heading, when it spells the old name (with spaces or underscores). */
-function retitle(node: MapNode, name: string, services: FeatureServices, edits: TextEditsByFile): void {
+function retitle(node: MapNode, name: string, services: CoreServices, edits: TextEditsByFile): void {
   const context = node.file ? contextOfFile(node.file, services) : undefined;
   const heading = context && titleHeading(context);
   const renamed = heading && respelt(heading.text, node, name);
@@ -160,12 +160,7 @@ function respelt(text: string, node: MapNode, name: string): string | undefined 
 }
 
 /** Every link of the workspace whose target passes through the folder. */
-function relink(
-  rename: FolderRename,
-  node: MapNode,
-  services: FeatureServices,
-  edits: TextEditsByFile,
-): void {
+function relink(rename: FolderRename, node: MapNode, services: CoreServices, edits: TextEditsByFile): void {
   const { workspace, configs, maps } = services;
   const spellings = new Set([
     rename.oldName,
@@ -196,7 +191,7 @@ function relink(
 function editRootDir(
   node: MapNode,
   name: string,
-  services: FeatureServices,
+  services: CoreServices,
   edits: TextEditsByFile,
 ): string | undefined {
   const metaPath = node.map.metaPath!;

@@ -1,8 +1,8 @@
 import type { Hover, Position } from "vscode-languageserver-types";
 import type { SectionRule } from "../config/configTypes";
-import type { MarkdownContext } from "../documentContext";
+import type { MarkdownContext } from "../model/markdownContext";
 import { whyRequired } from "./diagnostics/sectionChecks";
-import { sectionsOf } from "./locate";
+import { sectionsOf } from "../model/locate";
 
 const kindLabel = { "map-node": "a map node", topic: "a topic entry" } as const;
 

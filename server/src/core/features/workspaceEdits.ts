@@ -6,7 +6,8 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from "vscode-languageserver-types";
-import { type FeatureServices, uriOf } from "./featureServices";
+import { type CoreServices } from "../model/services";
+import { uriOf } from "../model/uris";
 
 /**
  * What an edit-making feature (rename, New Child Node, New Topic Entry) answers: one WorkspaceEdit and
@@ -80,6 +81,6 @@ export function createFileWithText(path: string, text: string): (CreateFile | Te
 }
 
 /** The names of a folder's entries (files and folders) as on disk. */
-export function entryNames(services: FeatureServices, folder: string): string[] {
+export function entryNames(services: CoreServices, folder: string): string[] {
   return services.workspace.readDirectory(folder).map((entry) => entry.name);
 }

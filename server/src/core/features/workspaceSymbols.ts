@@ -1,8 +1,9 @@
 import { SymbolKind, type WorkspaceSymbol } from "vscode-languageserver-types";
 import type { MapNode } from "../workspace/nodeIndex";
-import { type FeatureServices, uriOf } from "./featureServices";
+import { type CoreServices } from "../model/services";
+import { uriOf } from "../model/uris";
 import { compareMatches, type FuzzyMatch, fuzzyMatch, normalizeForMatch } from "./fuzzyMatch";
-import { trailOf, trailSeparator } from "./nodeTrail";
+import { trailOf, trailSeparator } from "../model/nodeTrail";
 
 /** At most this many symbols per query: enough to scroll through, few enough to answer at once. */
 export const maxWorkspaceSymbols = 200;
@@ -13,7 +14,7 @@ const startOfFile = { start: { line: 0, character: 0 }, end: { line: 0, characte
  * Every node of the workspace by title whose letters contain the query's in order (equal, prefix and
  * word-start matches first; every node in tree order for an empty query), with its parent's breadcrumb as container: names repeat across a map.
  */
-export function provideWorkspaceSymbols(query: string, services: FeatureServices): WorkspaceSymbol[] {
+export function provideWorkspaceSymbols(query: string, services: CoreServices): WorkspaceSymbol[] {
   const wanted = normalizeForMatch(query);
   if (wanted === "") {
     return services.nodes
@@ -33,7 +34,7 @@ export function provideWorkspaceSymbols(query: string, services: FeatureServices
   return matches.slice(0, maxWorkspaceSymbols).map(({ node }) => symbolOf(node, services));
 }
 
-function symbolOf(node: MapNode, services: FeatureServices): WorkspaceSymbol {
+function symbolOf(node: MapNode, services: CoreServices): WorkspaceSymbol {
   const parent = node.parentFolder === undefined ? undefined : services.nodes.byFolder(node.parentFolder);
   const trail = parent
     ? [trailOf(parent, services.nodes), parent.title].filter(Boolean).join(trailSeparator)

@@ -1,6 +1,6 @@
 import type { Element } from "hast";
 import { h } from "hastscript";
-import { ancestorsOf } from "../features/nodeTrail";
+import { ancestorsOf } from "../model/nodeTrail";
 import type { MapNode } from "../workspace/nodeIndex";
 import { nodeLink } from "./cards";
 import type { PageContext } from "./pageContext";

@@ -1,6 +1,6 @@
 import type { Element, Properties } from "hast";
 import { h } from "hastscript";
-import { targetOfNode } from "../features/linkTargets";
+import { targetOfNode } from "../model/linkTargets";
 import type { MapNode } from "../workspace/nodeIndex";
 import { internalLinkProperties } from "./linkDestinations";
 import type { PageContext } from "./pageContext";

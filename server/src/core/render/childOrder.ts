@@ -1,7 +1,7 @@
-import { entriesNamingChildren } from "../features/diagnostics/orderChecks";
-import type { FeatureServices } from "../features/featureServices";
-import { contextOfFile } from "../features/fileContext";
-import { orderOf } from "../features/locate";
+import { entriesNamingChildren } from "../model/orderResolution";
+import type { CoreServices } from "../model/services";
+import { contextOfFile } from "../model/fileContext";
+import { orderOf } from "../model/locate";
 import { nearestName } from "../names";
 import { joinPath, nfc } from "../paths";
 import type { MapNode } from "../workspace/nodeIndex";
@@ -25,7 +25,7 @@ export interface ChildPlace {
  * marked broken, where they stand), then the child folders the Order misses, by name. Entries are
  * matched to folders as the Order check matches them (NFC names, `N. Spaced Name`).
  */
-export function childrenInOrder(node: MapNode, services: FeatureServices): ChildPlace[] {
+export function childrenInOrder(node: MapNode, services: CoreServices): ChildPlace[] {
   const folderNames = services.workspace.childFolders(node.folder);
   const folderByName = new Map(folderNames.map((name) => [nfc(name), name]));
   const context = node.file ? contextOfFile(node.file, services) : undefined;

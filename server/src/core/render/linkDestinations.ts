@@ -1,7 +1,7 @@
 import type { Properties } from "hast";
-import { uriOf } from "../features/featureServices";
-import type { Target } from "../features/linkTargets";
-import { workspacePath } from "../features/nodeCard";
+import { uriOf } from "../model/uris";
+import type { Target } from "../model/linkTargets";
+import { workspacePath } from "../model/cardData";
 import { dirname, isInside, isMarkdownPath, relativePath } from "../paths";
 import type { PageContext } from "./pageContext";
 

@@ -1,6 +1,6 @@
-import type { FeatureServices } from "../features/featureServices";
-import { problemCounts } from "../features/nodeCard";
-import { ancestorsOf } from "../features/nodeTrail";
+import type { CoreServices } from "../model/services";
+import { problemCounts } from "../model/cardData";
+import { ancestorsOf } from "../model/nodeTrail";
 import { dirname } from "../paths";
 import type { MapNode } from "../workspace/nodeIndex";
 import { childrenInOrder } from "./childOrder";
@@ -12,7 +12,7 @@ import type { MapTree, MapTreeItem } from "./renderTypes";
  * or any file in it). Only the nodes shown are read: the roots and the children of the focus and of
  * its ancestors.
  */
-export function mapTree(focus: string | undefined, services: FeatureServices): MapTree {
+export function mapTree(focus: string | undefined, services: CoreServices): MapTree {
   const roots = services.nodes
     .all()
     .filter((node) => node.parentFolder === undefined)
@@ -27,7 +27,7 @@ export function mapTree(focus: string | undefined, services: FeatureServices): M
 }
 
 /** A node's children in their Order, then the unlisted ones (empty for a folder that is no node). */
-export function mapChildren(folder: string, services: FeatureServices): MapTreeItem[] {
+export function mapChildren(folder: string, services: CoreServices): MapTreeItem[] {
   const node = services.nodes.byFolder(folder);
   if (!node) return [];
   return childrenInOrder(node, services).flatMap((place) =>
@@ -35,7 +35,7 @@ export function mapChildren(folder: string, services: FeatureServices): MapTreeI
   );
 }
 
-function treeItem(node: MapNode, unlisted: boolean, services: FeatureServices): MapTreeItem {
+function treeItem(node: MapNode, unlisted: boolean, services: CoreServices): MapTreeItem {
   const problems = node.file ? problemCounts(node.file, services) : { errors: 0, warnings: 0 };
   return {
     folder: node.folder,
@@ -51,7 +51,7 @@ function treeItem(node: MapNode, unlisted: boolean, services: FeatureServices): 
 }
 
 /** The node a path belongs to: itself when it is a node's folder, else the nearest node folder above it. */
-function nearestNode(path: string, services: FeatureServices): MapNode | undefined {
+function nearestNode(path: string, services: CoreServices): MapNode | undefined {
   for (let current = path; ; current = dirname(current)) {
     const node = services.nodes.byFolder(current);
     if (node) return node;

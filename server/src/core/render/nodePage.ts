@@ -1,9 +1,9 @@
 import type { ElementContent } from "hast";
 import { h } from "hastscript";
-import type { MarkdownContext } from "../documentContext";
+import type { MarkdownContext } from "../model/markdownContext";
 import type { FoundSection } from "../document/sections";
-import { sectionsOf } from "../features/locate";
-import { coverDescription } from "../features/nodeCard";
+import { sectionsOf } from "../model/locate";
+import { coverDescription } from "../model/cardData";
 import { basename, dirname, extname } from "../paths";
 import type { MapNode } from "../workspace/nodeIndex";
 import { breadcrumb } from "./breadcrumb";

@@ -1,5 +1,5 @@
-import type { FeatureServices } from "../features/featureServices";
-import type { Target } from "../features/linkTargets";
+import type { CoreServices } from "../model/services";
+import type { Target } from "../model/linkTargets";
 import type { RenderTarget } from "./renderTypes";
 
 /** What every part of one page's rendering needs: the file, where the page is shown, what it references. */
@@ -7,7 +7,7 @@ export interface PageContext {
   /** The source file being rendered. */
   path: string;
   target: RenderTarget;
-  services: FeatureServices;
+  services: CoreServices;
   /** In the site target, the page's own site-relative URL, which links are made relative to. */
   pageUrl: string | undefined;
   /** Local files the page references that the site must copy (site target). */
@@ -16,11 +16,7 @@ export interface PageContext {
   linkTargets: Map<string, Target | undefined>;
 }
 
-export function createPageContext(
-  path: string,
-  target: RenderTarget,
-  services: FeatureServices,
-): PageContext {
+export function createPageContext(path: string, target: RenderTarget, services: CoreServices): PageContext {
   return {
     path,
     target,

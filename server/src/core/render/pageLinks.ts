@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Properties } from "hast";
-import { targetOfLink } from "../features/linkTargets";
+import { targetOfLink } from "../model/linkTargets";
 import { safeDecode } from "../workspace/linkResolution";
 import {
   brokenLinkProperties,

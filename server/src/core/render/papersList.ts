@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
-import { readJson } from "../features/nodeCard";
+import { readJson } from "../model/fileData";
 import type { MapNode } from "../workspace/nodeIndex";
 import { externalLinkProperties } from "./linkDestinations";
 import type { PageContext } from "./pageContext";

@@ -1,6 +1,6 @@
 import type { ElementContent } from "hast";
 import { h } from "hastscript";
-import type { MarkdownContext } from "../documentContext";
+import type { MarkdownContext } from "../model/markdownContext";
 import { findLinks } from "../document/links";
 import { type FoundSection, proseLines } from "../document/sections";
 import { brokenLinkProperties } from "./linkDestinations";

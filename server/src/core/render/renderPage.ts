@@ -1,9 +1,9 @@
 import type { ElementContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
-import { markdownContext } from "../documentContext";
-import type { FeatureServices } from "../features/featureServices";
-import { problemCounts } from "../features/nodeCard";
+import { markdownContext } from "../model/markdownContext";
+import type { CoreServices } from "../model/services";
+import { problemCounts } from "../model/cardData";
 import { basename, isMarkdownPath } from "../paths";
 import type { SourceText } from "../workspace/workspace";
 import { nodePage, type PageBody } from "./nodePage";
@@ -21,7 +21,7 @@ import { markdownPage, topicPage } from "./topicPage";
 export function renderPage(
   path: string,
   target: RenderTarget,
-  services: FeatureServices,
+  services: CoreServices,
 ): RenderedPage | undefined {
   if (!isMarkdownPath(path)) return undefined;
   const source = services.workspace.readText(path, services.configs.configFor(path).maxFileSize);

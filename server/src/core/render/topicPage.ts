@@ -1,8 +1,8 @@
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
-import type { MarkdownContext } from "../documentContext";
+import type { MarkdownContext } from "../model/markdownContext";
 import type { ParsedMarkdown } from "../document/parsedDocument";
-import { frontmatterData, stringField } from "../features/nodeCard";
+import { frontmatterData, stringField } from "../model/fileData";
 import { basename, extname } from "../paths";
 import { renderLines } from "./documentBody";
 import type { PageBody } from "./nodePage";

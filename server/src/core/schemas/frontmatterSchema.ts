@@ -1,7 +1,7 @@
 import type { AnySchemaObject } from "ajv";
 import { isMap } from "yaml";
 import { locateInFrontmatter } from "../document/frontmatter";
-import type { MarkdownContext } from "../documentContext";
+import type { MarkdownContext } from "../model/markdownContext";
 import { dirname, isAbsolutePath, joinPath } from "../paths";
 import type { Problem } from "../problem";
 

@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-types";
-import { type CoreServices, markdownContext } from "../../documentContext";
+import { type CoreServices } from "../../model/services";
+import { markdownContext } from "../../model/markdownContext";
 import { LineIndex } from "../../document/lineIndex";
 import { validateMarkdownText } from "../diagnostics/validateFile";
 import { fixContextOf, fixesFor } from "./fixes";

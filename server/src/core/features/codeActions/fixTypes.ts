@@ -1,5 +1,6 @@
 import type { Diagnostic, TextEdit } from "vscode-languageserver-types";
-import type { CoreServices, MarkdownContext } from "../../documentContext";
+import type { CoreServices } from "../../model/services";
+import type { MarkdownContext } from "../../model/markdownContext";
 import type { FoundSection } from "../../document/sections";
 import { TextLines } from "./textLines";
 

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "vscode-languageserver-types";
 import type { DiagnosticCode } from "../../diagnosticCodes";
-import { type CoreServices, type MarkdownContext } from "../../documentContext";
+import { type CoreServices } from "../../model/services";
+import { type MarkdownContext } from "../../model/markdownContext";
 import { findSections } from "../../document/sections";
 import type { Fix, FixContext, FixProvider } from "./fixTypes";
 import { addRequiredKey, renameUnknownKey } from "./frontmatterFixes";

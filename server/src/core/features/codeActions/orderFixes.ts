@@ -2,7 +2,8 @@ import type { Diagnostic } from "vscode-languageserver-types";
 import type { OrderEntry } from "../../document/orderEntries";
 import type { FoundSection } from "../../document/sections";
 import { nfc } from "../../paths";
-import { orderOf } from "../locate";
+import { orderOf } from "../../model/locate";
+import { entriesNamingChildren } from "../../model/orderResolution";
 import { dataString, editableLines, type Fix, type FixContext, fixFromText } from "./fixTypes";
 import type { TextLines } from "./textLines";
 
@@ -19,11 +20,7 @@ function checkedOrder(fix: FixContext): CheckedOrder | undefined {
   if (!order || !node) return undefined;
   const children = fix.services.workspace.childFolders(node.folder).map(nfc);
   const childSet = new Set(children);
-  const entries = order.entries.map((entry) =>
-    entry.spacedName !== undefined && !childSet.has(entry.name) && childSet.has(entry.spacedName)
-      ? { ...entry, name: entry.spacedName, wellFormed: true }
-      : entry,
-  );
+  const entries = entriesNamingChildren(order.entries, childSet);
   return { section: order.section, entries, children };
 }
 

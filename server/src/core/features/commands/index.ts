@@ -1,5 +1,5 @@
 import type { NameCheck } from "../../../shared/nodeNames";
-import type { FeatureServices } from "../featureServices";
+import type { CoreServices } from "../../model/services";
 import { checkChildName, notANode, parentNode } from "./newChildNode";
 import { checkTopic, topicFolder } from "./newTopicEntry";
 
@@ -11,7 +11,7 @@ export function checkNewName(
   kind: "node" | "topic",
   target: string,
   input: string,
-  services: FeatureServices,
+  services: CoreServices,
 ): NameCheck {
   if (kind === "node") {
     const node = parentNode(target, services);

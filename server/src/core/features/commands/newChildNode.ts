@@ -1,13 +1,13 @@
 import type { Position, Range } from "vscode-languageserver-types";
 import { checkNodeName, type NameCheck } from "../../../shared/nodeNames";
 import type { KindSettings } from "../../config/configTypes";
-import type { MarkdownContext } from "../../documentContext";
+import type { MarkdownContext } from "../../model/markdownContext";
 import { joinPath } from "../../paths";
 import type { MapNode } from "../../workspace/nodeIndex";
-import type { FeatureServices } from "../featureServices";
-import { contextOfFile } from "../fileContext";
-import { nodeOfFile } from "../linkTargets";
-import { orderOf } from "../locate";
+import type { CoreServices } from "../../model/services";
+import { contextOfFile } from "../../model/fileContext";
+import { nodeOfFile } from "../../model/linkTargets";
+import { orderOf } from "../../model/locate";
 import { createFileWithText, type EditOutcome, entryNames, refuse, TextEditsByFile } from "../workspaceEdits";
 
 /**
@@ -15,7 +15,7 @@ import { createFileWithText, type EditOutcome, entryNames, refuse, TextEditsByFi
  * sections, each with its template text) and appends `N. Name` to the node's Order, creating the
  * Order section at the end of the file when it has none. `parent` is the node's file or folder.
  */
-export function newChildNode(parent: string, input: string, services: FeatureServices): EditOutcome {
+export function newChildNode(parent: string, input: string, services: CoreServices): EditOutcome {
   const node = parentNode(parent, services);
   if (!node) return refuse(notANode(parent));
   if (!node.file) return refuse(`The node folder ${node.name} has no ${node.name}.md to list a child in.`);
@@ -39,13 +39,13 @@ export function newChildNode(parent: string, input: string, services: FeatureSer
 }
 
 /** Checks a name for a new child of a node (the map's pattern, no existing entry of that name). */
-export function checkChildName(node: MapNode, input: string, services: FeatureServices): NameCheck {
+export function checkChildName(node: MapNode, input: string, services: CoreServices): NameCheck {
   const pattern = services.configs.configFor(joinPath(node.folder, node.name + ".md")).nodeNamePattern;
   return checkNodeName(input, { pattern, siblings: entryNames(services, node.folder) });
 }
 
 /** The node a path names: a node folder, or a node's `Name/Name.md`. */
-export function parentNode(path: string, services: FeatureServices): MapNode | undefined {
+export function parentNode(path: string, services: CoreServices): MapNode | undefined {
   return services.workspace.isDirectory(path) ? services.nodes.byFolder(path) : nodeOfFile(path, services);
 }
 

@@ -4,7 +4,7 @@ import { stringify } from "yaml";
 import { checkTopicTitle, type NameCheck } from "../../../shared/nodeNames";
 import { dirname, joinPath } from "../../paths";
 import { subschemaAt } from "../../schemas/subschema";
-import type { FeatureServices } from "../featureServices";
+import type { CoreServices } from "../../model/services";
 import { createFileWithText, type EditOutcome, entryNames, refuse } from "../workspaceEdits";
 
 /**
@@ -15,7 +15,7 @@ import { createFileWithText, type EditOutcome, entryNames, refuse } from "../wor
 export function newTopicEntry(
   folder: string,
   title: string,
-  services: FeatureServices,
+  services: CoreServices,
   today: Date = new Date(),
 ): EditOutcome {
   const target = topicFolder(folder, services);
@@ -46,12 +46,12 @@ export function newTopicEntry(
 }
 
 /** Checks a title for a new topic entry in a folder (a file name, not yet taken). */
-export function checkTopic(folder: string, title: string, services: FeatureServices): NameCheck {
+export function checkTopic(folder: string, title: string, services: CoreServices): NameCheck {
   return checkTopicTitle(title, entryNames(services, folder));
 }
 
 /** The folder a new topic entry goes in: the folder itself, or the folder of a file. */
-export function topicFolder(path: string, services: FeatureServices): string | undefined {
+export function topicFolder(path: string, services: CoreServices): string | undefined {
   const { workspace } = services;
   if (!workspace.isInWorkspace(path)) return undefined;
   if (workspace.isDirectory(path)) return path;

@@ -5,7 +5,7 @@ import {
   InsertTextMode,
   type Range,
 } from "vscode-languageserver-types";
-import type { MarkdownContext } from "../../documentContext";
+import type { MarkdownContext } from "../../model/markdownContext";
 import { frontmatterSchemaOf } from "../../schemas/frontmatterSchema";
 import { SchemaShapes } from "./schemaShapes";
 import { describeType, SnippetWriter, valueCandidates } from "./schemaSnippets";

@@ -1,12 +1,12 @@
 import { type CompletionItem, CompletionItemKind, type CompletionList } from "vscode-languageserver-types";
-import type { MarkdownContext } from "../../documentContext";
+import type { MarkdownContext } from "../../model/markdownContext";
 import { findLinks } from "../../document/links";
 import { dirname, isInside, nfc, relativePath } from "../../paths";
 import type { MapNode } from "../../workspace/nodeIndex";
-import type { FeatureServices } from "../featureServices";
+import type { CoreServices } from "../../model/services";
 import { compareMatches, type FuzzyMatch, fuzzyMatch, normalizeForMatch } from "../fuzzyMatch";
-import { nodeOfLink, sectionsOf } from "../locate";
-import { trailOf } from "../nodeTrail";
+import { nodeOfLink, sectionsOf } from "../../model/locate";
+import { trailOf } from "../../model/nodeTrail";
 import { completionList, type CursorLine, rangeOnLine, sortKey } from "./text";
 
 /**
@@ -40,7 +40,7 @@ interface LinkSlot {
 export function linkCompletions(
   context: MarkdownContext,
   cursor: CursorLine,
-  services: FeatureServices,
+  services: CoreServices,
 ): CompletionList | undefined {
   const slot = linkSlotAt(cursor);
   if (!slot) return undefined;
@@ -130,7 +130,7 @@ function outsideCodeSpan(text: string, offset: number): boolean {
 }
 
 /** The document's own node, and in Related Nodes the nodes it already lists. */
-function excludedFolders(context: MarkdownContext, services: FeatureServices): Set<string> {
+function excludedFolders(context: MarkdownContext, services: CoreServices): Set<string> {
   const excluded = new Set<string>();
   const own = context.kind === "map-node" ? context.nodeFolder?.folder : undefined;
   if (own) excluded.add(own);

@@ -1,10 +1,10 @@
 import { type CompletionItem, CompletionItemKind, type TextEdit } from "vscode-languageserver-types";
-import type { MarkdownContext } from "../../documentContext";
+import type { MarkdownContext } from "../../model/markdownContext";
 import type { OrderEntry } from "../../document/orderEntries";
 import { joinPath, nfc } from "../../paths";
-import { contextOfFile } from "../fileContext";
-import type { FeatureServices } from "../featureServices";
-import { firstParagraphOf, orderOf } from "../locate";
+import { contextOfFile } from "../../model/fileContext";
+import type { CoreServices } from "../../model/services";
+import { firstParagraphOf, orderOf } from "../../model/locate";
 import { type CursorLine, rangeOnLine, sortKey } from "./text";
 
 /** What may already be typed before the child's name: a number (with its dot) or a bullet. */
@@ -24,7 +24,7 @@ export function isInOrder(context: MarkdownContext, line: number): boolean {
 export function orderCompletions(
   context: MarkdownContext,
   cursor: CursorLine,
-  services: FeatureServices,
+  services: CoreServices,
 ): CompletionItem[] {
   const order = orderOf(context);
   const folder = context.nodeFolder?.folder;
@@ -78,7 +78,7 @@ function renumber(below: OrderEntry[], first: number): TextEdit[] {
   return edits;
 }
 
-function miniDescription(folder: string, name: string, services: FeatureServices): string | undefined {
+function miniDescription(folder: string, name: string, services: CoreServices): string | undefined {
   const file = services.workspace.findFile(folder, name + ".md");
   const context = file ? contextOfFile(file, services) : undefined;
   return context && firstParagraphOf(context, "Mini Description");

@@ -6,9 +6,9 @@ import {
   InsertTextMode,
 } from "vscode-languageserver-types";
 import type { SectionRule } from "../../config/configTypes";
-import type { MarkdownContext } from "../../documentContext";
+import type { MarkdownContext } from "../../model/markdownContext";
 import { whyRequired } from "../diagnostics/sectionChecks";
-import { sectionsOf } from "../locate";
+import { sectionsOf } from "../../model/locate";
 import { type CursorLine, escapeSnippet, placeholder, rangeOnLine, sortKey } from "./text";
 
 /** The start of a heading line: nothing yet, `#`s, or `#`s and part of the heading's text. */

@@ -1,5 +1,5 @@
 import type { CompletionList, Position, Range } from "vscode-languageserver-types";
-import type { MarkdownContext } from "../../documentContext";
+import type { MarkdownContext } from "../../model/markdownContext";
 
 /** Where completion was asked: the line's text and what lies before and after the cursor. */
 export interface CursorLine {

@@ -5,7 +5,7 @@ import { nearestName } from "../../names";
 import type { Problem } from "../../problem";
 import { describeAjvError, isReportedAt } from "../../schemas/ajvErrors";
 import { schemaProblem, selectFrontmatterSchema } from "../../schemas/frontmatterSchema";
-import type { MarkdownContext } from "../../documentContext";
+import type { MarkdownContext } from "../../model/markdownContext";
 
 type Data = Record<string, unknown>;
 

@@ -5,7 +5,7 @@ import papersSchema from "../../../../../schemas/papers.schema.json";
 import { type JsonDocument, parseJsonDocument, rangeAtPath, schemaProblems } from "../../json/jsonDocument";
 import { joinPath, dirname } from "../../paths";
 import type { Problem } from "../../problem";
-import type { CoreServices } from "../../documentContext";
+import type { CoreServices } from "../../model/services";
 
 let validators: { papers: ValidateFunction; meta: ValidateFunction } | undefined;
 

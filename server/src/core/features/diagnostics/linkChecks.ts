@@ -7,7 +7,7 @@ import type { Problem } from "../../problem";
 import { resolveLink } from "../../workspace/linkResolution";
 import type { MapNode } from "../../workspace/nodeIndex";
 import type { Workspace } from "../../workspace/workspace";
-import type { MarkdownContext } from "../../documentContext";
+import type { MarkdownContext } from "../../model/markdownContext";
 
 /**
  * Links without a URI scheme must name a file or folder that exists; links with one are external and

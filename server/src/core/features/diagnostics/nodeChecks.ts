@@ -1,6 +1,6 @@
 import { basename } from "../../paths";
 import type { Problem } from "../../problem";
-import type { MarkdownContext } from "../../documentContext";
+import type { MarkdownContext } from "../../model/markdownContext";
 
 /** The node's folder name, and Markdown files in a node folder that are not the node's own file. */
 export function checkNode(context: MarkdownContext): Problem[] {

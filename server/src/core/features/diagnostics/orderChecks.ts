@@ -4,7 +4,8 @@ import type { FoundSection } from "../../document/sections";
 import { nearestName } from "../../names";
 import { joinPath, nfc } from "../../paths";
 import type { Problem } from "../../problem";
-import type { MarkdownContext } from "../../documentContext";
+import type { MarkdownContext } from "../../model/markdownContext";
+import { entriesNamingChildren } from "../../model/orderResolution";
 
 export const orderHeading = "Order";
 
@@ -78,19 +79,6 @@ export function checkOrder(context: MarkdownContext, sections: FoundSection[]): 
     });
   }
   return problems;
-}
-
-/**
- * The entries as they name the child folders (NFC names): `N. Bad Name` lists the folder `Bad Name`
- * as it is named; the one cause is the folder's name, reported by node/name on its own file, so the
- * entry is neither malformed nor unknown.
- */
-export function entriesNamingChildren(entries: OrderEntry[], children: ReadonlySet<string>): OrderEntry[] {
-  return entries.map((entry) =>
-    entry.spacedName !== undefined && !children.has(entry.name) && children.has(entry.spacedName)
-      ? { ...entry, name: entry.spacedName, wellFormed: true }
-      : entry,
-  );
 }
 
 function formatProblem(entry: OrderEntry): Problem {

@@ -3,7 +3,7 @@ import type { SectionRule } from "../../config/configTypes";
 import type { FoundSection } from "../../document/sections";
 import { nearestName } from "../../names";
 import type { Problem } from "../../problem";
-import type { MarkdownContext } from "../../documentContext";
+import type { MarkdownContext } from "../../model/markdownContext";
 
 const kindLabel = { "map-node": "a map node", topic: "a topic entry" } as const;
 

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "vscode-languageserver-types";
 import type { FileKind, ResolvedConfig } from "../../config/configTypes";
-import { type CoreServices, markdownContext } from "../../documentContext";
+import { type CoreServices } from "../../model/services";
+import { markdownContext } from "../../model/markdownContext";
 import { configFileNames } from "../../config/defaults";
 import { findSections } from "../../document/sections";
 import { basename, isMarkdownPath } from "../../paths";

@@ -1,4 +1,4 @@
-import type { MarkdownContext } from "../../documentContext";
+import type { MarkdownContext } from "../../model/markdownContext";
 import { findSections, type FoundSection } from "../../document/sections";
 import { extname } from "../../paths";
 import { type FormattedLine, lineCountOf } from "./lineEdits";

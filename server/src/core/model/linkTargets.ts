@@ -3,9 +3,14 @@ import { resolveLink } from "../workspace/linkResolution";
 import type { MapNode } from "../workspace/nodeIndex";
 import type { Workspace } from "../workspace/workspace";
 import type { Position } from "vscode-languageserver-types";
-import type { MarkdownContext } from "../documentContext";
-import type { FeatureServices } from "./featureServices";
+import type { MarkdownContext } from "./markdownContext";
+import type { CoreServices } from "./services";
 import { contains, linkAt, nodeOfOrderEntry, orderEntryAt } from "./locate";
+
+/*
+ * What Order entries and links lead to (a node, a page, a folder), found as the link check accepts
+ * them: for go-to-definition, hover cards and the rendered pages' links.
+ */
 
 /** What an Order entry or a link leads to. */
 export interface Target {
@@ -28,7 +33,7 @@ export function targetOfNode(node: MapNode): Target {
 export function targetAt(
   context: MarkdownContext,
   position: Position,
-  services: FeatureServices,
+  services: CoreServices,
 ): { target: Target | undefined } | undefined {
   const entry = orderEntryAt(context, position);
   if (entry && contains(entry.range, position)) {
@@ -48,7 +53,7 @@ export function targetAt(
 export function targetOfLink(
   fromPath: string,
   linkTarget: string,
-  services: FeatureServices,
+  services: CoreServices,
 ): Target | undefined {
   const resolved = resolveLink(fromPath, linkTarget, services.maps);
   if (!resolved) return undefined;
@@ -70,7 +75,7 @@ export function targetOfLink(
 }
 
 /** The node whose `Name/Name.md` a file is. */
-export function nodeOfFile(path: string, services: FeatureServices): MapNode | undefined {
+export function nodeOfFile(path: string, services: CoreServices): MapNode | undefined {
   const node = services.nodes.byFolder(dirname(path));
   return node && nfc(basename(path)) === node.name + ".md" ? node : undefined;
 }

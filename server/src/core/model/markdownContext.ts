@@ -1,23 +1,10 @@
-import type { ConfigStore } from "./config/configStore";
-import type { KindSettings, MarkdownKind, ResolvedConfig } from "./config/configTypes";
-import { matchesGlobs } from "./config/globs";
-import { hasFrontmatter } from "./document/frontmatter";
-import type { ParsedMarkdown } from "./document/parsedDocument";
-import { basename, dirname, nfc } from "./paths";
-import type { SchemaStore } from "./schemas/schemaStore";
-import type { MapLocator, NodeFolder } from "./workspace/maps";
-import type { NodeIndex } from "./workspace/nodeIndex";
-import type { Workspace } from "./workspace/workspace";
-
-/** The services every check and feature may consult. */
-export interface CoreServices {
-  workspace: Workspace;
-  maps: MapLocator;
-  schemas: SchemaStore;
-  configs: ConfigStore;
-  /** Every node of the maps under the workspace roots (built on first use). */
-  nodes: NodeIndex;
-}
+import type { KindSettings, MarkdownKind, ResolvedConfig } from "../config/configTypes";
+import { matchesGlobs } from "../config/globs";
+import { hasFrontmatter } from "../document/frontmatter";
+import type { ParsedMarkdown } from "../document/parsedDocument";
+import { basename, dirname, nfc } from "../paths";
+import type { CoreServices } from "./services";
+import type { NodeFolder } from "../workspace/maps";
 
 /** A Markdown document with everything known about it: the parse, its kind and configuration, its node. */
 export interface MarkdownContext {

@@ -1,5 +1,5 @@
 import type { Position, Range } from "vscode-languageserver-types";
-import type { MarkdownContext } from "../documentContext";
+import type { MarkdownContext } from "./markdownContext";
 import { findLinks, type MarkdownLink } from "../document/links";
 import { type OrderEntry, readOrderEntries } from "../document/orderEntries";
 import type { OutlineHeading } from "../document/outline";
@@ -7,7 +7,12 @@ import { type FoundSection, findSections, proseLines } from "../document/section
 import { basename, dirname, joinPath, nfc } from "../paths";
 import { resolveLink } from "../workspace/linkResolution";
 import type { MapNode } from "../workspace/nodeIndex";
-import type { FeatureServices } from "./featureServices";
+import type { CoreServices } from "./services";
+
+/*
+ * Finding things in a Markdown document: its sections, its Order and entries, the heading, entry or
+ * link at a position, and the node an entry or a link names. Shared by the checks, features and renderers.
+ */
 
 /** Whether a position lies within a range (ends included, as a cursor right after a word is "on" it). */
 export function contains(range: Range, position: Position): boolean {
@@ -57,7 +62,7 @@ export function linkAt(context: MarkdownContext, position: Position): MarkdownLi
 export function nodeOfOrderEntry(
   context: MarkdownContext,
   entry: OrderEntry,
-  services: FeatureServices,
+  services: CoreServices,
 ): MapNode | undefined {
   const folder = context.nodeFolder?.folder;
   if (!folder) return undefined;
@@ -69,7 +74,7 @@ export function nodeOfOrderEntry(
 export function nodeOfLink(
   context: MarkdownContext,
   link: MarkdownLink,
-  services: FeatureServices,
+  services: CoreServices,
 ): MapNode | undefined {
   const resolved = resolveLink(context.path, link.target, services.maps);
   if (!resolved) return undefined;

@@ -1,5 +1,7 @@
 import type { MapNode, NodeIndex } from "../workspace/nodeIndex";
 
+/* A node's place in its map: its ancestors, and the breadcrumb of their titles. */
+
 /** The nodes from the map's root down to a node's parent (empty for a root). */
 export function ancestorsOf(node: MapNode, nodes: NodeIndex): MapNode[] {
   const ancestors: MapNode[] = [];

@@ -1,0 +1,53 @@
+import { DiagnosticSeverity } from "vscode-languageserver-types";
+import { basename, relativePath } from "../paths";
+import type { MapNode } from "../workspace/nodeIndex";
+import { contextOfFile } from "./fileContext";
+import { readJson } from "./fileData";
+import { firstParagraphOf } from "./locate";
+import type { CoreServices } from "./services";
+
+/*
+ * What a node's or file's card shows (the hover card, the preview's and site's cards and summaries):
+ * its summary, its problems, its path as a user reads it.
+ */
+
+/** Summaries longer than this are cut: a card is a glance, not the page. */
+const maxSummaryLength = 600;
+
+/** The first paragraph of the node's Mini Description (truncated); for a map's root, meta.json's cover description. */
+export function miniDescription(node: MapNode, services: CoreServices): string | undefined {
+  const context = node.file ? contextOfFile(node.file, services) : undefined;
+  const paragraph = context && firstParagraphOf(context, "Mini Description");
+  if (paragraph) return truncate(paragraph);
+  const cover = coverDescription(node, services);
+  return cover === undefined ? undefined : truncate(cover);
+}
+
+/** meta.json's `coverRootDescription`, which stands in for a map root's Mini Description. */
+export function coverDescription(node: MapNode, services: CoreServices): string | undefined {
+  if (node.parentFolder !== undefined || !node.map.metaPath) return undefined;
+  const cover = readJson(services, node.map.metaPath) as { coverRootDescription?: unknown } | undefined;
+  return typeof cover?.coverRootDescription === "string" ? cover.coverRootDescription : undefined;
+}
+
+/** The numbers of errors and warnings of the file's last validation. */
+export function problemCounts(path: string, services: CoreServices): { errors: number; warnings: number } {
+  const diagnostics = services.diagnosticsOf(path);
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error).length;
+  const warnings = diagnostics.filter(
+    (diagnostic) => diagnostic.severity === DiagnosticSeverity.Warning,
+  ).length;
+  return { errors, warnings };
+}
+
+/** A path relative to its workspace root, as a user reads it. */
+export function workspacePath(path: string, services: CoreServices): string {
+  const root = services.workspace.rootOf(path);
+  return root ? relativePath(root, path) || basename(path) : path;
+}
+
+/** A summary on one line, cut to the card's length. */
+export function truncate(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= maxSummaryLength ? flat : flat.slice(0, maxSummaryLength - 1).trimEnd() + "…";
+}
