@@ -1,6 +1,6 @@
 import { basename } from "../paths";
 import type { MapNode } from "../workspace/nodeIndex";
-import { problemCounts, truncate, workspacePath, miniDescription } from "../model/cardData";
+import { miniDescription, problemCounts, truncate, workspacePath } from "../model/cardData";
 import { contextOfFile } from "../model/fileContext";
 import { frontmatterData, readJson, stringField } from "../model/fileData";
 import type { Target } from "../model/linkTargets";
