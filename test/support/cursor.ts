@@ -28,7 +28,7 @@ export function serviceWithCursor(
   const { text, position } = withCursor(textWithMarker);
   const fileSystem = new MemoryFileSystem({ ...files, [openPath]: text });
   const service = createLanguageService({ fileSystem, workspaceRoots: ["/kb"] });
-  service.setOpenDocument(openPath, text, 1);
+  service.openDocument(openPath, text, 1);
   return { service, fileSystem, position, text };
 }
 

@@ -190,7 +190,7 @@ export function runCase(fixture: FixtureCase, dir: string, openInEditor = false)
   if (openInEditor) {
     for (const file of files) {
       const text = editorText(fs.readFileSync(toNativePath(file)));
-      if (text !== undefined) service.setOpenDocument(file, text, 1);
+      if (text !== undefined) service.openDocument(file, text, 1);
     }
   }
   for (const file of files) {

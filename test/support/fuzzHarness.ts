@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Range, TextEdit } from "vscode-languageserver-types";
 import { createLanguageService, type LanguageService } from "../../server/src/core/languageService";
-import { uriOf } from "../../server/src/core/model/uris";
+import { pathToUri } from "../../server/src/core/model/uris";
 import { fixturesRoot } from "./fixtures";
 import { MemoryFileSystem } from "./memoryFileSystem";
 import { caseSeed, mutate, Random } from "./mutations";
@@ -199,13 +199,13 @@ export class Fuzzer {
     const open = text.startsWith("\ufeff") ? text.slice(1) : text;
     const lines = open.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
     try {
-      service.setOpenDocument(target, open, this.version++);
+      service.openDocument(target, open, this.version++);
       // meta.json and configuration files are cached as map and rule state: say they changed.
-      if (!/\.mdx?$/i.test(target)) service.fileChanged(target, "changed");
+      if (!/\.mdx?$/i.test(target)) service.filesChanged([{ path: target, change: "changed" }]);
       exercise(service, source, target, lines, random, problems, phaseMs);
     } finally {
       service.closeDocument(target);
-      if (!/\.mdx?$/i.test(target)) service.fileChanged(target, "changed");
+      if (!/\.mdx?$/i.test(target)) service.filesChanged([{ path: target, change: "changed" }]);
     }
     const ms = performance.now() - started;
     const cpu = process.cpuUsage(cpuStarted);
@@ -289,7 +289,7 @@ function exercise(
       service.getCodeActions(target, diagnostic.range, [diagnostic]),
     );
     for (const action of actions ?? [])
-      checkEdits(`code action ${action.title}`, action.edit?.changes?.[uriOf(target)]);
+      checkEdits(`code action ${action.title}`, action.edit?.changes?.[pathToUri(target)]);
   }
   attempt("renderPage", () =>
     service.renderPage(target, {

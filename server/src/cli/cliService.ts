@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { createLanguageService, type LanguageService } from "../core/languageService";
+import { createLanguageService, type LanguageService } from "../core";
 import { NodeFileSystem, toCorePath } from "../node/nodeFileSystem";
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { version } from "../../../package.json";
-import type { FileReport, LanguageService } from "../core/languageService";
+import type { FileReport, LanguageService } from "../core";
 import { toCorePath, toNativePath } from "../node/nodeFileSystem";
 import { parseArguments, type CheckArguments, usage } from "./args";
 import { cliLanguageService } from "./cliService";
@@ -87,7 +87,7 @@ function fixFiles(service: LanguageService, files: Set<string>, cwd: string): st
     const before = new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes);
     if (before === result.text) continue;
     fs.writeFileSync(native, (bom ? "\uFEFF" : "") + result.text);
-    service.fileChanged(file, "changed");
+    service.filesChanged([{ path: file, change: "changed" }]);
     const counts = new Map<string, number>();
     for (const diagnostic of result.fixed)
       counts.set(String(diagnostic.code), (counts.get(String(diagnostic.code)) ?? 0) + 1);

@@ -1,10 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { version } from "../../../package.json";
-import { buildSite, type SiteSummary } from "../core/site/buildSite";
-import { hasProblems, problemTotals } from "../core/site/indexPage";
-import { siteFiles } from "../core/site/siteFiles";
-import { countOf } from "../core/site/siteText";
+import { buildSite, countOf, hasProblems, problemTotals, siteFiles, type SiteSummary } from "../core";
 import { toCorePath } from "../node/nodeFileSystem";
 import type { RenderArguments } from "./args";
 import { cliLanguageService } from "./cliService";

@@ -1,8 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { siteFiles } from "../core/site/siteFiles";
-import type { SiteOutput } from "../core/site/buildSite";
-import { pathOfSiteUrl } from "../core/site/siteUrls";
+import { pathOfSiteUrl, siteFiles, type SiteOutput } from "../core";
 import { toNativePath } from "../node/nodeFileSystem";
 
 const markerText =

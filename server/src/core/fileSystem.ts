@@ -4,6 +4,11 @@
  * undefined instead of throwing when the entry is missing or unreadable (`readFileUpTo` tells an
  * unreadable file apart, so that it gets a diagnostic instead of silently going unchecked).
  *
+ * Each answer may come at once (Node's synchronous calls: the CLI and the desktop server) or later, as
+ * a promise (a host that reads through the editor, such as a browser's). The workspace asks, answers
+ * "not known yet" to the check that asked, and the session validates the file again once the answers
+ * have come: no result that depended on a read still in flight is ever published.
+ *
  * Symbolic links: an implementation lists a link to a file as a file and leaves out links to folders
  * (and broken links), so that a walk of the tree can never loop (`a/loop -> ..`).
  */
@@ -19,17 +24,24 @@ export interface FileStat {
   size: number;
 }
 
+/** A value now, or a promise of it. */
+export type Awaitable<T> = T | PromiseLike<T>;
+
+/** What reading a file up to a size gave: its bytes, its size when it is larger, a reason it cannot be read, or nothing (missing). */
+export type BoundedRead = Uint8Array | { tooLarge: number } | { unreadable: string } | undefined;
+
 export interface FileSystem {
-  stat(path: string): FileStat | undefined;
-  readDirectory(path: string): DirectoryEntry[] | undefined;
-  readFile(path: string): Uint8Array | undefined;
+  stat(path: string): Awaitable<FileStat | undefined>;
+  readDirectory(path: string): Awaitable<DirectoryEntry[] | undefined>;
+  readFile(path: string): Awaitable<Uint8Array | undefined>;
   /**
    * Optional: the bytes of a file unless it has more than `maxSize` (then only its size), without a
    * separate `stat`. Checking a tree reads every file once: a stat before each read was 7 % of the check.
    * `unreadable`: the file exists but cannot be read (no read permission), with the reason.
    */
-  readFileUpTo?(
-    path: string,
-    maxSize: number,
-  ): Uint8Array | { tooLarge: number } | { unreadable: string } | undefined;
+  readFileUpTo?(path: string, maxSize: number): Awaitable<BoundedRead>;
+}
+
+export function isPending<T>(value: Awaitable<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T> | undefined)?.then === "function";
 }

@@ -32,20 +32,30 @@ import { mapChildren, mapTree } from "./render/mapTree";
 import { renderPage } from "./render/renderPage";
 import type { MapTree, MapTreeItem, RenderTarget, RenderedPage } from "./render/renderTypes";
 import { ConfigStore } from "./config/configStore";
-import {
-  type FileReport,
-  isCheckedFile,
-  jsonKindOf,
-  validateFile,
-} from "./features/diagnostics/validateFile";
+import type { FileReport } from "./features/diagnostics/validateFile";
 import type { FileSystem } from "./fileSystem";
-import { ancestorsOf, basename, dirname, isMarkdownPath, joinPath } from "./paths";
+import { isMarkdownPath } from "./paths";
 import { SchemaStore } from "./schemas/schemaStore";
 import { MapLocator } from "./workspace/maps";
 import { NodeIndex } from "./workspace/nodeIndex";
-import { isAtOrBelowAny, isSkippedFolderName, Workspace } from "./workspace/workspace";
+import { Workspace } from "./workspace/workspace";
+import { walkCheckedFiles } from "./session/checkedFiles";
+import { OpenDocuments } from "./session/openDocuments";
+import {
+  type SessionSettings,
+  type SessionStatus,
+  ValidationSession,
+  type WorkResult,
+} from "./session/session";
+import type { FileEvent } from "./session/treeChanges";
+import { type WatchedFiles, watchedFiles } from "./session/watchedFiles";
+import type { TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
 
 export type { FileReport } from "./features/diagnostics/validateFile";
+export type { FileChange, FileEvent } from "./session/treeChanges";
+export type { Publication } from "./session/validationState";
+export type { SessionSettings, SessionStatus, WorkResult } from "./session/session";
+export type { WatchedFiles } from "./session/watchedFiles";
 export type { FixAllResult } from "./features/codeActions/fixAll";
 export type * from "./render/renderTypes";
 
@@ -63,9 +73,9 @@ export interface LanguageServiceOptions {
    * only). The CLI is always trusted: it runs where the user chose to run it.
    */
   trusted?: boolean;
+  /** Milliseconds from some origin, for edits held back by a debounce (default: the wall clock). */
+  clock?: () => number;
 }
-
-export type FileChange = "created" | "changed" | "deleted";
 
 /** How many entries the service's caches and indexes hold: what is held for deleted files must be released. */
 export interface IndexStats extends ReturnType<Workspace["cacheSizes"]> {
@@ -82,35 +92,68 @@ export interface IndexStats extends ReturnType<Workspace["cacheSizes"]> {
 
 /**
  * The kb-author language service: pure (all I/O comes through the FileSystem passed in), shared by
- * the language server and the CLI, and tested in memory.
+ * the language server and the CLI, and tested in memory. Events change what it knows (and queue
+ * validation); `runWork` validates and says what to publish; every other method is a query and
+ * changes nothing the client can see.
  */
 export interface LanguageService {
-  readonly workspace: Workspace;
-  /** Every file kb-author checks under the roots (or one folder), skipping hidden folders and node_modules. */
-  listCheckedFiles(folder?: string): string[];
-  /**
-   * The same files one at a time, as the walk finds them: a caller can walk a big tree in slices between
-   * which it answers requests (the language server's initial scan).
-   */
-  walkCheckedFiles(folder?: string): Iterator<string>;
-  /** Diagnostics of one file; undefined when it does not exist. */
-  validate(path: string): FileReport | undefined;
-  setOpenDocument(path: string, text: string, version: number): void;
+  // ---- events: documents, files, folders, settings ------------------------------------------------
+  openDocument(path: string, text: string, version: number): void;
+  /** Changes to an open document as the editor sends them (ranges or whole texts). */
+  changeDocument(path: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): void;
   closeDocument(path: string): void;
   /**
-   * Records a change on disk and returns the files whose diagnostics may change because of it
-   * (the parent node's Order, files linking there, everything under a changed configuration).
+   * Records changes on disk (a burst, such as a branch checkout, at once) and returns the files whose
+   * diagnostics may change because of them (the parent node's Order, files linking there, everything
+   * under a changed configuration); they are queued for validation.
    */
-  fileChanged(path: string, change: FileChange): string[];
-  /** `fileChanged` for a burst of changes (a branch checkout), handled in one sweep; the union of the files affected. */
-  filesChanged(changes: readonly { path: string; change: FileChange }[]): string[];
+  filesChanged(changes: readonly FileEvent[]): string[];
+  /** Workspace folders added (scanned) and removed (their files' diagnostics withdrawn). */
+  foldersChanged(added: readonly string[], removed: readonly string[]): void;
+  /** Editor settings: validation on or off, the debounce of edits. */
+  configure(settings: SessionSettings): void;
   /**
    * Applies (true) or ignores (false) the workspace's configuration and schema files, as when the user
    * grants workspace trust; returns the files whose diagnostics may change (every known file).
    */
   setTrusted(trusted: boolean): string[];
-  /** Counts of what the caches and indexes hold (read only; tests and benchmarks). */
+  /** Starts the background scan of the workspace folders. */
+  startScan(): void;
+  /** The client waits for a file's result (a preview): it goes ahead of the background. */
+  prioritize(path: string): void;
+
+  // ---- work -----------------------------------------------------------------------------------------
+  /** Validates queued files until `shouldStop` says so; what to publish, and whether views should refresh. */
+  runWork(shouldStop: () => boolean): Promise<WorkResult>;
+  hasWork(): boolean;
+  /** Whether edits or file events wait (background work may step aside for the client's messages; these may not). */
+  hasUrgentWork(): boolean;
+  /** The scan has started and nothing waits. */
+  isIdle(): boolean;
+  /** Whether a file waits to be validated. */
+  isPending(path: string): boolean;
+  /** Milliseconds until an edit held back by the debounce is due. */
+  nextDueIn(): number | undefined;
+  /** Validates one file now and records the result (the CLI, tests); undefined when it does not exist. */
+  validate(path: string): FileReport | undefined;
+  /** `validate`, for hosts whose reads complete later. */
+  validateSettled(path: string): Promise<FileReport | undefined>;
+
+  // ---- queries ----------------------------------------------------------------------------------
+  /** Every file kb-author checks under the roots (or one folder or file), skipping hidden folders and node_modules. */
+  listCheckedFiles(folder?: string): string[];
+  /** The diagnostics the client is shown for a file. */
+  diagnosticsOf(path: string): readonly Diagnostic[];
+  /** The scan's progress and the workspace's error and warning counts. */
+  status(): SessionStatus;
+  /** The globs of the files and folders whose changes the service needs to hear about. */
+  watchedFiles(): WatchedFiles;
+  /** Counts of what the caches and indexes hold (tests and benchmarks). */
   getIndexStats(): IndexStats;
+  /** Validations run since the service started (a keystroke should cost one). */
+  validationCount(): number;
+  /** Every path a cache holds an entry for, with the cache's name (tests check deleted files are released). */
+  cachedPaths(): Iterable<[cache: string, path: string]>;
 
   // Editor features, on Markdown documents (open or on disk); empty results for other files.
   getCompletions(path: string, position: Position): CompletionList;
@@ -137,7 +180,7 @@ export interface LanguageService {
   format(path: string): TextEdit[];
 
   // Preview panel, map view and static site.
-  /** A Markdown file rendered as a page (sanitized HTML), with its problems freshly validated; undefined for other files. */
+  /** A Markdown file rendered as a page (sanitized HTML) with the problems last published for it; undefined for other files. */
   renderPage(path: string, target: RenderTarget): RenderedPage | undefined;
   /** The map view's starting tree, expanded down to `focus` (a node's file or folder, or a file inside it). */
   getMapTree(focus?: string): MapTree;
@@ -146,7 +189,13 @@ export interface LanguageService {
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
-  const workspace = new Workspace(options.fileSystem, options.workspaceRoots, options.retainContents);
+  const documents = new OpenDocuments();
+  const workspace = new Workspace(
+    options.fileSystem,
+    options.workspaceRoots,
+    documents,
+    options.retainContents,
+  );
   const maps = new MapLocator(workspace);
   const schemas = new SchemaStore(workspace, builtinSchemas);
   const configs = new ConfigStore(workspace, schemas, options.configPath);
@@ -154,120 +203,19 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   schemas.setTrusted(trusted);
   configs.setTrusted(trusted);
   const nodes = new NodeIndex(workspace, maps);
-  const diagnosticsByPath = new Map<string, Diagnostic[]>();
   const services: CoreServices = {
     workspace,
     maps,
     schemas,
     configs,
     nodes,
-    diagnosticsOf: (path) => diagnosticsByPath.get(path) ?? [],
+    diagnosticsOf: (path) => session.diagnosticsOf(path),
     listMarkdownFiles: () => listCheckedFiles().filter(isMarkdownPath),
   };
-  const linkTargetsBySource = new Map<string, string[]>();
-  const knownFiles = new Set<string>();
+  const session = new ValidationSession(workspace, services, documents, options.clock ?? (() => Date.now()));
 
   function listCheckedFiles(folder?: string): string[] {
-    return [...walkCheckedFiles(folder)];
-  }
-
-  function* walkCheckedFiles(folder?: string): Generator<string> {
-    for (const root of folder ? [folder] : options.workspaceRoots) {
-      const files = workspace.isDirectory(root)
-        ? checkedFilesUnder(root)
-        : isCheckedFile(root) && workspace.exists(root)
-          ? [root]
-          : [];
-      for (const file of files) {
-        knownFiles.add(file);
-        yield file;
-      }
-    }
-  }
-
-  function validate(path: string): FileReport | undefined {
-    const report = validateFile(path, services);
-    if (report && report.diagnostics.length > 0) diagnosticsByPath.set(path, report.diagnostics);
-    else diagnosticsByPath.delete(path);
-    if (report) {
-      knownFiles.add(path);
-      if (report.linkTargets.length > 0) linkTargetsBySource.set(path, report.linkTargets);
-      else linkTargetsBySource.delete(path);
-    } else {
-      knownFiles.delete(path);
-      linkTargetsBySource.delete(path);
-      workspace.forgetMissing(path);
-    }
-    return report;
-  }
-
-  function fileChanged(path: string, change: FileChange): string[] {
-    return filesChanged([{ path, change }]);
-  }
-
-  /**
-   * Every change of a burst handled at once: each cache and index is swept once for the whole burst, and
-   * each folder's node file looked up once (a checkout of 10,000 files took time in the square of that).
-   */
-  function filesChanged(changes: readonly { path: string; change: FileChange }[]): string[] {
-    workspace.invalidateAll(changes.map(({ path, change }) => ({ path, structural: change !== "changed" })));
-    const deleted = new Set(changes.filter(({ change }) => change === "deleted").map(({ path }) => path));
-    if (deleted.size > 0) forgetDeleted(deleted);
-    const affected = new Set<string>();
-    let rulesChanged = false;
-    for (const { path, change } of changes) {
-      const jsonKind = jsonKindOf(path);
-      if (jsonKind === "meta" || jsonKind === "config" || (path.endsWith(".json") && jsonKind !== "papers")) {
-        rulesChanged = true;
-        if (change === "created" && workspace.isScannedFolder(dirname(path))) knownFiles.add(path);
-      } else if (isCheckedFile(path) && change !== "deleted" && workspace.isScannedFolder(dirname(path)))
-        affected.add(path);
-    }
-    if (rulesChanged) {
-      // meta.json moves map roots; a configuration or schema changes the rules: everything may change.
-      maps.reset();
-      schemas.invalidate();
-      configs.invalidate();
-      return [...new Set([...affected, ...knownFiles])];
-    }
-    const structural = changes.filter(({ change }) => change !== "changed").map(({ path }) => path);
-    if (structural.length === 0) return [...affected];
-    // The Order of the folder's node and of its parent node list and check the child folders.
-    const folders = new Set(structural.flatMap((path) => [dirname(path), dirname(dirname(path))]));
-    for (const folder of folders) {
-      const nodeFile = workspace.findFile(folder, basename(folder) + ".md");
-      if (nodeFile) affected.add(nodeFile);
-    }
-    // Links to a changed path, to something below it (a folder deleted), or to a folder above it.
-    const changed = new Set(structural);
-    const changedAndAbove = new Set(structural.flatMap((path) => [path, ...ancestorsOf(path)]));
-    for (const [source, targets] of linkTargetsBySource) {
-      if (targets.some((target) => changedAndAbove.has(target) || isAtOrBelowAny(target, changed)))
-        affected.add(source);
-    }
-    for (const { path, change } of changes) {
-      // A folder the scan skips (node_modules after npm install, .git) is skipped here too.
-      if (change === "created" && workspace.isScannedFolder(path) && workspace.isListedFolder(path)) {
-        for (const file of checkedFilesUnder(path)) affected.add(file);
-      }
-    }
-    return [...affected];
-  }
-
-  /** Releases what is held for deleted files and folders: no validation of them will come to do it. */
-  function forgetDeleted(paths: ReadonlySet<string>): void {
-    for (const held of [knownFiles, diagnosticsByPath, linkTargetsBySource]) {
-      for (const file of held.keys()) if (isAtOrBelowAny(file, paths)) held.delete(file);
-    }
-  }
-
-  function* checkedFilesUnder(folder: string): Generator<string> {
-    for (const entry of workspace.readDirectory(folder)) {
-      const path = joinPath(folder, entry.name);
-      if (entry.type === "directory") {
-        if (!isSkippedFolderName(entry.name)) yield* checkedFilesUnder(path);
-      } else if (isCheckedFile(path)) yield path;
-    }
+    return (folder ? [folder] : workspace.roots).flatMap((root) => [...walkCheckedFiles(workspace, root)]);
   }
 
   /** The context of a Markdown document for an editor feature, or undefined when it has none. */
@@ -284,28 +232,36 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   }
 
   return {
-    workspace,
+    openDocument: (path, text, version) => session.openDocument(path, text, version),
+    changeDocument: (path, version, changes) => session.changeDocument(path, version, changes),
+    closeDocument: (path) => session.closeDocument(path),
+    filesChanged: (changes) => session.filesChanged(changes),
+    foldersChanged: (added, removed) => session.foldersChanged(added, removed),
+    configure: (settings) => session.configure(settings),
+    setTrusted: (trusted) => session.setTrusted(trusted),
+    startScan: () => session.startScan(),
+    prioritize: (path) => session.prioritize(path),
+    runWork: (shouldStop) => session.runWork(shouldStop),
+    hasWork: () => session.hasWork(),
+    hasUrgentWork: () => session.hasUrgentWork(),
+    isIdle: () => session.isIdle(),
+    isPending: (path) => session.isPending(path),
+    nextDueIn: () => session.nextDueIn(),
+    validate: (path) => session.validate(path),
+    validateSettled: (path) => session.validateSettled(path),
     listCheckedFiles,
-    walkCheckedFiles,
-    validate,
-    setOpenDocument: (path, text, version) => workspace.setOpenDocument(path, text, version),
-    closeDocument: (path) => workspace.closeDocument(path),
-    fileChanged,
-    filesChanged,
-    setTrusted: (trusted) => {
-      schemas.setTrusted(trusted);
-      configs.setTrusted(trusted);
-      return [...knownFiles];
-    },
+    diagnosticsOf: (path) => session.diagnosticsOf(path),
+    status: () => session.status(),
+    watchedFiles,
     getIndexStats: () => ({
       ...workspace.cacheSizes(),
-      knownFiles: knownFiles.size,
-      diagnostics: diagnosticsByPath.size,
-      linkSources: linkTargetsBySource.size,
+      ...session.stateSizes(),
       mapFolders: maps.size,
       nodes: nodes.size.nodes,
       nodesByFolder: nodes.size.byFolder,
     }),
+    cachedPaths: () => workspace.cachedPaths(),
+    validationCount: () => session.validationCount(),
     getCompletions: (path, position) =>
       withContext(path, { isIncomplete: false, items: [] }, (context) =>
         provideCompletions(context, position, services),
@@ -331,10 +287,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     newTopicEntry: (folder, title) => newTopicEntry(folder, title, services),
     checkNewName: (kind, target, name) => checkNewName(kind, target, name, services),
     format: (path) => withContext(path, [], (context) => formatDocument(context)),
-    renderPage: (path, target) => {
-      validate(path);
-      return renderPage(path, target, services);
-    },
+    renderPage: (path, target) => renderPage(path, target, services),
     getMapTree: (focus) => mapTree(focus, services),
     getMapChildren: (folder) => mapChildren(folder, services),
   };

@@ -7,8 +7,7 @@ import {
   ShowMessageNotification,
 } from "vscode-languageserver";
 import type { WorkspaceEdit } from "vscode-languageserver-types";
-import type { LanguageService } from "../core/languageService";
-import type { EditOutcome } from "../core/features/workspaceEdits";
+import { type EditOutcome, type LanguageService, pathToUri, uriToPath } from "../core";
 import {
   type CheckNewNameParams,
   type CheckNewNameResult,
@@ -16,7 +15,6 @@ import {
   type NewFileResult,
   serverCommands,
 } from "../shared/protocol";
-import { pathToUri, uriToPath } from "./paths";
 
 /** The commands to announce in `executeCommandProvider`. */
 export const executableCommands: string[] = Object.values(serverCommands);

@@ -1,7 +1,6 @@
 import type { Connection } from "vscode-languageserver";
-import type { LanguageService } from "../core/languageService";
+import { type LanguageService, uriToPath } from "../core";
 import { renameResult } from "./commands";
-import { uriToPath } from "./paths";
 
 /**
  * Routes the editor-feature requests to the language service: each handler turns the URI into a core

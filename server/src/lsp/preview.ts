@@ -1,7 +1,5 @@
 import type { Connection } from "vscode-languageserver";
-import { uriOf } from "../core/model/uris";
-import type { LanguageService } from "../core/languageService";
-import type { MapTreeItem } from "../core/render/renderTypes";
+import { type LanguageService, type MapTreeItem, pathToUri, uriToPath } from "../core";
 import {
   type MapChildrenParams,
   mapChildrenMethod,
@@ -13,28 +11,35 @@ import {
   type RenderPreviewResult,
   renderPreviewMethod,
 } from "../shared/protocol";
-import { uriToPath } from "./paths";
+import type { ServiceHost } from "./serviceHost";
 
 /**
  * Serves the preview panel and the map view: turns their URIs into core paths, asks the core's renderer and
  * answers with URIs again. The webviews send whatever the client forwards, so every parameter is checked:
  * bad input gets null or an empty answer, never an error.
  */
-export function registerPreview(connection: Connection, service: () => LanguageService): void {
+export function registerPreview(connection: Connection, host: ServiceHost): void {
   // The core does not throw on bad input; should it, the view shows nothing rather than an error popup.
   const safely =
-    <T>(method: string, empty: T, answer: (params: unknown) => T) =>
-    (params: unknown): T => {
+    <T>(method: string, empty: T, answer: (params: unknown) => T | Promise<T>) =>
+    async (params: unknown): Promise<T> => {
       try {
-        return answer(params);
+        return await answer(params);
       } catch (error) {
         connection.console.error(`kb-author: ${method} failed: ${(error as Error).stack ?? String(error)}`);
         return empty;
       }
     };
+  const service = () => host.service;
   connection.onRequest(
     renderPreviewMethod,
-    safely(renderPreviewMethod, null, (params) => renderPreview(service(), params)),
+    safely(renderPreviewMethod, null, async (params) => {
+      const request = previewRequest(params);
+      if (!request) return null;
+      // The page shows the problems of the text it renders: those of the version being validated.
+      await host.loop.whenValidated(request.path);
+      return renderPreview(service(), request);
+    }),
   );
   const emptyTree: MapTreeResult = { roots: [], expanded: {} };
   connection.onRequest(
@@ -47,10 +52,16 @@ export function registerPreview(connection: Connection, service: () => LanguageS
   );
 }
 
-function renderPreview(service: LanguageService, params: unknown): RenderPreviewResult {
+function previewRequest(params: unknown): { path: string; resourceRoots: unknown } | undefined {
   const { uri, resourceRoots } = (params ?? {}) as Partial<RenderPreviewParams>;
   const path = typeof uri === "string" ? uriToPath(uri) : undefined;
-  if (path === undefined) return null;
+  return path === undefined ? undefined : { path, resourceRoots };
+}
+
+function renderPreview(
+  service: LanguageService,
+  { path, resourceRoots }: { path: string; resourceRoots: unknown },
+): RenderPreviewResult {
   const page = service.renderPage(path, { kind: "editor", resourceRoots: toResourceRoots(resourceRoots) });
   if (page === undefined) return null;
   return {
@@ -80,12 +91,12 @@ function mapTree(service: LanguageService, params: unknown): MapTreeResult {
   const tree = service.getMapTree(focus);
   const expanded: Record<string, MapViewItem[]> = {};
   for (const [folder, children] of Object.entries(tree.expanded)) {
-    expanded[uriOf(folder)] = children.map(toViewItem);
+    expanded[pathToUri(folder)] = children.map(toViewItem);
   }
   return {
     roots: tree.roots.map(toViewItem),
     expanded,
-    focusUri: tree.focus === undefined ? undefined : uriOf(tree.focus),
+    focusUri: tree.focus === undefined ? undefined : pathToUri(tree.focus),
   };
 }
 
@@ -97,8 +108,8 @@ function mapChildren(service: LanguageService, params: unknown): MapViewItem[] {
 
 function toViewItem(item: MapTreeItem): MapViewItem {
   return {
-    uri: uriOf(item.folder),
-    fileUri: item.file === undefined ? undefined : uriOf(item.file),
+    uri: pathToUri(item.folder),
+    fileUri: item.file === undefined ? undefined : pathToUri(item.file),
     name: item.name,
     title: item.title,
     summary: item.summary,

@@ -1,21 +1,21 @@
 import type { Connection } from "vscode-languageserver";
+import type { SessionSettings } from "../core";
 
-/** Editor behaviour only; the rules live in kb-author.jsonc so that the editor and the CLI agree. */
-export interface EditorSettings {
-  enable: boolean;
-  debounceMs: number;
-}
+export const defaultSettings: SessionSettings = { enabled: true, debounceMs: 0 };
 
-export const defaultSettings: EditorSettings = { enable: true, debounceMs: 0 };
-
-/** Pulls the `kbAuthor.validate` settings, falling back to the defaults for clients without `workspace/configuration`. */
-export async function fetchSettings(connection: Connection, supported: boolean): Promise<EditorSettings> {
+/**
+ * Pulls the `kbAuthor.validate` settings (editor behaviour only: the rules live in kb-author.jsonc, so
+ * that the editor and the CLI agree), falling back to the defaults for clients without `workspace/configuration`.
+ */
+export async function fetchSettings(connection: Connection, supported: boolean): Promise<SessionSettings> {
   if (!supported) return defaultSettings;
   try {
-    const validate = ((await connection.workspace.getConfiguration("kbAuthor.validate")) ??
-      {}) as Partial<EditorSettings>;
+    const validate = ((await connection.workspace.getConfiguration("kbAuthor.validate")) ?? {}) as {
+      enable?: unknown;
+      debounceMs?: unknown;
+    };
     return {
-      enable: typeof validate.enable === "boolean" ? validate.enable : defaultSettings.enable,
+      enabled: typeof validate.enable === "boolean" ? validate.enable : defaultSettings.enabled,
       debounceMs:
         typeof validate.debounceMs === "number" && validate.debounceMs >= 0
           ? validate.debounceMs

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { DirectoryEntry, FileStat, FileSystem } from "../core/fileSystem";
+import type { DirectoryEntry, FileStat, FileSystem } from "../core";
 
 /**
  * The core's FileSystem over Node's fs, for the CLI and the language server. Core paths are POSIX;

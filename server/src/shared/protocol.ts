@@ -135,3 +135,13 @@ export interface MapTreeResult {
   /** The folder URI of the node the view starts at. */
   focusUri?: string;
 }
+
+/**
+ * Notification (server to client, no params): what the views show (a file's problem counts, the tree's
+ * shape, the rules) changed and the server has finished the work it caused: the preview and the map ask
+ * for their content again. Sent once per burst of work, not per file.
+ */
+export const viewsChangedMethod = "kbAuthor/viewsChanged";
+
+/** Request (tests, diagnostics of the server itself): counts of what the server holds and has done (validations run). */
+export const sessionStatsMethod = "kbAuthor/sessionStats";

@@ -35,7 +35,7 @@ describe("language service (in memory)", () => {
 
   it("validates the unsaved text of an open document, and the disk text again once closed", () => {
     const service = createLanguageService({ fileSystem: smallMap(), workspaceRoots: ["/kb"] });
-    service.setOpenDocument("/kb/Root/Child/Child.md", "### Description\n\nNo mini description.\n", 2);
+    service.openDocument("/kb/Root/Child/Child.md", "### Description\n\nNo mini description.\n", 2);
     assert.deepEqual(codesOf(service, "/kb/Root/Child/Child.md"), ["section/missing"]);
     service.closeDocument("/kb/Root/Child/Child.md");
     assert.deepEqual(codesOf(service, "/kb/Root/Child/Child.md"), []);
@@ -47,7 +47,7 @@ describe("language service (in memory)", () => {
     service.listCheckedFiles();
     assert.deepEqual(codesOf(service, "/kb/Root/Root.md"), []);
     fileSystem.addFolder("/kb/Root/New_Child");
-    const affected = service.fileChanged("/kb/Root/New_Child", "created");
+    const affected = service.filesChanged([{ path: "/kb/Root/New_Child", change: "created" }]);
     assert.ok(affected.includes("/kb/Root/Root.md"), `affected: ${affected.join(", ")}`);
     assert.deepEqual(codesOf(service, "/kb/Root/Root.md").sort(), ["node/file-name", "order/unlisted-child"]);
   });
@@ -62,7 +62,7 @@ describe("language service (in memory)", () => {
     const service = createLanguageService({ fileSystem, workspaceRoots: ["/kb"] });
     for (const file of service.listCheckedFiles()) service.validate(file);
     fileSystem.delete("/kb/Root/Child");
-    const affected = service.fileChanged("/kb/Root/Child", "deleted");
+    const affected = service.filesChanged([{ path: "/kb/Root/Child", change: "deleted" }]);
     assert.ok(affected.includes("/kb/Root/Other/Other.md"), `affected: ${affected.join(", ")}`);
     assert.deepEqual(codesOf(service, "/kb/Root/Other/Other.md"), ["link/unresolved"]);
     assert.deepEqual(codesOf(service, "/kb/Root/Root.md"), ["order/unknown-entry"]);
@@ -88,7 +88,7 @@ describe("language service (in memory)", () => {
     service.listCheckedFiles();
     assert.deepEqual(codesOf(service, "/kb/Root/Child/Child.md"), ["section/empty"]);
     fileSystem.writeFile("/kb/kb-author.jsonc", '{ "severity": { "section/empty": "off" } }');
-    const affected = service.fileChanged("/kb/kb-author.jsonc", "created");
+    const affected = service.filesChanged([{ path: "/kb/kb-author.jsonc", change: "created" }]);
     assert.ok(affected.includes("/kb/Root/Child/Child.md"));
     assert.deepEqual(codesOf(service, "/kb/Root/Child/Child.md"), []);
   });
@@ -103,7 +103,7 @@ describe("diagnostic documentation links", () => {
       assert.ok(anchors.has(anchor), `docs/codes.md has no heading for ${code}`);
     }
     const service = createLanguageService({ fileSystem: smallMap(), workspaceRoots: ["/kb"] });
-    service.setOpenDocument("/kb/Root/Child/Child.md", "### Description\n\nNo mini description.\n", 2);
+    service.openDocument("/kb/Root/Child/Child.md", "### Description\n\nNo mini description.\n", 2);
     const [diagnostic] = service.validate("/kb/Root/Child/Child.md")?.diagnostics ?? [];
     assert.equal(diagnostic.codeDescription?.href, codeDocumentationUrl("section/missing"));
   });

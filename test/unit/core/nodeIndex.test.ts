@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { MapLocator } from "../../../server/src/core/workspace/maps";
 import { NodeIndex } from "../../../server/src/core/workspace/nodeIndex";
+import { OpenDocuments } from "../../../server/src/core/session/openDocuments";
 import { Workspace } from "../../../server/src/core/workspace/workspace";
 import { MemoryFileSystem } from "../../support/memoryFileSystem";
 
@@ -23,7 +24,7 @@ function indexOf(): { nodes: NodeIndex; foldersRead: Set<string> } {
     foldersRead.add(path);
     return readDirectory(path);
   };
-  const workspace = new Workspace(fileSystem, ["/kb"]);
+  const workspace = new Workspace(fileSystem, ["/kb"], new OpenDocuments());
   return { nodes: new NodeIndex(workspace, new MapLocator(workspace)), foldersRead };
 }
 

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import type { Diagnostic } from "vscode-languageserver-types";
 import type { FileSystem } from "../../../server/src/core/fileSystem";
 import type { LanguageService, MapTreeItem } from "../../../server/src/core/languageService";
-import { SimulatedServer } from "./simulatedServer";
+import { SessionDriver } from "../../support/sessionDriver";
 
 /**
  * After a fault, what the warm server shows must equal what a server started cold on the final tree
@@ -10,15 +10,15 @@ import { SimulatedServer } from "./simulatedServer";
  * severity), and the same maps (every node's children in order, with their problem counts).
  * The file system's fault hook is switched off first: the cold index reads the tree as it now is.
  */
-export function assertSameAsColdIndex(
-  warm: SimulatedServer,
+export async function assertSameAsColdIndex(
+  warm: SessionDriver,
   fileSystem: FileSystem & { onCall?: unknown },
   roots: string[],
-): void {
+): Promise<void> {
   fileSystem.onCall = undefined;
-  warm.settle();
-  const cold = new SimulatedServer(fileSystem, roots);
-  cold.scan();
+  await warm.settle();
+  const cold = new SessionDriver(fileSystem, roots);
+  await cold.scan();
   assert.deepEqual(
     warm.service.listCheckedFiles().sort(),
     cold.service.listCheckedFiles().sort(),
@@ -28,7 +28,7 @@ export function assertSameAsColdIndex(
   assert.deepEqual(mapsOf(warm.service), mapsOf(cold.service), "the maps are the same");
 }
 
-function publishedOf(server: SimulatedServer): Record<string, unknown[]> {
+function publishedOf(server: SessionDriver): Record<string, unknown[]> {
   return Object.fromEntries(
     [...server.published]
       .sort(([a], [b]) => (a < b ? -1 : 1))

@@ -6,7 +6,7 @@
 import * as assert from "node:assert/strict";
 import type { IndexStats } from "../../../server/src/core/languageService";
 import { examplesFileSystem, kbRoot } from "./examplesTree";
-import { SimulatedServer } from "./simulatedServer";
+import { SessionDriver } from "../../support/sessionDriver";
 
 describe("index release: creating then deleting 10,000 files leaves the index as it was", function () {
   this.timeout(120_000);
@@ -18,23 +18,21 @@ describe("index release: creating then deleting 10,000 files leaves the index as
    * dropped at each change of the tree's shape and come back with the next validation) and after the
    * queries an editor makes (the map view, workspace symbols), which fill the node index.
    */
-  function statsAfterQueries(server: SimulatedServer): IndexStats {
+  function statsAfterQueries(server: SessionDriver): IndexStats {
     for (const path of server.service.listCheckedFiles()) server.service.validate(path);
     server.service.getMapTree();
     server.service.getWorkspaceSymbols("");
     return server.service.getIndexStats();
   }
 
-  const statPaths = (server: SimulatedServer) =>
-    [...server.service.workspace.cachedPaths()]
-      .filter(([cache]) => cache === "stats")
-      .map(([, path]) => path);
+  const statPaths = (server: SessionDriver) =>
+    [...server.service.cachedPaths()].filter(([cache]) => cache === "stats").map(([, path]) => path);
 
   for (const announced of ["each file, then the folder", "the folder alone"] as const) {
-    it(`returns every count to its starting value, no deleted path held (deletion announced for ${announced})`, () => {
+    it(`returns every count to its starting value, no deleted path held (deletion announced for ${announced})`, async () => {
       const fileSystem = examplesFileSystem();
-      const server = new SimulatedServer(fileSystem, [kbRoot]);
-      server.scan();
+      const server = new SessionDriver(fileSystem, [kbRoot]);
+      await server.scan();
       const before = statsAfterQueries(server);
       assert.ok(before.knownFiles > 10 && before.texts > 10, "the scan filled the index");
       const heldBefore = new Set(statPaths(server));
@@ -47,7 +45,7 @@ describe("index release: creating then deleting 10,000 files leaves the index as
         ),
       );
       for (const path of paths) server.sendEvent(path, "created");
-      server.settle();
+      await server.settle();
       const grown = statsAfterQueries(server);
       assert.equal(grown.knownFiles, before.knownFiles + count);
       assert.equal(grown.texts, before.texts + count);
@@ -57,7 +55,7 @@ describe("index release: creating then deleting 10,000 files leaves the index as
       if (announced === "each file, then the folder")
         for (const path of paths) server.sendEvent(path, "deleted");
       server.sendEvent(bulk, "deleted");
-      server.settle();
+      await server.settle();
       const after = statsAfterQueries(server);
       // The stat cache may have learnt about an existing folder on the way (`/kb/wiki`, whose listing
       // changed twice): every count is back where it was, but for such entries, all of existing paths.
@@ -65,7 +63,7 @@ describe("index release: creating then deleting 10,000 files leaves the index as
       const newlyHeld = statPaths(server).filter((path) => !heldBefore.has(path));
       assert.equal(after.stats, before.stats + newlyHeld.length);
       for (const path of newlyHeld) assert.ok(fileSystem.stat(path), `${path} is held but does not exist`);
-      const held = [...server.service.workspace.cachedPaths()].filter(([, path]) => path.startsWith(bulk));
+      const held = [...server.service.cachedPaths()].filter(([, path]) => path.startsWith(bulk));
       assert.deepEqual(held, [], "no cache holds a deleted path");
       assert.deepEqual(
         [...server.published.keys()].filter((path) => path.startsWith(bulk)),

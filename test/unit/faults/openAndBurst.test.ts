@@ -8,21 +8,21 @@ import type { Diagnostic } from "vscode-languageserver-types";
 import type { MemoryFileSystem } from "../../support/memoryFileSystem";
 import { assertSameAsColdIndex } from "./coldIndex";
 import { examplesFileSystem, kbRoot } from "./examplesTree";
-import { SimulatedServer } from "./simulatedServer";
+import { SessionDriver } from "../../support/sessionDriver";
 
 const robustness = `${kbRoot}/AI_Safety/Technical_Foundations/Robustness/Robustness.md`;
 const codes = (diagnostics: Diagnostic[] | undefined) =>
   (diagnostics ?? []).map((d) => String(d.code)).sort();
 
 /** What a server started with `text` open for `path` publishes for it. */
-function publishedWhenOpen(
+async function publishedWhenOpen(
   fileSystem: MemoryFileSystem,
   path: string,
   text: string,
-): Diagnostic[] | undefined {
-  const cold = new SimulatedServer(fileSystem, [kbRoot]);
+): Promise<Diagnostic[] | undefined> {
+  const cold = new SessionDriver(fileSystem, [kbRoot]);
   cold.open(path, text);
-  cold.scan();
+  await cold.scan();
   return cold.published.get(path);
 }
 
@@ -33,11 +33,11 @@ describe("a file changed on disk while open with unsaved edits", () => {
   const changedOnDisk = (text: string) => text.replace("### Description", "### Overview");
 
   for (const when of ["after the scan", "during the scan"] as const) {
-    it(`keeps the open text while open and uses the disk after closing (opened and changed ${when})`, () => {
+    it(`keeps the open text while open and uses the disk after closing (opened and changed ${when})`, async () => {
       const fileSystem = examplesFileSystem();
       const original = diskText(fileSystem);
       assert.notEqual(changedOnDisk(original), original, "the disk change changes the file");
-      const server = new SimulatedServer(fileSystem, [kbRoot]);
+      const server = new SessionDriver(fileSystem, [kbRoot]);
       const openAndChange = () => {
         server.open(robustness, edited(original), 2);
         fileSystem.writeFile(robustness, changedOnDisk(original));
@@ -47,40 +47,40 @@ describe("a file changed on disk while open with unsaved edits", () => {
         fileSystem.onCall = (call) => {
           if (call.count === 20) openAndChange();
         };
-        server.scan();
+        await server.scan();
       } else {
-        server.scan();
+        await server.scan();
         openAndChange();
-        server.settle();
+        await server.settle();
       }
       const whileOpen = server.published.get(robustness);
       assert.ok(codes(whileOpen).includes("link/unresolved"), "the unsaved edit is what is checked");
       assert.ok(!codes(whileOpen).includes("section/unknown"), "the disk change is not checked while open");
-      assert.deepEqual(whileOpen, publishedWhenOpen(fileSystem, robustness, edited(original)));
+      assert.deepEqual(whileOpen, await publishedWhenOpen(fileSystem, robustness, edited(original)));
 
       server.close(robustness);
-      assertSameAsColdIndex(server, fileSystem, [kbRoot]);
+      await assertSameAsColdIndex(server, fileSystem, [kbRoot]);
       const afterClose = codes(server.published.get(robustness));
       assert.ok(afterClose.includes("section/unknown"), "the disk text is checked");
       assert.ok(!afterClose.includes("link/unresolved"), "the unsaved edit is gone");
     });
   }
 
-  it("keeps an open document whose file is deleted on disk until it is closed, then forgets it", () => {
+  it("keeps an open document whose file is deleted on disk until it is closed, then forgets it", async () => {
     const fileSystem = examplesFileSystem();
-    const server = new SimulatedServer(fileSystem, [kbRoot]);
-    server.scan();
+    const server = new SessionDriver(fileSystem, [kbRoot]);
+    await server.scan();
     const text = edited(diskText(fileSystem));
     server.open(robustness, text, 2);
     fileSystem.delete(robustness);
     server.sendEvent(robustness, "deleted");
-    server.settle();
+    await server.settle();
     assert.ok(
       codes(server.published.get(robustness)).includes("link/unresolved"),
       "still checked while open",
     );
     server.close(robustness);
-    assertSameAsColdIndex(server, fileSystem, [kbRoot]);
+    await assertSameAsColdIndex(server, fileSystem, [kbRoot]);
     assert.equal(server.published.get(robustness), undefined);
   });
 });
@@ -107,9 +107,9 @@ describe("10,000 files appearing at once (a branch checkout), announced in one b
   }
 
   for (const when of ["after the scan", "during the scan"] as const) {
-    it(`equals a cold index (files created ${when}, one event per file)`, () => {
+    it(`equals a cold index (files created ${when}, one event per file)`, async () => {
       const fileSystem = examplesFileSystem();
-      const server = new SimulatedServer(fileSystem, [kbRoot]);
+      const server = new SessionDriver(fileSystem, [kbRoot]);
       const checkOutAndAnnounce = () => {
         for (const path of checkOut(fileSystem)) server.sendEvent(path, "created");
       };
@@ -117,12 +117,12 @@ describe("10,000 files appearing at once (a branch checkout), announced in one b
         fileSystem.onCall = (call) => {
           if (call.count === 20) checkOutAndAnnounce();
         };
-        server.scan();
+        await server.scan();
       } else {
-        server.scan();
+        await server.scan();
         checkOutAndAnnounce();
       }
-      assertSameAsColdIndex(server, fileSystem, [kbRoot]);
+      await assertSameAsColdIndex(server, fileSystem, [kbRoot]);
       const bulkFiles = server.service.listCheckedFiles().filter((path) => path.startsWith(bulk + "/"));
       assert.equal(bulkFiles.length, count);
       const withLinkErrors = [...server.published].filter(
@@ -133,13 +133,13 @@ describe("10,000 files appearing at once (a branch checkout), announced in one b
     });
   }
 
-  it("equals a cold index when the checkout's folder is announced by one event for the folder", () => {
+  it("equals a cold index when the checkout's folder is announced by one event for the folder", async () => {
     const fileSystem = examplesFileSystem();
-    const server = new SimulatedServer(fileSystem, [kbRoot]);
-    server.scan();
+    const server = new SessionDriver(fileSystem, [kbRoot]);
+    await server.scan();
     checkOut(fileSystem);
     server.sendEvent(bulk, "created");
-    assertSameAsColdIndex(server, fileSystem, [kbRoot]);
+    await assertSameAsColdIndex(server, fileSystem, [kbRoot]);
     assert.equal(server.service.listCheckedFiles(bulk).length, count);
   });
 });

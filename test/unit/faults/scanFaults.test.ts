@@ -8,17 +8,17 @@ import * as assert from "node:assert/strict";
 import type { FileSystemCall, MemoryFileSystem } from "../../support/memoryFileSystem";
 import { assertSameAsColdIndex } from "./coldIndex";
 import { examplesFileSystem, kbRoot } from "./examplesTree";
-import { SimulatedServer } from "./simulatedServer";
+import { SessionDriver } from "../../support/sessionDriver";
 
 const tf = `${kbRoot}/AI_Safety/Technical_Foundations`;
 const ic = `${kbRoot}/AI_Safety/Governance_and_Policy/International_Coordination`;
 
 /** How many file-system calls a cold scan of examples/ makes: each fault is tried before every one. */
-function callsOfAScan(): number {
+async function callsOfAScan(): Promise<number> {
   const fileSystem = examplesFileSystem();
   let calls = 0;
   fileSystem.onCall = (call) => (calls = call.count);
-  new SimulatedServer(fileSystem, [kbRoot]).scan();
+  await new SessionDriver(fileSystem, [kbRoot]).scan();
   return calls;
 }
 
@@ -26,28 +26,31 @@ function callsOfAScan(): number {
  * Scans examples/ with `fault` run once, just before the `at`th call to the file system is answered;
  * the fault returns the watcher's events, delivered at the server's next turn.
  */
-function scanWithFault(
+async function scanWithFault(
   at: number,
   fault: (
     fileSystem: MemoryFileSystem,
     call: FileSystemCall,
   ) => [string, "created" | "changed" | "deleted"][],
-): { server: SimulatedServer; fileSystem: MemoryFileSystem } {
+): Promise<{ server: SessionDriver; fileSystem: MemoryFileSystem }> {
   const fileSystem = examplesFileSystem();
-  const server = new SimulatedServer(fileSystem, [kbRoot]);
+  const server = new SessionDriver(fileSystem, [kbRoot]);
   fileSystem.onCall = (call) => {
     if (call.count !== at) return;
     for (const [path, change] of fault(fileSystem, call)) server.sendEvent(path, change);
   };
-  server.scan();
+  await server.scan();
   return { server, fileSystem };
 }
 
 describe("faults during the initial scan: the index equals a cold index of the final tree", function () {
   this.timeout(120_000);
-  const calls = callsOfAScan();
+  let calls = 0;
+  before(async () => {
+    calls = await callsOfAScan();
+  });
 
-  it("makes a few hundred file-system calls to scan examples/ (each one a point where a fault is tried)", () => {
+  it("makes a few hundred file-system calls to scan examples/ (each one a point where a fault is tried)", async () => {
     assert.ok(calls > 50, `${calls} calls`);
   });
 
@@ -148,11 +151,11 @@ describe("faults during the initial scan: the index equals a cold index of the f
   ];
 
   for (const [name, fault] of cases) {
-    it(`${name}, before each call of the scan`, () => {
+    it(`${name}, before each call of the scan`, async () => {
       for (let at = 1; at <= calls + 1; at++) {
-        const { server, fileSystem } = scanWithFault(at, fault);
+        const { server, fileSystem } = await scanWithFault(at, fault);
         try {
-          assertSameAsColdIndex(server, fileSystem, [kbRoot]);
+          await assertSameAsColdIndex(server, fileSystem, [kbRoot]);
         } catch (error) {
           (error as Error).message = `fault before call ${at} of ${calls}: ${(error as Error).message}`;
           throw error;
@@ -161,23 +164,23 @@ describe("faults during the initial scan: the index equals a cold index of the f
     });
   }
 
-  it("an unreadable file gets one file/unreadable diagnostic at its start, and nothing else, as in a cold index", () => {
+  it("an unreadable file gets one file/unreadable diagnostic at its start, and nothing else, as in a cold index", async () => {
     const fileSystem = examplesFileSystem();
     const path = `${tf}/Robustness/Robustness.md`;
     fileSystem.unreadable.add(path);
-    const server = new SimulatedServer(fileSystem, [kbRoot]);
-    server.scan();
+    const server = new SessionDriver(fileSystem, [kbRoot]);
+    await server.scan();
     const diagnostics = server.published.get(path) ?? [];
     assert.deepEqual(
       diagnostics.map((d) => [d.code, d.range]),
       [["file/unreadable", { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]],
     );
     assert.match(diagnostics[0].message, /cannot be read \(permission denied, EACCES\)/);
-    assertSameAsColdIndex(server, fileSystem, [kbRoot]);
+    await assertSameAsColdIndex(server, fileSystem, [kbRoot]);
     // Made readable again (the watcher reports the change): checked as usual.
     fileSystem.unreadable.delete(path);
     server.sendEvent(path, "changed");
-    assertSameAsColdIndex(server, fileSystem, [kbRoot]);
+    await assertSameAsColdIndex(server, fileSystem, [kbRoot]);
     assert.ok(!(server.published.get(path) ?? []).some((d) => d.code === "file/unreadable"));
   });
 });

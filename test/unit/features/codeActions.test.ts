@@ -3,7 +3,7 @@ import type { CodeAction, Diagnostic } from "vscode-languageserver-types";
 import { LineIndex } from "../../../server/src/core/document/lineIndex";
 import { editsBetween } from "../../../server/src/core/features/codeActions/textDiff";
 import { TextLines } from "../../../server/src/core/features/codeActions/textLines";
-import { uriOf } from "../../../server/src/core/model/uris";
+import { pathToUri } from "../../../server/src/core/model/uris";
 import type { LanguageService } from "../../../server/src/core/languageService";
 import { applyEdits, serviceWithCursor } from "../../support/cursor";
 
@@ -59,7 +59,7 @@ function fixesAt(
         typeof title === "string" ? candidate.title === title : title.test(candidate.title),
       );
       assert.ok(action, `no action ${String(title)} among ${actions.map((a) => a.title).join(" | ")}`);
-      return applyEdits(text, action.edit!.changes![uriOf(path)]);
+      return applyEdits(text, action.edit!.changes![pathToUri(path)]);
     },
   };
 }
@@ -517,7 +517,7 @@ describe("quick fixes", () => {
         [["Fix all kb-author problems", "source.fixAll"]],
       );
       assert.equal(
-        applyEdits(plain, actions[0].edit!.changes![uriOf("/kb/Root/Beta/Beta.md")]),
+        applyEdits(plain, actions[0].edit!.changes![pathToUri("/kb/Root/Beta/Beta.md")]),
         "### Mini Description\n\nBeta.\n\n### Order\n\n1. Gamma\n2. Delta\n",
       );
       const result = service.fixAll("/kb/Root/Beta/Beta.md")!;
@@ -563,7 +563,7 @@ describe("quick fixes", () => {
     for (const action of fixes.actions) {
       assert.equal(action.kind, "quickfix");
       assert.deepEqual(action.diagnostics, fixes.diagnostics);
-      assert.deepEqual(Object.keys(action.edit!.changes!), [uriOf("/kb/Root/Root.md")]);
+      assert.deepEqual(Object.keys(action.edit!.changes!), [pathToUri("/kb/Root/Root.md")]);
     }
   });
 });

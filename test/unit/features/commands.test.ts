@@ -96,7 +96,7 @@ describe("commands", () => {
       const { fileSystem, service } = workspace();
       const unsaved =
         "### Description\n\nEdited,\non two lines.\n\n### Order\n\n1. Governance\n2. Research\n";
-      service.setOpenDocument("/kb/Root/Root.md", unsaved, 7);
+      service.openDocument("/kb/Root/Root.md", unsaved, 7);
       const outcome = expectEdit(service.newChildNode("/kb/Root/Root.md", "Evaluations"));
       // The edit applies to the editor's text (here written out to apply it), not to the file on disk.
       fileSystem.writeFile("/kb/Root/Root.md", unsaved);

@@ -468,7 +468,7 @@ describe("completion", () => {
         const withRelated = (line: string) =>
           original.replace("### Order", `### Related Nodes\n\n${line}\n\n### Order`);
         const { text, position } = withCursor(withRelated("- [Uncertainty Quantification<|>"));
-        service.setOpenDocument(file, text, 1);
+        service.openDocument(file, text, 1);
         const list = service.getCompletions(file, position);
         const nodes = list.items.filter((item) => item.label === "Uncertainty Quantification");
         const onDisk = service
@@ -503,7 +503,7 @@ describe("completion", () => {
           documents.push([`${corpusDir}/wiki/topic.md`, fs.readFileSync(topicSeed, "utf8")]);
         let offered = 0;
         for (const [file, text] of documents) {
-          service.setOpenDocument(file, text, 1);
+          service.openDocument(file, text, 1);
           text.split("\n").forEach((line, lineNumber) => {
             for (const character of new Set([0, 1, 3, 4, line.length >> 1, line.length])) {
               if (character > line.length) continue;

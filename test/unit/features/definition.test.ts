@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { uriOf } from "../../../server/src/core/model/uris";
+import { pathToUri } from "../../../server/src/core/model/uris";
 import { serviceWithCursor } from "../../support/cursor";
 
 const nfd = "Lo\u0308bian_Obstacle";
@@ -38,7 +38,7 @@ describe("go to definition", () => {
   });
 
   it("finds a child written in NFC whose folder is NFD on disk", () => {
-    const uri = uriOf(`/kb/Root/${nfd}/${nfd}.md`);
+    const uri = pathToUri(`/kb/Root/${nfd}/${nfd}.md`);
     const { service, position } = serviceWithCursor(
       map,
       "/kb/Root/Root.md",

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { uriOf } from "../../../server/src/core/model/uris";
+import { pathToUri } from "../../../server/src/core/model/uris";
 import { serviceWithCursor } from "../../support/cursor";
 
 const map = {
@@ -23,10 +23,10 @@ describe("document links", () => {
       "<|>### Description\n\nAll.\n\n### Order\n\n1. Gov\n2. No_File\n3. Unknown\n",
     );
     assert.deepEqual(service.getDocumentLinks("/kb/Root/Root.md"), [
-      { range: line(6, 3, 6), target: uriOf("/kb/Root/Gov/Gov.md"), tooltip: "Open Root › Gov" },
+      { range: line(6, 3, 6), target: pathToUri("/kb/Root/Gov/Gov.md"), tooltip: "Open Root › Gov" },
       {
         range: line(7, 3, 10),
-        target: uriOf("/kb/Root/No_File"),
+        target: pathToUri("/kb/Root/No_File"),
         tooltip: "Reveal the folder of Root › No File (it has no No_File.md)",
       },
     ]);
@@ -41,15 +41,15 @@ describe("document links", () => {
     assert.deepEqual(service.getDocumentLinks("/kb/Root/Gov/Gov.md"), [
       {
         range: line(6, 3, 20),
-        target: uriOf("/kb/Root/Gov/Treaty_Frameworks/Treaty_Frameworks.md"),
+        target: pathToUri("/kb/Root/Gov/Treaty_Frameworks/Treaty_Frameworks.md"),
         tooltip: "Open Root › Gov › Treaty Frameworks",
       },
       {
         range: line(2, 8, 46),
-        target: uriOf("/kb/Root/Gov/Treaty_Frameworks/Treaty_Frameworks.md"),
+        target: pathToUri("/kb/Root/Gov/Treaty_Frameworks/Treaty_Frameworks.md"),
         tooltip: "Open Root › Gov › Treaty Frameworks",
       },
-      { range: line(2, 53, 63), target: uriOf("/kb/wiki/page.md"), tooltip: "Open wiki/page.md" },
+      { range: line(2, 53, 63), target: pathToUri("/kb/wiki/page.md"), tooltip: "Open wiki/page.md" },
     ]);
   });
 
@@ -60,7 +60,7 @@ describe("document links", () => {
       "---\ntitle: T\n---\n<|>[Gov](</Root/Gov>) `[x](page.md)`\n\n```\n[y](page.md)\n```\n",
     );
     assert.deepEqual(service.getDocumentLinks("/kb/wiki/t.md"), [
-      { range: line(3, 7, 16), target: uriOf("/kb/Root/Gov/Gov.md"), tooltip: "Open Root › Gov" },
+      { range: line(3, 7, 16), target: pathToUri("/kb/Root/Gov/Gov.md"), tooltip: "Open Root › Gov" },
     ]);
   });
 });

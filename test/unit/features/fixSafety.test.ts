@@ -9,7 +9,7 @@ import {
   type TextEdit,
 } from "vscode-languageserver-types";
 import { LineIndex } from "../../../server/src/core/document/lineIndex";
-import { uriOf } from "../../../server/src/core/model/uris";
+import { pathToUri } from "../../../server/src/core/model/uris";
 import { createLanguageService, type LanguageService } from "../../../server/src/core/languageService";
 import { applyEdits } from "../../support/cursor";
 import { findCases, generatedBytes } from "../../support/fixtures";
@@ -79,10 +79,10 @@ const isMarkdown = (file: string) => /\.mdx?$/i.test(file);
  * holds it; `label` names the case in failure messages. The document is restored afterwards.
  */
 function checkFile(service: LanguageService, file: string, text: string, label: string, tally: Tally): void {
-  service.setOpenDocument(file, text, 1);
+  service.openDocument(file, text, 1);
   let version = 2;
   const validateText = (candidate: string): Diagnostic[] => {
-    service.setOpenDocument(file, candidate, version++);
+    service.openDocument(file, candidate, version++);
     return service.validate(file)?.diagnostics ?? [];
   };
   try {
@@ -116,7 +116,7 @@ function checkFile(service: LanguageService, file: string, text: string, label: 
         const added = newErrors(before, after);
         if (added) fail(String(diagnostic.code), action, `adds ${added}:\n${excerpt(newText)}`);
       }
-      service.setOpenDocument(file, text, version++);
+      service.openDocument(file, text, version++);
     }
     // Fix all, as the client asks for it on save.
     const fixAll = service
@@ -141,7 +141,7 @@ function checkFile(service: LanguageService, file: string, text: string, label: 
       }
     }
   } finally {
-    service.setOpenDocument(file, text, version++);
+    service.openDocument(file, text, version++);
     service.closeDocument(file);
   }
 }
@@ -158,7 +158,7 @@ function actionEdits(
   }
   if (action.edit.documentChanges) fail("uses documentChanges (file operations)");
   const uris = Object.keys(action.edit.changes ?? {});
-  if (uris.length !== 1 || uris[0] !== uriOf(file)) {
+  if (uris.length !== 1 || uris[0] !== pathToUri(file)) {
     fail(`edits ${uris.join(", ") || "nothing"}, not only this document`);
     return undefined;
   }

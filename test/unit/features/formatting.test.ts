@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import type { TextEdit } from "vscode-languageserver-types";
+import { decodeText } from "../../../server/src/core/document/decode";
 import { LineIndex } from "../../../server/src/core/document/lineIndex";
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { NodeFileSystem } from "../../../server/src/node/nodeFileSystem";
@@ -364,12 +365,12 @@ describe("formatting", () => {
       const root = nodePath.join(repoRoot, folder).split(nodePath.sep).join("/");
       const service = createLanguageService({ fileSystem: new NodeFileSystem(), workspaceRoots: [root] });
       for (const path of service.listCheckedFiles().filter((file) => /\.mdx?$/.test(file))) {
-        const text = service.workspace.readText(path, Infinity);
+        const text = decodeText(fs.readFileSync(path));
         if (!text.ok) continue;
         const edits = service.format(path);
         assertWellFormed(text.text, edits);
         if (edits.length > 0) formatted++;
-        service.setOpenDocument(path, applyEdits(text.text, edits), 2);
+        service.openDocument(path, applyEdits(text.text, edits), 2);
         assert.deepEqual(service.format(path), [], `formatting ${path} twice`);
       }
     }
@@ -393,7 +394,7 @@ describe("formatting", () => {
       assert.equal(nodeFiles.length, markdown.length - 1, "every Markdown file but README.md is a node");
       const unformatted = nodeFiles.filter((path) => {
         const text = new TextDecoder().decode(fs.readFileSync(path));
-        service.setOpenDocument(path, text.replace("\n", " \n"), 2);
+        service.openDocument(path, text.replace("\n", " \n"), 2);
         return service.format(path).length !== 1;
       });
       assert.deepEqual(unformatted, []);

@@ -276,7 +276,7 @@ describe("hover", () => {
         /Optional here: meta\.json's `coverRootDescription` describes the map's root\.$/,
       );
       const leaf = "/kb/Root/Governance/Treaty_Frameworks/Treaty_Frameworks.md";
-      service.setOpenDocument(leaf, "### Order\n\n### Notes\n", 2);
+      service.openDocument(leaf, "### Order\n\n### Notes\n", 2);
       assert.match(
         markdownOf(service.getHover(leaf, { line: 0, character: 4 })),
         /Optional here: required once the node has child folders\.$/,
@@ -312,7 +312,7 @@ describe("hover", () => {
       const { text, position } = withCursor(
         original.replace("1. Treaty_Frameworks", "1. Treaty_<|>Frameworks"),
       );
-      service.setOpenDocument(path, text, 1);
+      service.openDocument(path, text, 1);
       service.validate(
         `${corpusDir}/AI_Safety/Governance_and_Policy/International_Coordination/Treaty_Frameworks/Treaty_Frameworks.md`,
       );

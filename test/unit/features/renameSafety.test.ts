@@ -88,7 +88,7 @@ describe("rename safety (property, shared corpus)", function () {
       const parentText = new LineIndex(files[parentFile]);
       const line = parentText.lines.findIndex((text) => new RegExp(`^\\d+\\. ${oldName}$`).test(text));
       assert.notEqual(line, -1, `${oldName} is not listed in ${parentFile}`);
-      service.setOpenDocument(parentFile, files[parentFile], 1);
+      service.openDocument(parentFile, files[parentFile], 1);
       const before = new Map([parentFile, linksPage].map((file) => [file, codesOf(file)]));
 
       const outcome = service.rename(parentFile, { line, character: parentText.lines[line].length }, newName);

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { uriOf } from "../../../server/src/core/model/uris";
+import { pathToUri } from "../../../server/src/core/model/uris";
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { applyEdits, serviceWithCursor } from "../../support/cursor";
 import { MemoryFileSystem } from "../../support/memoryFileSystem";
@@ -112,7 +112,7 @@ describe("suppression quick fixes", () => {
     for (const action of actions) {
       assert.equal(action.kind, "quickfix");
       assert.notEqual(action.isPreferred, true, `${action.title} is preferred`);
-      result[action.title] = applyEdits(text, action.edit!.changes![uriOf(path)]);
+      result[action.title] = applyEdits(text, action.edit!.changes![pathToUri(path)]);
     }
     return { result, actions, service };
   }

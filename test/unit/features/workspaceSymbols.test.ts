@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { SymbolKind } from "vscode-languageserver-types";
-import { uriOf } from "../../../server/src/core/model/uris";
+import { pathToUri } from "../../../server/src/core/model/uris";
 import { maxWorkspaceSymbols } from "../../../server/src/core/features/workspaceSymbols";
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { NodeFileSystem } from "../../../server/src/node/nodeFileSystem";
@@ -36,12 +36,12 @@ describe("workspace symbols", () => {
       ],
     );
     assert.deepEqual(found[0].location, {
-      uri: uriOf("/kb/AI_Safety/Governance/Uncertainty_Quantification/Uncertainty_Quantification.md"),
+      uri: pathToUri("/kb/AI_Safety/Governance/Uncertainty_Quantification/Uncertainty_Quantification.md"),
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     });
     assert.equal(
       (found[1].location as { uri: string }).uri,
-      uriOf("/kb/AI_Safety/Technical/Uncertainty_Quantification"),
+      pathToUri("/kb/AI_Safety/Technical/Uncertainty_Quantification"),
     );
   });
 

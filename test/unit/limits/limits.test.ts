@@ -22,7 +22,7 @@ function serviceWith(limit: LimitCase): { service: LanguageService; path: string
     workspaceRoots: ["/kb"],
   });
   const path = `/kb/${limit.file}`;
-  service.setOpenDocument(path, limit.text, 1);
+  service.openDocument(path, limit.text, 1);
   return { service, path };
 }
 

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import type { FileSystem } from "../../../server/src/core/fileSystem";
 import { NodeFileSystem, toCorePath } from "../../../server/src/node/nodeFileSystem";
 import { assertSameAsColdIndex } from "../faults/coldIndex";
-import { SimulatedServer } from "../faults/simulatedServer";
+import { SessionDriver } from "../../support/sessionDriver";
 
 const examples = path.resolve(__dirname, "../../../../examples");
 
@@ -43,17 +43,17 @@ describe("faults on a real file system: symbolic link loops, an unreadable file"
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const checkedRelative = (fileSystem: FileSystem) => {
-    const server = new SimulatedServer(fileSystem, [root]);
-    server.scan();
+  const checkedRelative = async (fileSystem: FileSystem) => {
+    const server = new SessionDriver(fileSystem, [root]);
+    await server.scan();
     return server.service
       .listCheckedFiles()
       .map((file) => file.slice(root.length + 1))
       .sort();
   };
 
-  it("never follows a link to a folder (`a/loop -> ..`, `a/self -> .`), but checks a link to a file", () => {
-    const plain = checkedRelative(new NodeFileSystem());
+  it("never follows a link to a folder (`a/loop -> ..`, `a/self -> .`), but checks a link to a file", async () => {
+    const plain = await checkedRelative(new NodeFileSystem());
     fs.symlinkSync("..", native("AI_Safety/loop"));
     fs.symlinkSync(".", native("wiki/self"));
     fs.symlinkSync("international-coordination.md", native("wiki/linked.md"));
@@ -61,35 +61,35 @@ describe("faults on a real file system: symbolic link loops, an unreadable file"
     fs.symlinkSync("cycle-b.md", native("wiki/cycle-a.md"));
     fs.symlinkSync("cycle-a.md", native("wiki/cycle-b.md"));
     const fileSystem = new NodeFileSystem();
-    assert.deepEqual(checkedRelative(fileSystem), [...plain, "wiki/linked.md"].sort());
-    const server = new SimulatedServer(fileSystem, [root]);
-    server.scan();
-    assertSameAsColdIndex(server, fileSystem, [root]);
+    assert.deepEqual(await checkedRelative(fileSystem), [...plain, "wiki/linked.md"].sort());
+    const server = new SessionDriver(fileSystem, [root]);
+    await server.scan();
+    await assertSameAsColdIndex(server, fileSystem, [root]);
   });
 
-  it("equals a cold index when a link loop appears mid-scan (before each directory call in turn)", () => {
+  it("equals a cold index when a link loop appears mid-scan (before each directory call in turn)", async () => {
     let calls = 0;
     {
       const counting = new HookedFileSystem();
       counting.onCall = (count) => (calls = count);
-      new SimulatedServer(counting, [root]).scan();
+      await new SessionDriver(counting, [root]).scan();
     }
     for (let at = 1; at <= calls; at += 3) {
       fs.rmSync(native("AI_Safety/loop"), { force: true });
       const fileSystem = new HookedFileSystem();
-      const server = new SimulatedServer(fileSystem, [root]);
+      const server = new SessionDriver(fileSystem, [root]);
       fileSystem.onCall = (count) => {
         if (count !== at) return;
         fs.symlinkSync("..", native("AI_Safety/loop"));
         server.sendEvent(`${root}/AI_Safety/loop`, "created");
       };
-      server.scan();
-      assertSameAsColdIndex(server, fileSystem, [root]);
+      await server.scan();
+      await assertSameAsColdIndex(server, fileSystem, [root]);
       assert.ok(!server.service.listCheckedFiles().some((file) => file.includes("/loop/")));
     }
   });
 
-  it("reports a file without read permission as file/unreadable (skipped as root, who reads it anyway)", function () {
+  it("reports a file without read permission as file/unreadable (skipped as root, who reads it anyway)", async function () {
     const file = native("wiki/mistake-missing-title.md");
     fs.chmodSync(file, 0o000);
     try {
@@ -100,22 +100,22 @@ describe("faults on a real file system: symbolic link loops, an unreadable file"
       // Unreadable, as wanted.
     }
     const fileSystem = new NodeFileSystem();
-    const server = new SimulatedServer(fileSystem, [root]);
-    server.scan();
+    const server = new SessionDriver(fileSystem, [root]);
+    await server.scan();
     const diagnostics = server.published.get(toCorePath(file)) ?? [];
     assert.deepEqual(
       diagnostics.map((d) => d.code),
       ["file/unreadable"],
     );
     assert.match(diagnostics[0].message, /permission denied, EACCES/);
-    assertSameAsColdIndex(server, fileSystem, [root]);
+    await assertSameAsColdIndex(server, fileSystem, [root]);
   });
 
-  it("reads an unreadable folder as empty, as a cold index does", function () {
+  it("reads an unreadable folder as empty, as a cold index does", async function () {
     fs.chmodSync(native("wiki"), 0o000);
     const fileSystem = new NodeFileSystem();
-    const server = new SimulatedServer(fileSystem, [root]);
-    server.scan();
-    assertSameAsColdIndex(server, fileSystem, [root]);
+    const server = new SessionDriver(fileSystem, [root]);
+    await server.scan();
+    await assertSameAsColdIndex(server, fileSystem, [root]);
   });
 });

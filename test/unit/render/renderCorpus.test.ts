@@ -18,7 +18,7 @@ describe("rendering real documents", () => {
     const service = serviceOf({ "/kb/wiki/topic.md": text });
     service.renderPage("/kb/wiki/topic.md", editorTarget);
     for (let edit = 1; edit <= 30; edit++) {
-      service.setOpenDocument("/kb/wiki/topic.md", text + "x".repeat(edit), edit);
+      service.openDocument("/kb/wiki/topic.md", text + "x".repeat(edit), edit);
       const page = service.renderPage("/kb/wiki/topic.md", editorTarget);
       assert.equal(page?.version, edit);
       assert.ok(page?.html.includes("x".repeat(edit)));

@@ -26,13 +26,18 @@ export function serviceOf(files: Record<string, string | Uint8Array>): LanguageS
   return createLanguageService({ fileSystem: new MemoryFileSystem(files), workspaceRoots: ["/kb"] });
 }
 
-/** Renders a file of a fresh in-memory workspace and parses the page's HTML. */
+/**
+ * Renders a file of a fresh in-memory workspace, validated first as a host does (the page's banner shows
+ * the problems last published for it), and parses the page's HTML.
+ */
 export function renderIn(
   files: Record<string, string | Uint8Array>,
   path: string,
   target: EditorRenderTarget | SiteRenderTarget = editorTarget,
 ): { page: RenderedPage; tree: Root } {
-  const page = serviceOf(files).renderPage(path, target);
+  const service = serviceOf(files);
+  service.validate(path);
+  const page = service.renderPage(path, target);
   assert.ok(page, `no page for ${path}`);
   return { page, tree: parseHtml(page.html) };
 }

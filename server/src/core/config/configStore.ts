@@ -45,7 +45,12 @@ export class ConfigStore {
     private readonly workspace: Workspace,
     private readonly schemas: SchemaStore,
     private readonly explicitConfigPath?: string,
-  ) {}
+  ) {
+    // A configuration names schemas and other configurations' files: any rule file may change it.
+    workspace.onDidChange(({ rules }) => {
+      if (rules) this.invalidate();
+    });
+  }
 
   /** Whether a file is a configuration file: by its name, or because `--config` named it. */
   isConfigFile(path: string): boolean {
@@ -59,7 +64,7 @@ export class ConfigStore {
     this.invalidate();
   }
 
-  invalidate(): void {
+  private invalidate(): void {
     this.loaded.clear();
     this.nearestByFolder.clear();
   }

@@ -14,7 +14,7 @@ import { editsBetween } from "./codeActions/textDiff";
 import { diagnosticSource } from "./diagnostics/severity";
 import { validateMarkdownText } from "./diagnostics/validateFile";
 import { type CoreServices } from "../model/services";
-import { uriOf } from "../model/uris";
+import { pathToUri } from "../model/uris";
 
 export const fixAllTitle = "Fix all kb-author problems in this file";
 
@@ -41,7 +41,7 @@ export function provideCodeActions(
 
   const { path } = context;
   const text = context.parsed.lines.text;
-  const uri = uriOf(path);
+  const uri = pathToUri(path);
   const current = validateMarkdownText(path, text, context.parsed.version, services).diagnostics;
   const fix = fixContextOf(context, services, current);
   const actions: CodeAction[] = [];

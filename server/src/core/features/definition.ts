@@ -1,7 +1,7 @@
 import type { Location, Position } from "vscode-languageserver-types";
 import type { MarkdownContext } from "../model/markdownContext";
 import { type CoreServices } from "../model/services";
-import { uriOf } from "../model/uris";
+import { pathToUri } from "../model/uris";
 import { targetAt } from "../model/linkTargets";
 
 const startOfFile = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -13,5 +13,5 @@ export function provideDefinition(
   services: CoreServices,
 ): Location[] {
   const target = targetAt(context, position, services)?.target;
-  return target ? [{ uri: uriOf(target.path), range: startOfFile }] : [];
+  return target ? [{ uri: pathToUri(target.path), range: startOfFile }] : [];
 }

@@ -2,7 +2,7 @@ import type { DocumentLink } from "vscode-languageserver-types";
 import type { MarkdownContext } from "../model/markdownContext";
 import { findLinks } from "../document/links";
 import { type CoreServices } from "../model/services";
-import { uriOf } from "../model/uris";
+import { pathToUri } from "../model/uris";
 import { type Target, targetOfLink, targetOfNode } from "../model/linkTargets";
 import { nodeOfOrderEntry, orderOf } from "../model/locate";
 import { workspacePath } from "../model/cardData";
@@ -23,7 +23,7 @@ export function provideDocumentLinks(context: MarkdownContext, services: CoreSer
 }
 
 function documentLink(range: DocumentLink["range"], target: Target, services: CoreServices): DocumentLink {
-  return { range, target: uriOf(target.path), tooltip: tooltipOf(target, services) };
+  return { range, target: pathToUri(target.path), tooltip: tooltipOf(target, services) };
 }
 
 function tooltipOf(target: Target, services: CoreServices): string {

@@ -3,7 +3,7 @@ import type { MarkdownContext } from "../model/markdownContext";
 import { findLinks } from "../document/links";
 import { contextOfFile } from "../model/fileContext";
 import { type CoreServices } from "../model/services";
-import { uriOf } from "../model/uris";
+import { pathToUri } from "../model/uris";
 import { nodeOfFile, type Target, targetAt, targetOfLink, targetOfNode } from "../model/linkTargets";
 import { orderOf } from "../model/locate";
 
@@ -44,13 +44,14 @@ export function referencesTo(
   includeDeclaration: boolean,
 ): Location[] {
   const locations: Location[] = [];
-  if (includeDeclaration && !target.isFolder) locations.push({ uri: uriOf(target.path), range: startOfFile });
+  if (includeDeclaration && !target.isFolder)
+    locations.push({ uri: pathToUri(target.path), range: startOfFile });
   const node = target.node;
   const parent = node?.parentFolder === undefined ? undefined : services.nodes.byFolder(node.parentFolder);
   const parentContext = parent?.file ? contextOfFile(parent.file, services) : undefined;
   for (const entry of (parentContext && orderOf(parentContext)?.entries) ?? []) {
     if (entry.name === node!.name)
-      locations.push({ uri: uriOf(parentContext!.path), range: entry.nameRange });
+      locations.push({ uri: pathToUri(parentContext!.path), range: entry.nameRange });
   }
   const isTarget = (found: Target | undefined) =>
     found !== undefined && (node ? found.node?.folder === node.folder : found.path === target.path);
@@ -61,7 +62,7 @@ export function referencesTo(
     const context = contextOfFile(file, services);
     for (const link of context ? findLinks(context.parsed) : []) {
       if (isTarget(targetOfLink(file, link.target, services)))
-        locations.push({ uri: uriOf(file), range: link.range });
+        locations.push({ uri: pathToUri(file), range: link.range });
     }
   }
   return locations;

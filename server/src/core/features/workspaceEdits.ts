@@ -7,7 +7,7 @@ import type {
   WorkspaceEdit,
 } from "vscode-languageserver-types";
 import { type CoreServices } from "../model/services";
-import { uriOf } from "../model/uris";
+import { pathToUri } from "../model/uris";
 
 /**
  * What an edit-making feature (rename, New Child Node, New Topic Entry) answers: one WorkspaceEdit and
@@ -47,7 +47,7 @@ export class TextEditsByFile {
   /** One edit per file; `version: null` as the edits were computed on the text the server holds. */
   documentEdits(): TextDocumentEdit[] {
     return [...this.byPath.keys()].sort().map((path) => ({
-      textDocument: { uri: uriOf(path), version: null },
+      textDocument: { uri: pathToUri(path), version: null },
       edits: this.byPath.get(path)!,
     }));
   }
@@ -57,8 +57,8 @@ export class TextEditsByFile {
 export function renameFile(from: string, to: string): RenameFile {
   return {
     kind: "rename",
-    oldUri: uriOf(from),
-    newUri: uriOf(to),
+    oldUri: pathToUri(from),
+    newUri: pathToUri(to),
     options: { overwrite: false, ignoreIfExists: false },
   };
 }
@@ -67,14 +67,14 @@ export function renameFile(from: string, to: string): RenameFile {
 export function createFileWithText(path: string, text: string): (CreateFile | TextDocumentEdit)[] {
   const create: CreateFile = {
     kind: "create",
-    uri: uriOf(path),
+    uri: pathToUri(path),
     options: { overwrite: false, ignoreIfExists: false },
   };
   const origin = { line: 0, character: 0 };
   return [
     create,
     {
-      textDocument: { uri: uriOf(path), version: null },
+      textDocument: { uri: pathToUri(path), version: null },
       edits: [{ range: { start: origin, end: origin }, newText: text }],
     },
   ];

@@ -1,7 +1,7 @@
 import { SymbolKind, type WorkspaceSymbol } from "vscode-languageserver-types";
 import type { MapNode } from "../workspace/nodeIndex";
 import { type CoreServices } from "../model/services";
-import { uriOf } from "../model/uris";
+import { pathToUri } from "../model/uris";
 import { compareMatches, type FuzzyMatch, fuzzyMatch, normalizeForMatch } from "./fuzzyMatch";
 import { trailOf, trailSeparator } from "../model/nodeTrail";
 
@@ -42,7 +42,7 @@ function symbolOf(node: MapNode, services: CoreServices): WorkspaceSymbol {
   return {
     name: node.title,
     kind: SymbolKind.Module,
-    location: { uri: uriOf(node.file ?? node.folder), range: startOfFile },
+    location: { uri: pathToUri(node.file ?? node.folder), range: startOfFile },
     containerName: trail,
   };
 }

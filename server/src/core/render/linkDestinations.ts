@@ -1,5 +1,5 @@
 import type { Properties } from "hast";
-import { uriOf } from "../model/uris";
+import { pathToUri } from "../model/uris";
 import type { Target } from "../model/linkTargets";
 import { workspacePath } from "../model/cardData";
 import { dirname, isInside, isMarkdownPath, relativePath } from "../paths";
@@ -34,7 +34,7 @@ export function internalLinkProperties(target: Target, page: PageContext, fragme
   const className = [target.node ? "kb-node-link" : "kb-file-link"];
   const title = workspacePath(target.path, page.services);
   if (page.target.kind === "editor")
-    return { className, dataKbOpen: uriOf(target.path), title, role: "link", tabIndex: 0 };
+    return { className, dataKbOpen: pathToUri(target.path), title, role: "link", tabIndex: 0 };
   const url = siteUrlOf(target, page);
   if (url === undefined) return { className, title: `${title} is not published on the site` };
   return { className, href: relativeUrl(page, url) + (fragment ? "#" + fragment : ""), title };

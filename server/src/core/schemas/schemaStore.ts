@@ -36,6 +36,9 @@ export class SchemaStore {
     for (const [name, schema] of Object.entries(builtins)) {
       if (typeof schema.$id === "string") this.builtinIds.set(schema.$id, builtinSchemaKey(name));
     }
+    workspace.onDidChange(({ rules }) => {
+      if (rules) this.invalidate();
+    });
   }
 
   /** The built-in schema a URL names (`$schema: https://kb-author.dev/schemas/topic.schema.json`), if any. */
@@ -49,7 +52,7 @@ export class SchemaStore {
   }
 
   /** Forget every compiled schema: a schema file changed, and others may `$ref` it. */
-  invalidate(): void {
+  private invalidate(): void {
     this.compiled.clear();
   }
 

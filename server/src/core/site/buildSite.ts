@@ -33,7 +33,7 @@ export interface SiteSummary {
 
 /**
  * Renders the knowledge base in the source folder as a static site: a page per node and per other
- * Markdown file (each validated first by `renderPage`, so banners show the problems), the assets
+ * Markdown file (each validated first, so banners show the problems), the assets
  * those pages reference, then the map (whose marks need those validations) and the index.
  */
 export function buildSite(service: LanguageService, options: SiteBuildOptions): SiteSummary {
@@ -98,6 +98,8 @@ function renderPlannedPage(
   let page: RenderedPage | undefined;
   let reason = "the file could not be read";
   try {
+    // The banner shows the page's problems: its file is validated first (rendering only reads them).
+    if (planned.file) service.validate(planned.file);
     page = planned.file ? service.renderPage(planned.file, plan.target) : undefined;
   } catch (error) {
     reason = error instanceof Error ? error.message : String(error);

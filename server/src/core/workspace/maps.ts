@@ -35,10 +35,12 @@ type FolderState =
  * folder is looked at once until the tree's shape changes.
  */
 export class MapLocator {
-  private cacheVersion = -1;
   private readonly states = new Map<string, FolderState>();
 
-  constructor(private readonly workspace: Workspace) {}
+  constructor(private readonly workspace: Workspace) {
+    // A change of shape, or of a meta.json (its rootDir may have moved), can change any folder's answer.
+    workspace.onDidChange(() => this.states.clear());
+  }
 
   /** The node a folder is, or undefined when it is not a node of any map. */
   nodeFolder(folder: string): NodeFolder | undefined {
@@ -51,11 +53,6 @@ export class MapLocator {
     return this.states.size;
   }
 
-  /** Drop cached answers; called when a meta.json changes, since its rootDir may have moved. */
-  reset(): void {
-    this.states.clear();
-  }
-
   /** The folder that absolute links in a file resolve against. */
   repositoryRootFor(path: string): string {
     const state = this.stateOf(dirname(path));
@@ -65,10 +62,6 @@ export class MapLocator {
   }
 
   private stateOf(folder: string): FolderState {
-    if (this.cacheVersion !== this.workspace.structureVersion) {
-      this.states.clear();
-      this.cacheVersion = this.workspace.structureVersion;
-    }
     let state = this.states.get(folder);
     if (!state) {
       state = this.computeState(folder);

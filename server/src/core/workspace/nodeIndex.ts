@@ -23,16 +23,22 @@ export interface MapNode {
  * not wait for the whole tree (it waited 240 ms on the shared corpus).
  */
 export class NodeIndex {
-  private builtFor = -1;
+  /** Whether `nodes` holds every node of the tree as it is (it is dropped when the tree changes). */
+  private built = false;
   private nodes: MapNode[] = [];
-  /** The nodes known for `knownFor` (the tree's shape): all of them once built, else those looked up. */
+  /** The nodes known for the tree as it is: all of them once built, else those looked up. */
   private readonly byFolderMap = new Map<string, MapNode>();
-  private knownFor = -1;
 
   constructor(
     private readonly workspace: Workspace,
     private readonly maps: MapLocator,
-  ) {}
+  ) {
+    workspace.onDidChange(() => {
+      this.built = false;
+      this.nodes = [];
+      this.byFolderMap.clear();
+    });
+  }
 
   /** Nodes held: by the last full walk, and looked up by folder (index statistics). */
   get size(): { nodes: number; byFolder: number } {
@@ -45,24 +51,16 @@ export class NodeIndex {
   }
 
   byFolder(folder: string): MapNode | undefined {
-    this.forgetIfReshaped();
     const known = this.byFolderMap.get(folder);
-    if (known || this.builtFor === this.workspace.structureVersion) return known;
+    if (known || this.built) return known;
     if (!this.isIndexed(folder)) return undefined;
     // A root's parent folder lies outside the workspace: the walk starts at the root with no parent.
     return this.nodeOf(folder, this.workspace.roots.includes(folder) ? undefined : dirname(folder));
   }
 
-  private forgetIfReshaped(): void {
-    if (this.knownFor === this.workspace.structureVersion) return;
-    this.knownFor = this.workspace.structureVersion;
-    this.byFolderMap.clear();
-  }
-
   private refresh(): void {
-    if (this.builtFor === this.workspace.structureVersion) return;
-    this.forgetIfReshaped();
-    this.builtFor = this.workspace.structureVersion;
+    if (this.built) return;
+    this.built = true;
     this.nodes = [];
     for (const root of this.workspace.roots) this.visit(root, undefined);
   }

@@ -1,6 +1,14 @@
 import { decodeText } from "../document/decode";
 import { parseMarkdown, type ParsedMarkdown } from "../document/parsedDocument";
-import type { DirectoryEntry, FileStat, FileSystem } from "../fileSystem";
+import {
+  type Awaitable,
+  type BoundedRead,
+  type DirectoryEntry,
+  type FileStat,
+  type FileSystem,
+  isPending,
+} from "../fileSystem";
+import type { OpenDocuments } from "../session/openDocuments";
 import {
   ancestorsOf,
   basename,
@@ -21,6 +29,16 @@ export type SourceText =
   | { ok: false; problem: "unreadable"; reason: string }
   | { ok: false; problem: "binary" | "invalid-utf8"; position: Position };
 
+/**
+ * What changed in the tree, as every cache built on the workspace hears it (the one invalidation
+ * signal): `structural` paths were created or deleted (or their listing was read late), `rules` says a
+ * file that sets rules (meta.json, a configuration, a schema) changed.
+ */
+export interface TreeChange {
+  structural: ReadonlySet<string>;
+  rules: boolean;
+}
+
 /** Folders never scanned and never counted as child nodes. */
 export function isSkippedFolderName(name: string): boolean {
   return isHiddenName(name) || name === "node_modules";
@@ -31,17 +49,18 @@ export function isSkippedFolderName(name: string): boolean {
  * invalidates on change, with open (possibly unsaved) documents laid over it.
  */
 export class Workspace {
-  private readonly openDocuments = new Map<string, { text: string; version: number }>();
   private readonly directoryCache = new Map<string, DirectoryEntry[] | null>();
-  /** Per folder, its files' names as on disk by their NFC form: `findFile` runs for every file checked. */
   /** Per folder, its entries by their names after NFC normalisation (spellings that share one in listing order). */
   private readonly fileNameCache = new Map<string, Map<string, DirectoryEntry[]>>();
   private readonly statCache = new Map<string, FileStat | null>();
   private readonly textCache = new Map<string, SourceText>();
   private readonly parseCache = new Map<string, ParsedMarkdown>();
   private diskVersion = 0;
-  /** Bumped on every change of the tree's shape (a file or folder created or deleted). */
-  structureVersion = 0;
+  private readonly listeners: ((change: TreeChange) => void)[] = [];
+  /** Reads the host has not answered yet, by path (a host whose reads complete later). */
+  private readonly pendingReads = new Map<string, PromiseLike<void>>();
+  /** Bytes of files that are not checked documents, read late, kept until asked for. */
+  private readonly lateBytes = new Map<string, Uint8Array | null>();
 
   /**
    * `retainContents`: keep each file's text and parse once read (editor features come back to them).
@@ -50,9 +69,31 @@ export class Workspace {
    */
   constructor(
     private readonly fs: FileSystem,
-    readonly roots: readonly string[],
+    private rootFolders: readonly string[],
+    private readonly openDocuments: OpenDocuments,
     private readonly retainContents = true,
   ) {}
+
+  /** The folders the user opened: the scan covers them, and no schema is read outside them. */
+  get roots(): readonly string[] {
+    return this.rootFolders;
+  }
+
+  /** Workspace folders added or removed: every cache that knows which folder holds what starts again. */
+  setRoots(roots: readonly string[]): void {
+    const changed = new Set(
+      [...roots, ...this.rootFolders].filter(
+        (root) => !(roots.includes(root) && this.rootFolders.includes(root)),
+      ),
+    );
+    this.rootFolders = roots;
+    if (changed.size > 0) this.notify({ structural: changed, rules: true });
+  }
+
+  /** Subscribes a cache built on the tree (maps, nodes, schemas, configurations) to its changes. */
+  onDidChange(listener: (change: TreeChange) => void): void {
+    this.listeners.push(listener);
+  }
 
   /** The workspace root that holds a path, if any. */
   rootOf(path: string): string | undefined {
@@ -79,33 +120,24 @@ export class Workspace {
     return root ? all.filter((ancestor) => isInside(ancestor, root)) : all;
   }
 
-  // ---- open documents -------------------------------------------------------------------------
-
-  setOpenDocument(path: string, text: string, version: number): void {
-    this.openDocuments.set(path, { text, version });
-  }
-
-  closeDocument(path: string): void {
-    this.openDocuments.delete(path);
-  }
-
-  isOpen(path: string): boolean {
-    return this.openDocuments.has(path);
-  }
-
   // ---- change notification ----------------------------------------------------------------------
 
-  /** Forget what is cached about a path (and, for a folder, everything below it). */
-  invalidate(path: string, structural: boolean): void {
-    this.invalidateAll([{ path, structural }]);
+  /**
+   * Forgets what is cached about changed paths (and, for a folder, everything below it), then tells every
+   * cache built on the tree. A burst (a branch checkout: 10,000 events in one message) is swept once, not
+   * once per change: per change, it took time in the square of its size. `rules`: a file that sets rules
+   * changed (the caller knows which files do).
+   */
+  invalidateAll(changes: readonly { path: string; structural: boolean }[], rules = false): void {
+    const structural = this.forget(changes);
+    if (structural.size > 0 || rules) this.notify({ structural, rules });
   }
 
-  /**
-   * `invalidate` for a burst of changes (a branch checkout: 10,000 events in one message). The caches are
-   * swept once for the whole burst, not once per change: per change, the burst took time in the square of
-   * its size.
-   */
-  invalidateAll(changes: readonly { path: string; structural: boolean }[]): void {
+  private notify(change: TreeChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private forget(changes: readonly { path: string; structural: boolean }[]): Set<string> {
     this.diskVersion++;
     const structural = new Set<string>();
     for (const { path, structural: isStructural } of changes) {
@@ -115,8 +147,7 @@ export class Workspace {
         this.textCache.delete(path);
       }
     }
-    if (structural.size === 0) return;
-    this.structureVersion++;
+    if (structural.size === 0) return structural;
     for (const path of structural) {
       this.directoryCache.delete(dirname(path));
       this.fileNameCache.delete(dirname(path));
@@ -135,9 +166,10 @@ export class Workspace {
     }
     const checked = new Set<string>();
     for (const path of structural) {
-      if (!checked.has(dirname(path))) this.forgetStaleAncestors(path);
+      if (!checked.has(dirname(path))) this.forgetStaleAncestors(path, structural);
       checked.add(dirname(path));
     }
+    return structural;
   }
 
   /**
@@ -145,21 +177,27 @@ export class Workspace {
    * folder, and a folder removed with its files may be announced only by its files' events. Every
    * ancestor whose cached listing disagrees with the disk about its child is listed again.
    */
-  private forgetStaleAncestors(path: string): void {
+  private forgetStaleAncestors(path: string, structural: Set<string>): void {
     const folder = dirname(path);
     const parent = dirname(folder);
     if (folder === path || parent === folder || !this.isInWorkspace(folder)) return;
-    const exists = this.fs.stat(folder) !== undefined;
+    const stat = this.fs.stat(folder);
+    // A host that answers later is asked again when the folder is next looked at.
+    if (isPending(stat)) return;
+    const exists = stat !== undefined;
     const listing = this.directoryCache.get(parent);
     // A listing cached as null (unreadable folder) lists nothing.
     if (listing !== undefined && (listing ?? []).some((entry) => entry.name === basename(folder)) === exists)
       return;
     // The folder is gone: forget it and all below it (then its own ancestors, the same way).
-    if (!exists) return this.invalidate(folder, true);
+    if (!exists) {
+      for (const gone of this.forget([{ path: folder, structural: true }])) structural.add(gone);
+      return;
+    }
     this.statCache.delete(folder);
     this.directoryCache.delete(parent);
     this.fileNameCache.delete(parent);
-    this.forgetStaleAncestors(folder);
+    this.forgetStaleAncestors(folder, structural);
   }
 
   /**
@@ -207,7 +245,7 @@ export class Workspace {
   /** Every path a cache holds an entry for, with the cache's name (as in `cacheSizes`). */
   *cachedPaths(): Generator<[cache: string, path: string]> {
     const caches = {
-      open: this.openDocuments,
+      open: { keys: () => this.openDocuments.paths() },
       directories: this.directoryCache,
       fileNames: this.fileNameCache,
       stats: this.statCache,
@@ -220,11 +258,15 @@ export class Workspace {
   // ---- the tree ---------------------------------------------------------------------------------
 
   stat(path: string): FileStat | undefined {
-    if (this.openDocuments.has(path))
-      return { type: "file", size: this.openDocuments.get(path)!.text.length };
+    const open = this.openDocuments.get(path);
+    if (open) return { type: "file", size: open.text.length };
     let stat = this.statCache.get(path);
     if (stat === undefined) {
-      stat = this.fs.stat(path) ?? null;
+      const answer = this.answerNowOrLater(path, "stat", this.fs.stat(path), (late) =>
+        this.statCache.set(path, late ?? null),
+      );
+      if (answer.pending) return undefined;
+      stat = answer.value ?? null;
       this.statCache.set(path, stat);
     }
     return stat ?? undefined;
@@ -246,7 +288,11 @@ export class Workspace {
   readDirectory(path: string): DirectoryEntry[] {
     let entries = this.directoryCache.get(path);
     if (entries === undefined) {
-      entries = this.fs.readDirectory(path) ?? null;
+      const answer = this.answerNowOrLater(path, "directory", this.fs.readDirectory(path), (late) =>
+        this.directoryCache.set(path, late ?? null),
+      );
+      if (answer.pending) return [];
+      entries = answer.value ?? null;
       this.directoryCache.set(path, entries);
     }
     return entries ?? [];
@@ -321,8 +367,19 @@ export class Workspace {
       return { ok: true, text: open.text, version: open.version };
     }
     const cached = this.textCache.get(path);
-    if (cached) return cached;
-    const result = this.readFromDisk(path, maxSize);
+    if (cached) {
+      // Read late for a one-shot check (or a file not to keep): handed over once, not held.
+      if (!this.retainContents || !cache) this.textCache.delete(path);
+      return cached;
+    }
+    const read = this.fs.readFileUpTo
+      ? this.fs.readFileUpTo(path, maxSize)
+      : this.statThenRead(path, maxSize);
+    const answer = this.answerNowOrLater(path, "text", read, (late) =>
+      this.textCache.set(path, this.sourceText(late, maxSize)),
+    );
+    if (answer.pending) return { ok: false, problem: "missing" };
+    const result = this.sourceText(answer.value, maxSize);
     // A missing file is not remembered: nothing is held for a deleted path (the file event comes anyway).
     if (cache && this.retainContents && !(!result.ok && result.problem === "missing"))
       this.textCache.set(path, result);
@@ -333,7 +390,54 @@ export class Workspace {
   readBytes(path: string): Uint8Array | undefined {
     const open = this.openDocuments.get(path);
     if (open) return new TextEncoder().encode(open.text);
-    return this.fs.readFile(path);
+    const late = this.lateBytes.get(path);
+    if (late !== undefined) {
+      this.lateBytes.delete(path);
+      return late ?? undefined;
+    }
+    const answer = this.answerNowOrLater(path, "bytes", this.fs.readFile(path), (bytes) =>
+      this.lateBytes.set(path, bytes ?? null),
+    );
+    return answer.pending ? undefined : answer.value;
+  }
+
+  // ---- reads that complete later ----------------------------------------------------------------
+
+  /** Whether some read asked for since the last `settleReads` has not been answered yet. */
+  hasPendingReads(): boolean {
+    return this.pendingReads.size > 0;
+  }
+
+  /**
+   * Waits for every read in flight, keeps the answers, and tells the caches built on the tree, which may
+   * have taken "not known yet" for "missing": the caller then validates again, with the answers.
+   */
+  async settleReads(): Promise<void> {
+    while (this.pendingReads.size > 0) {
+      const reads = [...this.pendingReads.values()];
+      const paths = new Set([...this.pendingReads.keys()].map((key) => key.slice(key.indexOf(":") + 1)));
+      await Promise.all(reads);
+      this.notify({ structural: paths, rules: true });
+    }
+  }
+
+  /** A host's answer now, or (for a promise) nothing now and `keep` called with the answer when it comes. */
+  private answerNowOrLater<T>(
+    path: string,
+    what: string,
+    answer: Awaitable<T>,
+    keep: (late: T) => void,
+  ): { pending: true } | { pending: false; value: T } {
+    if (!isPending(answer)) return { pending: false, value: answer };
+    const key = `${what}:${path}`;
+    if (!this.pendingReads.has(key)) {
+      const settled = Promise.resolve(answer).then(keep, () => keep(undefined as T));
+      this.pendingReads.set(
+        key,
+        settled.then(() => void this.pendingReads.delete(key)),
+      );
+    }
+    return { pending: true };
   }
 
   /** The parse of a Markdown document, shared by every feature until the text changes. */
@@ -345,10 +449,7 @@ export class Workspace {
     return parsed;
   }
 
-  private readFromDisk(path: string, maxSize: number): SourceText {
-    const bytes = this.fs.readFileUpTo
-      ? this.fs.readFileUpTo(path, maxSize)
-      : this.statThenRead(path, maxSize);
+  private sourceText(bytes: BoundedRead, maxSize: number): SourceText {
     if (!bytes) return { ok: false, problem: "missing" };
     if ("tooLarge" in bytes) return { ok: false, problem: "too-large", size: bytes.tooLarge };
     if ("unreadable" in bytes) return { ok: false, problem: "unreadable", reason: bytes.unreadable };
@@ -359,10 +460,7 @@ export class Workspace {
   }
 
   /** `readFileUpTo` for a file system without it: a huge file is refused by its size before it is read. */
-  private statThenRead(
-    path: string,
-    maxSize: number,
-  ): Uint8Array | { tooLarge: number } | { unreadable: string } | undefined {
+  private statThenRead(path: string, maxSize: number): Awaitable<BoundedRead> {
     const stat = this.stat(path);
     if (!stat || stat.type !== "file") return undefined;
     if (stat.size > maxSize) return { tooLarge: stat.size };

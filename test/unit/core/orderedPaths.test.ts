@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { OrderedPaths } from "../../../server/src/lsp/orderedPaths";
+import { OrderedPaths } from "../../../server/src/core/session/orderedPaths";
 
 function drain(paths: OrderedPaths): string[] {
   const taken: string[] = [];

@@ -1,0 +1,313 @@
+import type { TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
+import type { CoreServices } from "../model/services";
+import { type FileReport, validateFile } from "../features/diagnostics/validateFile";
+import type { Workspace } from "../workspace/workspace";
+import { walkCheckedFiles } from "./checkedFiles";
+import type { OpenDocuments } from "./openDocuments";
+import { applyFileEvents, type FileEvent } from "./treeChanges";
+import { type Publication, ValidationState } from "./validationState";
+import { WorkQueue } from "./workQueue";
+
+/** What a slice of work produced: diagnostics to send, and whether the views should refresh. */
+export interface WorkResult {
+  publications: Publication[];
+  /** Files whose validation threw (a bug: the core never throws on bad input); they keep their last result. */
+  failures: { path: string; error: unknown }[];
+  /**
+   * Something the views show (a file's error or warning count, the tree's shape, the rules) changed,
+   * and the work it caused is done: the preview's cards and the map's badges can be asked for again.
+   */
+  viewsChanged: boolean;
+}
+
+export interface SessionStatus {
+  /** The first scan of the workspace (or of a folder added to it) is under way. */
+  indexing: boolean;
+  filesIndexed: number;
+  filesTotal: number;
+  errors: number;
+  warnings: number;
+}
+
+/** Editor settings the session applies (the rules themselves live in kb-author.jsonc). */
+export interface SessionSettings {
+  /** Validation on (the default) or off: off, every file shows nothing. */
+  enabled: boolean;
+  /** Milliseconds an edited document waits after its last change before it is validated (0: at once). */
+  debounceMs: number;
+}
+
+/** Rounds of "validate, then wait for the reads it asked for" before a result is taken as it is. */
+const maxReadRounds = 64;
+
+/**
+ * The validation session: the one owner of what validation knows and of the order of its work. It takes
+ * events (documents opened, changed and closed; files created, changed and deleted; workspace folders
+ * added and removed; settings; trust) and, in slices its host runs when it likes, returns what to
+ * publish. Nothing here knows about time slices, timers or the protocol: the host passes a clock and
+ * says when a slice must stop.
+ */
+export class ValidationSession {
+  private readonly queue = new WorkQueue();
+  private readonly state = new ValidationState();
+  /** Files whose diagnostics must be withdrawn without validating them (their folder left the workspace). */
+  private readonly withdrawn = new Set<string>();
+  private settings: SessionSettings = { enabled: true, debounceMs: 0 };
+  /** The scan: started once the host is ready; active while it walks or its files wait (a folder added restarts it). */
+  private readonly scan = {
+    started: false,
+    active: false,
+    walks: [] as Iterator<string>[],
+    done: 0,
+    total: 0,
+  };
+  private viewsDirty = false;
+  private validations = 0;
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly services: CoreServices,
+    private readonly documents: OpenDocuments,
+    private readonly clock: () => number,
+  ) {}
+
+  // ---- events ---------------------------------------------------------------------------------------
+
+  openDocument(path: string, text: string, version: number): void {
+    this.documents.open(path, text, version);
+    this.queue.add([path], true);
+  }
+
+  /** An editor's changes to an open document (ranges or whole texts); a stale version is ignored. */
+  changeDocument(path: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): void {
+    if (!this.documents.change(path, version, changes)) return;
+    // Validating an edited document takes about a millisecond: by default it goes ahead of any
+    // background work at once, and versions that arrive before its turn are validated once.
+    if (this.settings.debounceMs > 0) this.queue.defer(path, this.clock() + this.settings.debounceMs);
+    else this.queue.add([path], true);
+  }
+
+  closeDocument(path: string): void {
+    this.documents.close(path);
+    this.queue.add([path], true);
+  }
+
+  /** File events (a burst at once); returns the files queued because of them. */
+  filesChanged(events: readonly FileEvent[]): string[] {
+    const affected = applyFileEvents(events, this.workspace, this.state);
+    if (events.some(({ change }) => change !== "changed")) this.viewsDirty = true;
+    this.queue.add(affected, true);
+    return [...affected];
+  }
+
+  /** Workspace folders added (scanned like the first ones) and removed (their files show nothing). */
+  foldersChanged(added: readonly string[], removed: readonly string[]): void {
+    const gone = new Set(removed);
+    this.workspace.setRoots([...this.workspace.roots.filter((root) => !gone.has(root)), ...added]);
+    for (const path of this.state.publishedUnder(gone)) this.withdrawn.add(path);
+    this.state.forgetDeleted(gone);
+    if (added.length > 0 && this.scan.started) this.scanFolders(added);
+    this.viewsDirty = true;
+  }
+
+  configure(settings: SessionSettings): void {
+    const enabledChanged = settings.enabled !== this.settings.enabled;
+    this.settings = settings;
+    if (enabledChanged) this.revalidateAll();
+  }
+
+  /** Applies (true) or ignores (false) the workspace's configuration and schema files; returns every known file. */
+  setTrusted(trusted: boolean): string[] {
+    this.services.schemas.setTrusted(trusted);
+    this.services.configs.setTrusted(trusted);
+    return this.revalidateAll();
+  }
+
+  /** Starts the scan of the workspace folders: every checked file is validated in the background. */
+  startScan(): void {
+    if (this.scan.started) return;
+    this.scan.started = true;
+    this.scanFolders(this.workspace.roots);
+  }
+
+  private scanFolders(folders: readonly string[]): void {
+    if (!this.scan.active) Object.assign(this.scan, { active: true, done: 0, total: 0 });
+    for (const folder of folders) this.scan.walks.push(this.walk(folder));
+  }
+
+  /** The client waits for a file's result (a preview): if it waits in the background, it goes first. */
+  prioritize(path: string): void {
+    if (this.queue.has(path)) this.queue.promote(path);
+  }
+
+  // ---- work -----------------------------------------------------------------------------------------
+
+  /**
+   * Validates queued files until `shouldStop` says so (at least one step), urgent files first; a slice
+   * that validated urgent files ends once they are done, so that their results go out before background
+   * work resumes. Reads the host answers later are waited for: no result that depended on them is published.
+   */
+  async runWork(shouldStop: () => boolean): Promise<WorkResult> {
+    const publications: Publication[] = [];
+    const failures: WorkResult["failures"] = [];
+    for (const path of this.withdrawn) this.publishInto(publications, this.state.clear(path, undefined));
+    this.withdrawn.clear();
+    this.queue.release(this.clock());
+    do {
+      const next = this.queue.take();
+      if (next === undefined) {
+        if (!this.advanceScan(shouldStop)) break;
+        continue;
+      }
+      try {
+        this.publishInto(publications, await this.validateForPublication(next.path));
+      } catch (error) {
+        failures.push({ path: next.path, error });
+      }
+      if (next.urgent && !this.queue.hasUrgent()) break;
+    } while (!shouldStop());
+    if (this.scan.active && this.scan.walks.length === 0 && this.queue.ready === 0) this.scan.active = false;
+    const viewsChanged = this.viewsDirty && !this.hasWork();
+    if (viewsChanged) this.viewsDirty = false;
+    return { publications, failures, viewsChanged };
+  }
+
+  /** Whether a slice of work is ready to run now. */
+  hasWork(): boolean {
+    return this.queue.ready > 0 || this.scan.walks.length > 0 || this.withdrawn.size > 0;
+  }
+
+  /** Whether urgent files (edits, file events) wait: background work steps aside for messages, they do not. */
+  hasUrgentWork(): boolean {
+    return this.queue.hasUrgent() || this.withdrawn.size > 0;
+  }
+
+  /** Whether the scan has started and nothing waits (not even a held-back edit). */
+  isIdle(): boolean {
+    return this.scan.started && !this.hasWork() && this.queue.held === 0;
+  }
+
+  /** Whether a file waits to be validated (its diagnostics are not yet those of its current text). */
+  isPending(path: string): boolean {
+    return this.queue.has(path);
+  }
+
+  /** Milliseconds until a held-back edit is due; undefined when none is held. */
+  nextDueIn(): number | undefined {
+    const due = this.queue.nextDue();
+    return due === undefined ? undefined : Math.max(0, due - this.clock());
+  }
+
+  /**
+   * Validates one file now and records its result (the CLI, tests); undefined when it does not exist. With
+   * a host that answers reads later, use `validateSettled`.
+   */
+  validate(path: string): FileReport | undefined {
+    const report = this.check(path);
+    this.record(path, report, this.documents.version(path));
+    return report;
+  }
+
+  /** `validate`, waiting first for the reads the file's checks ask for. */
+  async validateSettled(path: string): Promise<FileReport | undefined> {
+    const report = await this.settled(path, this.check(path));
+    this.record(path, report, this.documents.version(path));
+    return report;
+  }
+
+  // ---- what the session knows ----------------------------------------------------------------------
+
+  diagnosticsOf(path: string): ReturnType<ValidationState["diagnosticsOf"]> {
+    return this.state.diagnosticsOf(path);
+  }
+
+  status(): SessionStatus {
+    return {
+      indexing: this.scan.active,
+      filesIndexed: this.scan.done,
+      filesTotal: this.scan.total,
+      ...this.state.totals(),
+    };
+  }
+
+  /** What the state holds (tests and benchmarks check that deleted files are released). */
+  stateSizes(): ValidationState["sizes"] {
+    return this.state.sizes;
+  }
+
+  /** How many validations ran (a keystroke should cost one). */
+  validationCount(): number {
+    return this.validations;
+  }
+
+  // ---- inside ---------------------------------------------------------------------------------------
+
+  private check(path: string): FileReport | undefined {
+    this.validations++;
+    return validateFile(path, this.services);
+  }
+
+  private async validateForPublication(path: string): Promise<ReturnType<ValidationState["record"]>> {
+    const openVersion = this.documents.version(path);
+    if (this.scan.active) this.scan.done++;
+    if (!this.settings.enabled) return this.state.clear(path, openVersion);
+    const report = await this.settled(path, this.check(path));
+    return this.record(path, report, openVersion);
+  }
+
+  /** A file's report once the reads its checks asked for have been answered (at once with a synchronous host). */
+  private async settled(path: string, first: FileReport | undefined): Promise<FileReport | undefined> {
+    let report = first;
+    for (let round = 0; this.workspace.hasPendingReads() && round < maxReadRounds; round++) {
+      await this.workspace.settleReads();
+      report = this.check(path);
+    }
+    return report;
+  }
+
+  private record(
+    path: string,
+    report: FileReport | undefined,
+    openVersion: number | undefined,
+  ): ReturnType<ValidationState["record"]> {
+    // A file found missing: nothing stays cached about it or its folders that are gone too.
+    if (report === undefined) this.workspace.forgetMissing(path);
+    return this.state.record(path, report?.diagnostics ?? [], report?.linkTargets, openVersion);
+  }
+
+  private publishInto(publications: Publication[], result: ReturnType<ValidationState["record"]>): void {
+    if (result.publication) publications.push(result.publication);
+    if (result.countsChanged) this.viewsDirty = true;
+  }
+
+  /** Walks the scan a step (up to 64 files found); false when the scan has nothing left to walk. */
+  private advanceScan(shouldStop: () => boolean): boolean {
+    const walk = this.scan.walks[0];
+    if (walk === undefined) return false;
+    const found: string[] = [];
+    for (let next = walk.next(); ; next = walk.next()) {
+      if (next.done) {
+        this.scan.walks.shift();
+        break;
+      }
+      found.push(next.value);
+      if (found.length >= 64 || shouldStop()) break;
+    }
+    this.scan.total += found.length;
+    this.queue.add(found, false);
+    return true;
+  }
+
+  private *walk(root: string): Generator<string> {
+    for (const file of walkCheckedFiles(this.workspace, root)) {
+      this.state.knownFiles.add(file);
+      yield file;
+    }
+  }
+
+  private revalidateAll(): string[] {
+    const known = [...this.state.knownFiles];
+    this.queue.add(new Set([...this.state.publishedPaths(), ...known]), false);
+    return known;
+  }
+}
