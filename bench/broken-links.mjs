@@ -27,7 +27,7 @@ const service = createLanguageService({ fileSystem: new MemoryFileSystem(files),
 const times = [];
 let broken = 0;
 for (let version = 1; version <= edits + 1; version++) {
-  service.setOpenDocument(path, text + " ".repeat(version), version);
+  service.openDocument(path, text + " ".repeat(version), version);
   const started = performance.now();
   broken = service.validate(path).diagnostics.filter((d) => d.code === "link/unresolved").length;
   times.push(performance.now() - started);

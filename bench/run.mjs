@@ -5,11 +5,13 @@
 // the same corpus, warm (bench/lsp-latency.mjs), and its responsiveness while the user works (keystroke
 // to diagnostics, folder events, preview, requests during the first scan: bench/lsp-responsiveness.mjs); last, how check and the server's first scan grow with
 // the size of synthetic maps of 10k to 100k nodes (bench/scale.mjs); and whether the index releases what
-// it held for 10,000 files created then deleted (bench/memory-release.mjs: heap and RSS).
+// it held for 10,000 files created then deleted (bench/memory-release.mjs: heap and RSS); and the core's
+// calls on pathological files, on the inputs that once hung the fuzz suite, and the first map tree and a
+// warm workspace-symbol query on the corpus (bench/limits.mjs: the figures the tests do not assert).
 //
 //   npm run bench                          (builds first; one warm-up run of each tool, then the median of 3)
 //   npm run bench -- --quick               (no warm-up, 1 run each)
-//   node bench/run.mjs --only render       (one section: check, render, lsp, scale or memory; after `npm run build`)
+//   node bench/run.mjs --only render       (one section: check, render, lsp, scale, memory or limits; after `npm run build`)
 //
 // Every run is a new process. Wall time is measured here around the process; user+sys CPU time and
 // peak RSS come from `/usr/bin/time -v` when it is there, else (or with KB_AUTHOR_BENCH_NO_TIME=1)
@@ -28,6 +30,7 @@ import { fileURLToPath } from "node:url";
 import { measureLspLatency, printLspLatency } from "./lsp-latency.mjs";
 import { measureLspResponsiveness, printLspResponsiveness } from "./lsp-responsiveness.mjs";
 import { measuredWith, measureProcess, median } from "./process-usage.mjs";
+import { measureLimits, printLimits } from "./limits.mjs";
 import { printMemoryRelease } from "./memory-release.mjs";
 import { measureScale, printScale } from "./scale.mjs";
 import { machineFields, printMachine } from "./standalone.mjs";
@@ -36,7 +39,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 const corpus = path.resolve(
   process.env.KB_AUTHOR_CORPUS ?? path.join(repoRoot, "../shared/corpus/llm-ai-safety-map"),
 );
-const sectionNames = ["check", "render", "lsp", "scale", "memory"];
+const sectionNames = ["check", "render", "lsp", "scale", "memory", "limits"];
 const usage = `usage: node bench/run.mjs [--quick] [--only ${sectionNames.join("|")}]`;
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
@@ -182,6 +185,15 @@ if (runsSection("memory")) {
   console.log("");
 }
 
+let limits;
+if (runsSection("limits")) {
+  console.log("Core calls on pathological inputs and on the corpus (bench/limits.mjs)");
+  console.log("");
+  limits = measureLimits({ runs, corpus });
+  printLimits(limits);
+  console.log("");
+}
+
 const benchArgs = [quick ? "--quick" : "", only ? `--only ${only}` : ""].filter(Boolean).join(" ");
 const reproduce = benchArgs ? `npm run bench -- ${benchArgs}` : "npm run bench";
 const measured = {
@@ -190,6 +202,7 @@ const measured = {
   ...(lspLatency ? { lspLatency } : {}),
   ...(scale ? { scale } : {}),
   ...(memory ? { memory } : {}),
+  ...(limits ? { limits } : {}),
 };
 const resultsDir = path.join(repoRoot, "bench", "results");
 const resultsFile = path.join(resultsDir, "latest.json");
@@ -228,6 +241,7 @@ if (lspResponsiveness)
 if (scale) console.log(`The scaling section alone: (cd ${shellQuote(repoRoot)} && ${scale.reproduce})`);
 if (memory)
   console.log(`The index-release section alone: (cd ${shellQuote(repoRoot)} && ${memory.reproduce})`);
+if (limits) console.log(`The limits section alone: (cd ${shellQuote(repoRoot)} && ${limits.reproduce})`);
 
 /** bench/memory-release.mjs in a process of its own: it needs `--expose-gc`, and a heap of its own. */
 function measureMemory() {

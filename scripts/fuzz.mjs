@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { constants, PerformanceObserver } from "node:perf_hooks";
 
 const require = createRequire(import.meta.url);
-const { Fuzzer, loadSources, phases, saveFailure } = require("../out/test/support/fuzzHarness.js");
+const { Fuzzer, hangMs, loadSources, phases, saveFailure } = require("../out/test/support/fuzzHarness.js");
 
 const targetMs = 100;
 const targetBytes = 100 * 1024;
@@ -26,7 +26,8 @@ const cases = option("cases", 20000);
 // make every run fast.
 const reruns = option("reruns", 2);
 const sources = loadSources(option("corpus", 300));
-const fuzzer = new Fuzzer(sources);
+// A case over hangMs (2 s) is a failure here, saved like an exception; the tests do not time cases.
+const fuzzer = new Fuzzer(sources, { hangMs });
 const numbers = only === undefined ? Array.from({ length: cases }, (_, n) => n) : [only];
 
 // Major (mark-compact) collections stop the process for the whole heap's sake, whichever case is

@@ -22,8 +22,10 @@ set -euo pipefail
 readonly VERSION="4.100.3"
 readonly LOG_PREFIX="[install-code-server]"
 # The Debian packages: compilers and headers for the native modules, ripgrep for search, chromium for the UI tests.
+# Installed without their Recommends (chromium's would bring avahi-daemon, upower and printer tools); of
+# those, only the fonts matter here (the screenshots' text), so fonts-liberation is named.
 readonly BUILD_PACKAGES=(build-essential pkg-config python3 libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev)
-readonly RUNTIME_PACKAGES=(ripgrep chromium)
+readonly RUNTIME_PACKAGES=(ripgrep chromium fonts-liberation)
 
 log() { printf '%s %s\n' "$LOG_PREFIX" "$*" >&2; }
 die() {
@@ -113,7 +115,7 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
   log "apt-get install $missing"
   # shellcheck disable=SC2086 # word splitting of the package list is intended
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >&2
 }
 
 # The test runs need chromium and rg even when code-server itself is reused.

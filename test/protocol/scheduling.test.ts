@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { type Diagnostic, HoverRequest, type Position } from "vscode-languageserver-protocol/node";
 import { type IndexStatusParams, indexStatusMethod } from "../../server/src/shared/protocol";
 import { LspClient } from "../support/lspClient";
-import { corpusDir } from "../support/sharedData";
+import { corpusDir, itWithShared } from "../support/sharedData";
 
 const files: Record<string, string> = {
   "meta.json": JSON.stringify({ rootDir: "Root", coverRootDescription: "The root." }),
@@ -69,36 +69,40 @@ describe("language server: scheduling of validations and requests", function () 
     }
   });
 
-  it("answers hovers and validates an edited document while the initial scan is still running (shared corpus, read only)", async function () {
-    if (!fs.existsSync(path.join(corpusDir, "meta.json"))) this.skip();
-    this.timeout(120_000);
-    const client = await start(corpusDir);
-    // The scan is under way once the server reports files indexed short of the total.
-    const underWay = new Promise<void>((resolve) =>
-      client.connection.onNotification(indexStatusMethod, (status: IndexStatusParams) => {
-        if (status.indexing && status.filesIndexed > 0 && status.filesIndexed < status.filesTotal) resolve();
-      }),
-    );
-    let idle = false;
-    const idlePromise = client.waitForIdle(90_000).then(() => (idle = true));
-    await underWay;
+  itWithShared(
+    "corpus",
+    "answers hovers and validates an edited document while the initial scan is still running (the corpus read only)",
+    async function () {
+      this.timeout(120_000);
+      const client = await start(corpusDir);
+      // The scan is under way once the server reports files indexed short of the total.
+      const underWay = new Promise<void>((resolve) =>
+        client.connection.onNotification(indexStatusMethod, (status: IndexStatusParams) => {
+          if (status.indexing && status.filesIndexed > 0 && status.filesIndexed < status.filesTotal)
+            resolve();
+        }),
+      );
+      let idle = false;
+      const idlePromise = client.waitForIdle(90_000).then(() => (idle = true));
+      await underWay;
 
-    // The root node, open with a misspelt Order entry (in memory: the corpus is not written).
-    const root = path.join(corpusDir, "AI_Safety", "AI_Safety.md");
-    const uri = client.uri("AI_Safety/AI_Safety.md");
-    const text = fs.readFileSync(root, "utf8");
-    assert.match(text, /^1\. Technical_Foundations$/m);
-    await client.open(uri, text.replace("1. Technical_Foundations", "1. Technical_Foundationz"));
-    const line = text.split("\n").indexOf("1. Technical_Foundations");
-    const answer = await hover(client, uri, { line: line + 1, character: 6 });
-    assert.ok(answer?.contents, "the hover on an Order entry has contents");
-    const published = client.latest(uri);
-    assert.equal(idle, false, "the answer came before the scan ended");
-    // The open document jumped the queue: published before the scan ended, with its unsaved text.
-    assert.equal(published?.version, 1);
-    assert.ok(codes(published.diagnostics).includes("order/unknown-entry"));
+      // The root node, open with a misspelt Order entry (in memory: the corpus is not written).
+      const root = path.join(corpusDir, "AI_Safety", "AI_Safety.md");
+      const uri = client.uri("AI_Safety/AI_Safety.md");
+      const text = fs.readFileSync(root, "utf8");
+      assert.match(text, /^1\. Technical_Foundations$/m);
+      await client.open(uri, text.replace("1. Technical_Foundations", "1. Technical_Foundationz"));
+      const line = text.split("\n").indexOf("1. Technical_Foundations");
+      const answer = await hover(client, uri, { line: line + 1, character: 6 });
+      assert.ok(answer?.contents, "the hover on an Order entry has contents");
+      const published = client.latest(uri);
+      assert.equal(idle, false, "the answer came before the scan ended");
+      // The open document jumped the queue: published before the scan ended, with its unsaved text.
+      assert.equal(published?.version, 1);
+      assert.ok(codes(published.diagnostics).includes("order/unknown-entry"));
 
-    await idlePromise;
-    assert.equal(client.latest(uri)?.version, 1, "the scan did not replace the open text's diagnostics");
-  });
+      await idlePromise;
+      assert.equal(client.latest(uri)?.version, 1, "the scan did not replace the open text's diagnostics");
+    },
+  );
 });

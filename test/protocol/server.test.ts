@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Diagnostic, DiagnosticSeverity, FileChangeType } from "vscode-languageserver-protocol/node";
 import { cliPath, fileUri, LspClient, type LspClientOptions, repoRoot } from "../support/lspClient";
-import { corpusDir } from "../support/sharedData";
+import { corpusDir, itWithShared } from "../support/sharedData";
 
 const examplesDir = path.join(repoRoot, "examples");
 
@@ -419,20 +419,23 @@ describe("language server over stdio (dist/server.js)", function () {
     assertNoServerErrors(client);
   });
 
-  it("reports the same 3 diagnostics as the CLI for the shared corpus (read only)", async function () {
-    if (!fs.existsSync(path.join(corpusDir, "meta.json"))) this.skip();
-    this.timeout(120_000);
-    const client = await start({ workspaceFolder: corpusDir });
-    await client.waitForIdle(90_000);
-    const { rows, report } = cliRows(corpusDir);
-    assert.deepEqual(serverRows(client, corpusDir), rows, "server and CLI disagree");
-    assert.equal(rows.length, 3, rows.join("\n"));
-    assert.ok(
-      report.files.every((file) => file.diagnostics.every((d) => d.code === "section/missing")),
-      rows.join("\n"),
-    );
-    assertNoServerErrors(client);
-  });
+  itWithShared(
+    "corpus",
+    "reports the same 3 diagnostics as the CLI for the shared corpus (read only)",
+    async function () {
+      this.timeout(120_000);
+      const client = await start({ workspaceFolder: corpusDir });
+      await client.waitForIdle(90_000);
+      const { rows, report } = cliRows(corpusDir);
+      assert.deepEqual(serverRows(client, corpusDir), rows, "server and CLI disagree");
+      assert.equal(rows.length, 3, rows.join("\n"));
+      assert.ok(
+        report.files.every((file) => file.diagnostics.every((d) => d.code === "section/missing")),
+        rows.join("\n"),
+      );
+      assertNoServerErrors(client);
+    },
+  );
 
   it("survives bad input in open documents (unclosed frontmatter, alias bomb) and still answers", async function () {
     const dir = copyOfExamples();

@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import Ajv from "ajv";
-import { corpusDir } from "../support/sharedData";
+import { corpusDir, itWithShared } from "../support/sharedData";
 
 /**
  * End-to-end tests of `kb-author check` (issue 2, section 7): each test runs the built CLI
@@ -568,34 +568,37 @@ describe("kb-author CLI (kb-author check)", function () {
   });
 
   describe("the shared corpus (llm-ai-safety-map)", function () {
-    it("reports exactly 3 section/missing errors (the non-leaf nodes without an Order), nothing else", function () {
-      if (!fs.existsSync(corpusDir)) this.skip();
-      this.timeout(60_000);
-      const target = path.relative(repoRoot, corpusDir) || ".";
-      const result = expectStatus(["check", target, "--format", "json"], repoRoot, 1);
-      const output = parseJsonOutput(result.stdout);
-      const found = output.files.flatMap((file) =>
-        file.diagnostics
-          .filter((d) => d.severity === "error" || d.severity === "warning")
-          .map((d) => ({
-            node: path.posix.basename(file.path, ".md"),
-            kind: file.kind,
-            code: d.code,
-            message: d.message,
-          })),
-      );
-      assert.deepEqual(found.map(({ node, kind, code }) => [node, kind, code]).sort(), [
-        ["Dynamic_Ensembles", "map-node", "section/missing"],
-        ["Intervention_Mechanisms", "map-node", "section/missing"],
-        ["Search-based_Generation", "map-node", "section/missing"],
-      ]);
-      for (const d of found) assert.match(d.message, /Order/);
-      assert.deepEqual(output.summary.errors, 3);
-      assert.deepEqual(output.summary.warnings, 0);
-      assert.ok(output.summary.files > 6000, `only ${output.summary.files} files checked`);
-      const text = expectStatus(["check", target], repoRoot, 1).stdout;
-      assert.equal(text.split("\n").filter((line) => line.endsWith("[section/missing]")).length, 3);
-    });
+    itWithShared(
+      "corpus",
+      "reports exactly 3 section/missing errors (the non-leaf nodes without an Order), nothing else",
+      function () {
+        this.timeout(60_000);
+        const target = path.relative(repoRoot, corpusDir) || ".";
+        const result = expectStatus(["check", target, "--format", "json"], repoRoot, 1);
+        const output = parseJsonOutput(result.stdout);
+        const found = output.files.flatMap((file) =>
+          file.diagnostics
+            .filter((d) => d.severity === "error" || d.severity === "warning")
+            .map((d) => ({
+              node: path.posix.basename(file.path, ".md"),
+              kind: file.kind,
+              code: d.code,
+              message: d.message,
+            })),
+        );
+        assert.deepEqual(found.map(({ node, kind, code }) => [node, kind, code]).sort(), [
+          ["Dynamic_Ensembles", "map-node", "section/missing"],
+          ["Intervention_Mechanisms", "map-node", "section/missing"],
+          ["Search-based_Generation", "map-node", "section/missing"],
+        ]);
+        for (const d of found) assert.match(d.message, /Order/);
+        assert.deepEqual(output.summary.errors, 3);
+        assert.deepEqual(output.summary.warnings, 0);
+        assert.ok(output.summary.files > 6000, `only ${output.summary.files} files checked`);
+        const text = expectStatus(["check", target], repoRoot, 1).stdout;
+        assert.equal(text.split("\n").filter((line) => line.endsWith("[section/missing]")).length, 3);
+      },
+    );
   });
 
   describe("--help and --version", function () {

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import Ajv from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-import { corpusDir } from "../support/sharedData";
+import { corpusDir, itWithShared } from "../support/sharedData";
 
 /** Runs from out/test/unit/, so the repository root is three folders up. */
 const repoRoot = path.resolve(__dirname, "../../..");
@@ -192,9 +192,8 @@ describe("JSON Schemas (schemas/*.json)", () => {
         assert.ok(validate(readJson(file)), `${file}: ${describeErrors(validate.errors)}`);
     });
 
-    it("accepts every papers.json of the shared corpus (1,135 files)", function () {
+    itWithShared("corpus", "accepts every papers.json of the shared corpus (1,135 files)", function () {
       const mapRoot = path.join(corpusDir, "AI_Safety");
-      if (!fs.existsSync(mapRoot)) this.skip();
       const files = findPapersFiles(mapRoot);
       const invalid: string[] = [];
       let papers = 0;
@@ -213,9 +212,8 @@ describe("JSON Schemas (schemas/*.json)", () => {
   describe("meta.schema.json", () => {
     const validate = compile("meta");
 
-    it("accepts the corpus meta.json", function () {
+    itWithShared("corpus", "accepts the corpus meta.json", function () {
       const file = path.join(corpusDir, "meta.json");
-      if (!fs.existsSync(file)) this.skip();
       assert.ok(validate(readJson(file)), describeErrors(validate.errors));
     });
 
@@ -343,20 +341,31 @@ describe("JSON Schemas (schemas/*.json)", () => {
       assert.deepEqual([...severityCodes].sort(), [...codes].sort());
     });
 
-    it("has a default nodeNamePattern that accepts every folder of the corpus map", function () {
+    const defaultNodeNamePattern = () => {
       const properties = schema["properties"] as Record<string, { default?: unknown }>;
-      const pattern = new RegExp(String(properties["nodeNamePattern"]?.default), "u");
+      return new RegExp(String(properties["nodeNamePattern"]?.default), "u");
+    };
+
+    it("has a default nodeNamePattern that accepts letters beyond ASCII and hyphens, not spaces", function () {
+      const pattern = defaultNodeNamePattern();
       assert.ok(pattern.test("Löbian_Obstacle"));
       assert.ok(pattern.test("Meta-Monitoring"));
       assert.equal(pattern.test("Has Space"), false);
-      const mapRoot = path.join(corpusDir, "AI_Safety");
-      if (!fs.existsSync(mapRoot)) this.skip();
-      const folders = findFolders(mapRoot);
-      assert.equal(folders.length, 5797);
-      assert.deepEqual(
-        folders.filter((folder) => !pattern.test(path.basename(folder))),
-        [],
-      );
     });
+
+    itWithShared(
+      "corpus",
+      "has a default nodeNamePattern that accepts every folder of the corpus map",
+      function () {
+        const pattern = defaultNodeNamePattern();
+        const mapRoot = path.join(corpusDir, "AI_Safety");
+        const folders = findFolders(mapRoot);
+        assert.equal(folders.length, 5797);
+        assert.deepEqual(
+          folders.filter((folder) => !pattern.test(path.basename(folder))),
+          [],
+        );
+      },
+    );
   });
 });

@@ -178,14 +178,15 @@ describe("Preview and map in the workbench", function () {
         const shownAt = (await preview
           .locator("html")
           .evaluate((html) => html.ownerDocument.defaultView.kbShownAt)) as number;
-        const latency = shownAt - lastKeyDown;
-        console.log(`      last keystroke to preview: ${latency} ms`);
-        // The goal is 100 ms; the bound leaves room for a loaded CI machine, and still fails a preview that
-        // waits for the validation debounce or for a save.
-        assert.ok(
-          latency >= 0 && latency < 1_000,
-          `the preview showed the typing ${latency} ms after the keystroke`,
+        // The preview follows the unsaved text: the file is still dirty when the typing shows. The time
+        // is printed, not asserted (the goal is 100 ms; bench/lsp-responsiveness.mjs measures the
+        // server's share of it).
+        assert.equal(
+          await page.locator(".part.editor .tab.active.dirty").count(),
+          1,
+          "the preview showed the typing before the file was saved",
         );
+        console.log(`      last keystroke to preview: ${shownAt - lastKeyDown} ms`);
         // Undo the typing so that the workbench closes without an unsaved file.
         for (
           let undo = 0;

@@ -7,7 +7,7 @@ import { maxLinkItems } from "../../../server/src/core/features/completion/linkC
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { NodeFileSystem, toCorePath } from "../../../server/src/node/nodeFileSystem";
 import { applyEdits, serviceWithCursor, withCursor } from "../../support/cursor";
-import { corpusDir as sharedCorpusDir } from "../../support/sharedData";
+import { corpusDir as sharedCorpusDir, describeWithShared } from "../../support/sharedData";
 
 const corpusDir = toCorePath(sharedCorpusDir);
 
@@ -453,11 +453,7 @@ describe("completion", () => {
       assert.deepEqual(complete(map, "/kb/wiki/page.md", "`[Gov<|>`\n").items, []);
     });
 
-    describe("on the shared corpus (llm-ai-safety-map)", function () {
-      before(function () {
-        if (!fs.existsSync(corpusDir)) this.skip();
-      });
-
+    describeWithShared("corpus", "on the shared corpus (llm-ai-safety-map)", function () {
       it("offers every Uncertainty Quantification node, each with its own path", () => {
         const service = createLanguageService({
           fileSystem: new NodeFileSystem(),

@@ -14,7 +14,7 @@ import { createLanguageService, type LanguageService } from "../../../server/src
 import { applyEdits } from "../../support/cursor";
 import { findCases, generatedBytes } from "../../support/fixtures";
 import { MemoryFileSystem } from "../../support/memoryFileSystem";
-import { corpusDir, seedsDir } from "../../support/sharedData";
+import { corpusDir, itWithShared, seedsDir } from "../../support/sharedData";
 
 /**
  * The quick-fix safety property (issue 4, "Done when"): every fix offered on a diagnostic changes only
@@ -541,8 +541,8 @@ describe("quick-fix safety (property)", function () {
     assert.deepEqual(tally.failures, []);
   });
 
-  const corpusPresent = fs.existsSync(path.join(corpusDir, "meta.json"));
-  (corpusPresent ? it : it.skip)(
+  itWithShared(
+    "corpus",
     "every fix on mutated files of the shared corpus changes only what it announces, removes its diagnostic, adds no error",
     () => {
       const fileSystem = new MemoryFileSystem();

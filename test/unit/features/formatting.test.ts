@@ -7,7 +7,7 @@ import { LineIndex } from "../../../server/src/core/document/lineIndex";
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { NodeFileSystem } from "../../../server/src/node/nodeFileSystem";
 import { applyEdits, serviceWithCursor } from "../../support/cursor";
-import { corpusDir, seedsDir } from "../../support/sharedData";
+import { corpusDir, itWithShared, seedsDir } from "../../support/sharedData";
 
 const map = {
   "/kb/meta.json": JSON.stringify({ rootDir: "Root" }),
@@ -340,9 +340,8 @@ describe("formatting", () => {
       ["topic-entry-international-coordination.md", topicPath],
     ] as const;
     for (const [file, path] of cases) {
-      it(`gives no edits on ${file}`, function () {
+      itWithShared("seeds", `gives no edits on ${file}`, function () {
         const seedPath = nodePath.join(seeds, file);
-        if (!fs.existsSync(seedPath)) this.skip();
         // The topic seed, copied verbatim, has no final newline: that is all formatting changes in it.
         const text = fs.readFileSync(seedPath, "utf8").replace(/\n?$/, "\n");
         assert.deepEqual(format(path, text).edits, []);
@@ -380,24 +379,27 @@ describe("formatting", () => {
   describe("the shared corpus", () => {
     const corpus = corpusDir;
 
-    it("gives no edits on any Markdown file of the corpus (the map's real conventions)", function () {
-      if (!fs.existsSync(nodePath.join(corpus, "meta.json"))) this.skip();
-      this.timeout(120_000);
-      const root = corpus.split(nodePath.sep).join("/");
-      const service = createLanguageService({ fileSystem: new NodeFileSystem(), workspaceRoots: [root] });
-      const markdown = service.listCheckedFiles().filter((path) => path.endsWith(".md"));
-      assert.ok(markdown.length > 5000, `only ${markdown.length} Markdown files found`);
-      const changed = markdown.filter((path) => service.format(path).length > 0);
-      assert.deepEqual(changed, []);
-      // And the files were formatted, not skipped: every node file with one trailing space more gets one edit.
-      const nodeFiles = markdown.filter((path) => /\/([^/]+)\/\1\.md$/.test(path));
-      assert.equal(nodeFiles.length, markdown.length - 1, "every Markdown file but README.md is a node");
-      const unformatted = nodeFiles.filter((path) => {
-        const text = new TextDecoder().decode(fs.readFileSync(path));
-        service.openDocument(path, text.replace("\n", " \n"), 2);
-        return service.format(path).length !== 1;
-      });
-      assert.deepEqual(unformatted, []);
-    });
+    itWithShared(
+      "corpus",
+      "gives no edits on any Markdown file of the corpus (the map's real conventions)",
+      function () {
+        this.timeout(120_000);
+        const root = corpus.split(nodePath.sep).join("/");
+        const service = createLanguageService({ fileSystem: new NodeFileSystem(), workspaceRoots: [root] });
+        const markdown = service.listCheckedFiles().filter((path) => path.endsWith(".md"));
+        assert.ok(markdown.length > 5000, `only ${markdown.length} Markdown files found`);
+        const changed = markdown.filter((path) => service.format(path).length > 0);
+        assert.deepEqual(changed, []);
+        // And the files were formatted, not skipped: every node file with one trailing space more gets one edit.
+        const nodeFiles = markdown.filter((path) => /\/([^/]+)\/\1\.md$/.test(path));
+        assert.equal(nodeFiles.length, markdown.length - 1, "every Markdown file but README.md is a node");
+        const unformatted = nodeFiles.filter((path) => {
+          const text = new TextDecoder().decode(fs.readFileSync(path));
+          service.openDocument(path, text.replace("\n", " \n"), 2);
+          return service.format(path).length !== 1;
+        });
+        assert.deepEqual(unformatted, []);
+      },
+    );
   });
 });

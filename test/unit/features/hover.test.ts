@@ -4,7 +4,7 @@ import type { Hover } from "vscode-languageserver-types";
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { NodeFileSystem } from "../../../server/src/node/nodeFileSystem";
 import { serviceWithCursor, withCursor } from "../../support/cursor";
-import { corpusDir } from "../../support/sharedData";
+import { corpusDir, describeWithShared } from "../../support/sharedData";
 
 const paper = (n: number) => ({
   url: `https://example.org/${n}`,
@@ -297,11 +297,7 @@ describe("hover", () => {
     });
   });
 
-  describe("on the shared corpus (llm-ai-safety-map)", function () {
-    before(function () {
-      if (!fs.existsSync(corpusDir)) this.skip();
-    });
-
+  describeWithShared("corpus", "on the shared corpus (llm-ai-safety-map)", function () {
     it("shows a child's Mini Description on an Order entry of International_Coordination", () => {
       const service = createLanguageService({
         fileSystem: new NodeFileSystem(),

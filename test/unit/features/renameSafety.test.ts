@@ -7,7 +7,7 @@ import { LineIndex } from "../../../server/src/core/document/lineIndex";
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { applyWorkspaceEdit } from "../../support/cursor";
 import { MemoryFileSystem } from "../../support/memoryFileSystem";
-import { corpusDir } from "../../support/sharedData";
+import { corpusDir, describeWithShared } from "../../support/sharedData";
 
 /**
  * The rename safety property (issue 4, "Done when") on the shared corpus, read from disk once and
@@ -41,12 +41,11 @@ function readCorpus(): Record<string, string> {
 
 const pathOf = (uri: string) => URI.parse(uri).path;
 
-describe("rename safety (property, shared corpus)", function () {
+describeWithShared("corpus", "rename safety (property, on the shared corpus)", function () {
   this.timeout(120_000);
   let corpus: Record<string, string>;
 
   before(function () {
-    if (!fs.existsSync(corpusDir)) this.skip();
     corpus = readCorpus();
   });
 

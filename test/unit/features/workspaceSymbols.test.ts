@@ -1,12 +1,11 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
 import { SymbolKind } from "vscode-languageserver-types";
 import { pathToUri } from "../../../server/src/core/model/uris";
 import { maxWorkspaceSymbols } from "../../../server/src/core/features/workspaceSymbols";
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { NodeFileSystem } from "../../../server/src/node/nodeFileSystem";
 import { serviceWithCursor } from "../../support/cursor";
-import { corpusDir } from "../../support/sharedData";
+import { corpusDir, describeWithShared } from "../../support/sharedData";
 
 const map = {
   "/kb/meta.json": JSON.stringify({ rootDir: "AI_Safety", coverRootDescription: "The root." }),
@@ -86,11 +85,7 @@ describe("workspace symbols", () => {
     assert.equal(symbols("node", many).length, maxWorkspaceSymbols);
   });
 
-  describe("on the shared corpus (llm-ai-safety-map)", function () {
-    before(function () {
-      if (!fs.existsSync(corpusDir)) this.skip();
-    });
-
+  describeWithShared("corpus", "on the shared corpus (llm-ai-safety-map)", function () {
     it("returns the 31 nodes named Uncertainty Quantification first, each with a distinct container", () => {
       const service = createLanguageService({
         fileSystem: new NodeFileSystem(),
@@ -102,10 +97,10 @@ describe("workspace symbols", () => {
       assert.deepEqual(found.slice(0, 31), exact);
       assert.equal(new Set(exact.map((symbol) => symbol.containerName)).size, 31);
       assert.ok(exact.every((symbol) => symbol.containerName?.startsWith("AI Safety › ")));
-      const started = process.hrtime.bigint();
-      service.getWorkspaceSymbols("unc quant");
-      const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-      assert.ok(elapsedMs < 200, `a warm query took ${elapsedMs} ms`);
+      // A second, abbreviated query on the warm index finds the same nodes first (its time is
+      // measured by bench/limits.mjs, not asserted here).
+      const abbreviated = service.getWorkspaceSymbols("unc quant");
+      assert.deepEqual(abbreviated.slice(0, 31), exact);
     });
   });
 });

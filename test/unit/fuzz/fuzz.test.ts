@@ -4,9 +4,11 @@ import { Fuzzer, loadSources, replay, savedCases } from "../../support/fuzzHarne
 /**
  * The fuzz property (issue 7, item 1): real files mutated at random (byte flips, truncation, lines
  * deleted and duplicated, headings shuffled and duplicated, random YAML, awkward Unicode, very long
- * lines, deep nesting) never make the core throw, every range it returns lies inside the document,
- * and no case takes over 2 s (a hang). A fixed seed keeps CI reproducible; `scripts/fuzz.mjs` runs
- * more cases with random seeds and saves failures as test/fixtures/fuzz-<seed>-<n>/, replayed here.
+ * lines, deep nesting) never make the core throw, and every range it returns lies inside the
+ * document. A fixed seed keeps CI reproducible; `scripts/fuzz.mjs` runs more cases with random seeds,
+ * also counts a case over 2 s as a failure (a hang: wall-clock time is not asserted here), and saves
+ * failures as test/fixtures/fuzz-<seed>-<n>/, replayed here; bench/limits.mjs times the inputs that
+ * once hung.
  */
 
 const seed = 20261123;
@@ -15,8 +17,8 @@ const cases = 10_000;
 const corpusNodes = 60;
 
 describe("fuzz", function () {
-  it(`${cases} mutated real files (seed ${seed}): no exception, no range outside its document, no hang`, function () {
-    // About 35 s on the 2-core development machine; a hang is caught per case (2 s), not by this bound.
+  it(`${cases} mutated real files (seed ${seed}): no exception, no range outside its document`, function () {
+    // About 35 s on the 2-core development machine; the bound only stops a hang.
     this.timeout(300_000);
     const fuzzer = new Fuzzer(loadSources(corpusNodes));
     const failures: string[] = [];

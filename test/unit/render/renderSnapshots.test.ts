@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Root } from "hast";
 import { editorTarget, renderIn, select, selectOne, textOf } from "./renderSupport";
-import { seedsDir } from "../../support/sharedData";
+import { itWithShared, seedsDir } from "../../support/sharedData";
 
 /**
  * HTML snapshots of whole pages (test/render-snapshots/<name>.html; regenerate with
@@ -117,70 +117,80 @@ function cardSummaries(tree: Root): string[] {
 }
 
 describe("rendered pages (snapshots)", () => {
-  it("the map-node seed: breadcrumb, title, lead, description and five child cards in Order", function () {
-    if (!fs.existsSync(seedFolder)) this.skip();
-    const { page, tree } = renderIn(seedMap(), `${coordination}/International_Coordination.md`, editorTarget);
-    matchSnapshot("map-node-seed", page.html);
-    assert.equal(page.title, "International Coordination");
-    assert.equal(page.kind, "map-node");
-    assert.equal(selectOne(tree, "article.kb-page").properties.dataKind, "map-node");
-    assert.equal(textOf(selectOne(tree, "h1.kb-title")), "International Coordination");
-    assert.deepEqual(
-      select(tree, "nav.kb-breadcrumb").flatMap((nav) => select(nav, "a.kb-node-link").map(textOf)),
-      ["AI Safety", "Governance and Policy"],
-    );
-    assert.match(textOf(selectOne(tree, "div.kb-lead")), /^Research on mechanisms for global cooperation/);
-    const sections = select(tree, "section.kb-section");
-    assert.deepEqual(
-      sections.map((s) => s.properties.dataSection),
-      ["description", "order"],
-    );
-    assert.equal(select(sections[0], "p").length, 3);
-    const cards = select(tree, "li.kb-card");
-    assert.equal(cards.length, 5);
-    assert.deepEqual(
-      cards.map((card) => textOf(selectOne(card, "span.kb-card-title"))),
-      children.map((c) => c.replace(/_/g, " ")),
-    );
-    assert.deepEqual(
-      cardSummaries(tree),
-      children.map((c, i) => `${c.replace(/_/g, " ")} research, part ${i + 1}.`),
-    );
-    assert.deepEqual(
-      cards.map((card) => card.properties.dataLine),
-      ["14", "15", "16", "17", "18"],
-    );
-    assert.equal(select(tree, "div.kb-problems").length, 0);
-    assert.deepEqual(page.problems, { errors: 0, warnings: 0 });
-  });
+  itWithShared(
+    "seeds",
+    "the map-node seed: breadcrumb, title, lead, description and five child cards in Order",
+    function () {
+      const { page, tree } = renderIn(
+        seedMap(),
+        `${coordination}/International_Coordination.md`,
+        editorTarget,
+      );
+      matchSnapshot("map-node-seed", page.html);
+      assert.equal(page.title, "International Coordination");
+      assert.equal(page.kind, "map-node");
+      assert.equal(selectOne(tree, "article.kb-page").properties.dataKind, "map-node");
+      assert.equal(textOf(selectOne(tree, "h1.kb-title")), "International Coordination");
+      assert.deepEqual(
+        select(tree, "nav.kb-breadcrumb").flatMap((nav) => select(nav, "a.kb-node-link").map(textOf)),
+        ["AI Safety", "Governance and Policy"],
+      );
+      assert.match(textOf(selectOne(tree, "div.kb-lead")), /^Research on mechanisms for global cooperation/);
+      const sections = select(tree, "section.kb-section");
+      assert.deepEqual(
+        sections.map((s) => s.properties.dataSection),
+        ["description", "order"],
+      );
+      assert.equal(select(sections[0], "p").length, 3);
+      const cards = select(tree, "li.kb-card");
+      assert.equal(cards.length, 5);
+      assert.deepEqual(
+        cards.map((card) => textOf(selectOne(card, "span.kb-card-title"))),
+        children.map((c) => c.replace(/_/g, " ")),
+      );
+      assert.deepEqual(
+        cardSummaries(tree),
+        children.map((c, i) => `${c.replace(/_/g, " ")} research, part ${i + 1}.`),
+      );
+      assert.deepEqual(
+        cards.map((card) => card.properties.dataLine),
+        ["14", "15", "16", "17", "18"],
+      );
+      assert.equal(select(tree, "div.kb-problems").length, 0);
+      assert.deepEqual(page.problems, { errors: 0, warnings: 0 });
+    },
+  );
 
-  it("the topic seed: header card with title, description, badges and summary, then the body", function () {
-    if (!fs.existsSync(seedFolder)) this.skip();
-    const text = seed("topic-entry-international-coordination.md");
-    const { page, tree } = renderIn(
-      { "/kb/wiki/international-coordination.md": text },
-      "/kb/wiki/international-coordination.md",
-    );
-    matchSnapshot("topic-seed", page.html);
-    assert.equal(page.kind, "topic");
-    assert.equal(page.title, "International Coordination");
-    const header = selectOne(tree, "header.kb-topic-header");
-    assert.equal(textOf(selectOne(header, "h1.kb-title")), "International Coordination");
-    assert.match(textOf(selectOne(header, "p.kb-description")), /^Global cooperation on AI safety/);
-    assert.equal(textOf(selectOne(header, "span.kb-badge.kb-badge-importance")), "Importance: 82");
-    assert.equal(textOf(selectOne(header, "span.kb-badge.kb-badge-quality")), "Quality: 4");
-    assert.match(
-      textOf(selectOne(header, "div.kb-summary")),
-      /^Evaluates international coordination .* very unlikely\.$/,
-    );
-    const headings = select(selectOne(tree, "div.kb-body"), "h2").map(textOf);
-    assert.equal(headings[0], "Critical Cooperation Areas and Feasibility");
-    const lines = text.split("\n");
-    for (const heading of select(tree, "h2")) {
-      const line = Number(heading.properties.dataLine);
-      assert.equal(lines[line], `## ${textOf(heading)}`, `data-line of ${textOf(heading)}`);
-    }
-  });
+  itWithShared(
+    "seeds",
+    "the topic seed: header card with title, description, badges and summary, then the body",
+    function () {
+      const text = seed("topic-entry-international-coordination.md");
+      const { page, tree } = renderIn(
+        { "/kb/wiki/international-coordination.md": text },
+        "/kb/wiki/international-coordination.md",
+      );
+      matchSnapshot("topic-seed", page.html);
+      assert.equal(page.kind, "topic");
+      assert.equal(page.title, "International Coordination");
+      const header = selectOne(tree, "header.kb-topic-header");
+      assert.equal(textOf(selectOne(header, "h1.kb-title")), "International Coordination");
+      assert.match(textOf(selectOne(header, "p.kb-description")), /^Global cooperation on AI safety/);
+      assert.equal(textOf(selectOne(header, "span.kb-badge.kb-badge-importance")), "Importance: 82");
+      assert.equal(textOf(selectOne(header, "span.kb-badge.kb-badge-quality")), "Quality: 4");
+      assert.match(
+        textOf(selectOne(header, "div.kb-summary")),
+        /^Evaluates international coordination .* very unlikely\.$/,
+      );
+      const headings = select(selectOne(tree, "div.kb-body"), "h2").map(textOf);
+      assert.equal(headings[0], "Critical Cooperation Areas and Feasibility");
+      const lines = text.split("\n");
+      for (const heading of select(tree, "h2")) {
+        const line = Number(heading.properties.dataLine);
+        assert.equal(lines[line], `## ${textOf(heading)}`, `data-line of ${textOf(heading)}`);
+      }
+    },
+  );
 
   it("a node with Related Nodes (reasons, a broken link), another section and papers.json", () => {
     const { page, tree } = renderIn(relatedMap(), "/kb/AI_Safety/Ethics/Ethics.md", editorTarget);
