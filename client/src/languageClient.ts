@@ -48,26 +48,18 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
     },
   };
 
-  // Every file and folder event goes to the server: creating or deleting a folder changes the Order of
-  // the parent map node, and a renamed topic can break links in files that are not open.
-  const fileWatcher = workspace.createFileSystemWatcher("**/*");
-  context.subscriptions.push(fileWatcher);
-
   const clientOptions: LanguageClientOptions = {
     documentSelector,
+    // The server registers the file watchers it needs (their globs come from its core): creating or
+    // deleting a folder changes the Order of the parent map node, a renamed topic can break links.
     synchronize: {
-      fileEvents: fileWatcher,
       // Push `workspace/didChangeConfiguration` when a kbAuthor.* setting changes; the server may
       // also pull settings with `workspace/configuration`.
       configurationSection,
     },
-    // The server registers its own file watcher only for clients that do not send file events themselves.
     // In Restricted Mode the server ignores the workspace's configuration and schema files (workspaceTrust.ts).
     // A function: a restarted server gets the trust as it is then, not as it was at activation.
-    initializationOptions: (): InitializationOptions => ({
-      clientWatchesFiles: true,
-      trusted: workspace.isTrusted,
-    }),
+    initializationOptions: (): InitializationOptions => ({ trusted: workspace.isTrusted }),
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     middleware: formattingMiddleware,
     // Bounded restarts of a crashed server, told once in our own words (serverRestarts.ts).

@@ -1,12 +1,4 @@
-import {
-  type Disposable,
-  languages,
-  type TextEditor,
-  type Uri,
-  ViewColumn,
-  type WebviewPanel,
-  window,
-} from "vscode";
+import { type Disposable, type TextEditor, type Uri, ViewColumn, type WebviewPanel, window } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import {
   type MapChildrenParams,
@@ -19,9 +11,6 @@ import {
 import { isMapViewMessage, type MapHostMessage, type MapViewMessage } from "../../webview/messages";
 import { openLinkedFile } from "../preview/previewLinks";
 import { reportFailure, shellHtml } from "../webviewShell";
-
-/** How long the map waits after a change of problems before it asks for new counts (changes come in bursts). */
-const refreshDelayMs = 300;
 
 /**
  * The map view: the taxonomy as a tree in a webview, starting at the node of the active editor. The server
@@ -36,7 +25,6 @@ export class MapPanel {
   private ready = false;
   /** Something changed while the panel was hidden: refresh when it is shown. */
   private stale = false;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: Disposable[] = [];
 
   constructor(
@@ -60,15 +48,11 @@ export class MapPanel {
         if (!this.noteEditor(editor) || !panel.visible) return;
         void this.sendTree();
       }),
-      // The badges count the problems of each node's file: new diagnostics, new counts (a burst of
-      // them, as during the first scan, is one refresh).
-      languages.onDidChangeDiagnostics(() => this.scheduleRefresh()),
       panel.onDidChangeViewState(() => {
         if (panel.visible && this.stale) this.refresh();
       }),
     );
     panel.onDidDispose(() => {
-      clearTimeout(this.refreshTimer);
       for (const disposable of this.disposables) disposable.dispose();
       onDispose();
     });
@@ -89,7 +73,10 @@ export class MapPanel {
     void this.sendTree();
   }
 
-  /** Files or problems changed: the roots and the expanded nodes' children are fetched again. */
+  /**
+   * Files or problems changed (the server says so once its work is done): the roots and the expanded
+   * nodes' children, with their badges, are fetched again.
+   */
   refresh(): void {
     if (!this.ready) return;
     if (!this.panel.visible) {
@@ -99,11 +86,6 @@ export class MapPanel {
     this.stale = false;
     this.post({ type: "refresh" });
     void this.sendRoots();
-  }
-
-  private scheduleRefresh(): void {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => this.refresh(), refreshDelayMs);
   }
 
   private post(message: MapHostMessage): void {

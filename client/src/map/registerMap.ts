@@ -1,6 +1,6 @@
 import { commands, type Disposable, type Uri, ViewColumn, type WebviewPanel, window } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { onDiskChanges } from "../diskChanges";
+import { onViewsChanged } from "../viewsChanged";
 import { webviewOptions } from "../webviewShell";
 import { MapPanel } from "./mapPanel";
 
@@ -41,7 +41,7 @@ export function registerMap(client: LanguageClient, extensionUri: Uri): Disposab
         return Promise.resolve();
       },
     }),
-    onDiskChanges(() => current?.refresh()),
+    onViewsChanged(client, () => current?.refresh()),
     { dispose: () => current?.dispose() },
   ];
 }

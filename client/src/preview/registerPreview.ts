@@ -9,7 +9,7 @@ import {
 } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { PreviewState } from "../../webview/messages";
-import { onDiskChanges } from "../diskChanges";
+import { onViewsChanged } from "../viewsChanged";
 import { webviewOptions } from "../webviewShell";
 import { PreviewPanel, previewTitle } from "./previewPanel";
 
@@ -87,8 +87,8 @@ export function registerPreview(client: LanguageClient, extensionUri: Uri): Disp
         return Promise.resolve();
       },
     }),
-    // A child folder created, a child's Mini Description saved elsewhere: the cards change.
-    onDiskChanges(() => current?.refresh()),
+    // A child folder created, a child's Mini Description saved elsewhere, problems found: the page changes.
+    onViewsChanged(client, () => current?.refresh()),
     { dispose: () => current?.dispose() },
   ];
 }

@@ -71,8 +71,9 @@ export class ServiceHost {
   /** Pulls the editor settings (where the client offers them) and applies them. */
   async pullSettings(): Promise<void> {
     const pull = this.current?.capabilities.workspace?.configuration === true;
-    const settings = await fetchSettings(this.connection, pull);
-    this.apply((service) => service.configure(settings));
+    await this.loop.prepare(
+      fetchSettings(this.connection, pull).then((settings) => this.service.configure(settings)),
+    );
   }
 
   private deliver(result: WorkResult): void {

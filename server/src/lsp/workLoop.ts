@@ -16,6 +16,8 @@ export class WorkLoop {
   /** Turns of the event loop left in which background work steps aside for the client's messages. */
   private heldTurns = 0;
   private waiters: { ready: () => boolean; resolve: () => void }[] = [];
+  /** Host work that will queue validation when it ends (settings being pulled from the client). */
+  private outstanding = 0;
 
   constructor(
     private readonly service: () => LanguageService,
@@ -47,9 +49,20 @@ export class WorkLoop {
     this.heldTurns = Math.max(this.heldTurns, turns);
   }
 
-  /** Resolves once nothing waits (the first scan included). */
+  /** Resolves once nothing waits (the first scan included, and work the host is still preparing). */
   whenIdle(): Promise<void> {
-    return this.when(() => this.service().isIdle());
+    return this.when(() => this.outstanding === 0 && this.service().isIdle());
+  }
+
+  /** Counts `preparing` as work until it ends (a settings pull: its answer queues validation). */
+  async prepare<T>(preparing: Promise<T>): Promise<T> {
+    this.outstanding++;
+    try {
+      return await preparing;
+    } finally {
+      this.outstanding--;
+      this.kick();
+    }
   }
 
   /** Resolves once a file's current text has been validated (the preview shows its problems). */

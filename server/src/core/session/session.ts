@@ -14,8 +14,8 @@ export interface WorkResult {
   /** Files whose validation threw (a bug: the core never throws on bad input); they keep their last result. */
   failures: { path: string; error: unknown }[];
   /**
-   * Something the views show (a file's error or warning count, the tree's shape, the rules) changed,
-   * and the work it caused is done: the preview's cards and the map's badges can be asked for again.
+   * Something the views show (a file's error or warning count, a file's text or existence, the rules)
+   * changed, and the work it caused is done: the preview's cards and the map's badges can be asked for again.
    */
   viewsChanged: boolean;
 }
@@ -81,6 +81,8 @@ export class ValidationSession {
   /** An editor's changes to an open document (ranges or whole texts); a stale version is ignored. */
   changeDocument(path: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): void {
     if (!this.documents.change(path, version, changes)) return;
+    // The map shows each node's Mini Description, the preview its children's: the text is what they show.
+    this.viewsDirty = true;
     // Validating an edited document takes about a millisecond: by default it goes ahead of any
     // background work at once, and versions that arrive before its turn are validated once.
     if (this.settings.debounceMs > 0) this.queue.defer(path, this.clock() + this.settings.debounceMs);
@@ -95,7 +97,8 @@ export class ValidationSession {
   /** File events (a burst at once); returns the files queued because of them. */
   filesChanged(events: readonly FileEvent[]): string[] {
     const affected = applyFileEvents(events, this.workspace, this.state);
-    if (events.some(({ change }) => change !== "changed")) this.viewsDirty = true;
+    // A file created, deleted or saved elsewhere: a card or a branch of the map may show it.
+    if (events.length > 0) this.viewsDirty = true;
     this.queue.add(affected, true);
     return [...affected];
   }
