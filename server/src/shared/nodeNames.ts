@@ -55,9 +55,14 @@ export function checkNodeName(input: string, rules: NodeNameRules): NameCheck {
   }
   const note =
     name !== trimmed.normalize("NFC")
-      ? `Spaces become underscores in node folder names: the node is ${name} (shown as "${name.replace(/_/g, " ")}").`
+      ? `Spaces become underscores in node folder names: the node is ${name} (shown as "${nodeDisplayName(name)}").`
       : undefined;
   return note ? { name, note } : { name };
+}
+
+/** A node's name as map sites show it: its folder name with each `_` a space (`AI_Safety` is "AI Safety"). */
+export function nodeDisplayName(folderName: string): string {
+  return folderName.replace(/_/g, " ");
 }
 
 /**

@@ -1,6 +1,6 @@
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
 import type { Position, Range } from "vscode-languageserver-types";
-import { checkNodeName } from "../../shared/nodeNames";
+import { checkNodeName, nodeDisplayName } from "../../shared/nodeNames";
 import { findLinks } from "../document/links";
 import { LineIndex } from "../document/lineIndex";
 import type { OutlineHeading } from "../document/outline";
@@ -154,7 +154,7 @@ function retitle(node: MapNode, name: string, services: FeatureServices, edits: 
 /** A text that names the node (its title `Old Name` or folder name `Old_Name`) in the new name's same form. */
 function respelt(text: string, node: MapNode, name: string): string | undefined {
   const normalized = nfc(text.trim());
-  if (normalized === node.title) return name.replace(/_/g, " ");
+  if (normalized === node.title) return nodeDisplayName(name);
   if (normalized === node.name) return name;
   return undefined;
 }
