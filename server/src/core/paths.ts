@@ -7,8 +7,6 @@ export const basename = posix.basename;
 export const extname = posix.extname;
 export const relativePath = posix.relative;
 export const isAbsolutePath = posix.isAbsolute;
-export const normalizePath = posix.normalize;
-
 /** True when `child` is `parent` or lies below it. */
 export function isInside(child: string, parent: string): boolean {
   if (child === parent) return true;

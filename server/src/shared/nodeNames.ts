@@ -13,7 +13,7 @@ export interface NameCheck {
   note?: string;
 }
 
-export interface NodeNameRules {
+interface NodeNameRules {
   /** The map's `nodeNamePattern` (Unicode regular expression source). */
   pattern: string;
   /** The entries of the folder the node goes in, names as on disk (the node's own folder included when renaming). */

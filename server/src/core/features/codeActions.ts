@@ -15,7 +15,7 @@ import { diagnosticSource } from "./diagnostics/severity";
 import { validateMarkdownText } from "./diagnostics/validateFile";
 import { type FeatureServices, uriOf } from "./featureServices";
 
-export const fixAllTitle = "Fix all kb-author problems in this file";
+const fixAllTitle = "Fix all kb-author problems in this file";
 
 /**
  * Quick fixes for the diagnostics in a range, and "Fix all in this file". Each fix is computed on the

@@ -24,7 +24,7 @@ export function targetCard(target: Target, services: FeatureServices): string {
  * A node's card: its title, the breadcrumb of its ancestors, its Mini Description, its numbers of
  * children and papers, and the problems last found in its file.
  */
-export function nodeCard(node: MapNode, services: FeatureServices): string {
+function nodeCard(node: MapNode, services: FeatureServices): string {
   const trail = trailOf(node, services.nodes);
   const summary = miniDescription(node, services);
   const facts = [
@@ -41,7 +41,7 @@ export function nodeCard(node: MapNode, services: FeatureServices): string {
 }
 
 /** A page's card: its frontmatter title (or first heading, or file name), its path and summary, its problems. */
-export function fileCard(path: string, services: FeatureServices): string {
+function fileCard(path: string, services: FeatureServices): string {
   const context = contextOfFile(path, services);
   const data = frontmatterData(context);
   const title = stringField(data, "title") ?? context?.parsed.outline.headings[0]?.text ?? basename(path);
@@ -127,6 +127,6 @@ function truncate(text: string): string {
 }
 
 /** Escapes the characters that would format a title or name instead of showing it. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|]/g, "\\$&");
 }

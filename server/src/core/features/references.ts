@@ -37,11 +37,7 @@ function referencedAt(
 }
 
 /** The target's declaration (if asked), its parent's Order entry, then every link to it, by file. */
-export function referencesTo(
-  target: Target,
-  services: FeatureServices,
-  includeDeclaration: boolean,
-): Location[] {
+function referencesTo(target: Target, services: FeatureServices, includeDeclaration: boolean): Location[] {
   const locations: Location[] = [];
   if (includeDeclaration && !target.isFolder) locations.push({ uri: uriOf(target.path), range: startOfFile });
   const node = target.node;

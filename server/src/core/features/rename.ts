@@ -52,7 +52,7 @@ export function provideRename(
 }
 
 /** The edit that renames a node folder and its file and updates everything that names them. */
-export function renameNode(node: MapNode, input: string, services: FeatureServices): EditOutcome {
+function renameNode(node: MapNode, input: string, services: FeatureServices): EditOutcome {
   const { workspace, configs } = services;
   if (workspace.roots.includes(node.folder))
     return refuse(`${node.name} is a workspace folder: rename it outside the editor.`);

@@ -7,7 +7,7 @@ import { asSchema, childSchema, requiredKeys } from "./subschema";
  */
 
 /** The schema's type, ignoring `null` (an optional value's placeholder is the value, not null). */
-export function primaryType(schema: AnySchemaObject): string | undefined {
+function primaryType(schema: AnySchemaObject): string | undefined {
   const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter(
     (type): type is string => typeof type === "string",
   );
@@ -19,7 +19,7 @@ export function primaryType(schema: AnySchemaObject): string | undefined {
  * example, else by type (a number within the bounds, `false`, `null`). Undefined for strings, arrays
  * and objects, whose placeholders depend on where they are written.
  */
-export function scalarPlaceholder(schema: AnySchemaObject): { value: unknown } | undefined {
+function scalarPlaceholder(schema: AnySchemaObject): { value: unknown } | undefined {
   if ("const" in schema) return { value: schema.const };
   if ("default" in schema) return { value: schema.default };
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return { value: schema.enum[0] };
@@ -39,7 +39,7 @@ export function scalarPlaceholder(schema: AnySchemaObject): { value: unknown } |
 }
 
 /** Reads a keyword of a schema (of the schema itself, or of the parts that together describe a value). */
-export type KeywordReader = (name: string) => unknown;
+type KeywordReader = (name: string) => unknown;
 
 /**
  * A number the schema accepts: the default or first example if numeric, else 0, brought within the
@@ -73,7 +73,7 @@ export function numberPlaceholder(keyword: KeywordReader, integer: boolean): num
 }
 
 /** A date of a string `format` (`date`, `date-time`), from today; undefined for other formats. */
-export function datePlaceholder(format: unknown, today: Date): string | undefined {
+function datePlaceholder(format: unknown, today: Date): string | undefined {
   const iso = today.toISOString();
   if (format === "date") return iso.slice(0, 10);
   if (format === "date-time") return iso.slice(0, 19) + "Z";
@@ -81,7 +81,7 @@ export function datePlaceholder(format: unknown, today: Date): string | undefine
 }
 
 /** How a placeholder value is written where it is used. */
-export interface PlaceholderStyle {
+interface PlaceholderStyle {
   /** A string value (not a date): also the value of a property the schema says nothing about. */
   text(schema: AnySchemaObject | undefined, name: string): string;
   /** Whether an array gets its `minItems` items (for a value that must be valid) or stays empty. */

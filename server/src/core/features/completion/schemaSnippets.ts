@@ -4,14 +4,14 @@ import type { SchemaShapes } from "./schemaShapes";
 import { numberPlaceholder } from "../../schemas/placeholders";
 
 /** One level of frontmatter indentation in inserted text (the form real frontmatter uses). */
-export const indentUnit = "  ";
+const indentUnit = "  ";
 
 /**
  * A scalar as YAML text, quoted whenever a YAML 1.1 or 1.2 reader could take it for something else
  * (`"2025-01-03"`, `"yes"`, `"82"`): static-site tools still read frontmatter as YAML 1.1. Undefined
  * for values that are not scalars.
  */
-export function yamlScalar(value: unknown): string | undefined {
+function yamlScalar(value: unknown): string | undefined {
   if (value !== null && !["string", "number", "boolean"].includes(typeof value)) return undefined;
   const text = stringify(value, { version: "1.1", lineWidth: 0 }).trimEnd();
   return text.includes("\n") ? JSON.stringify(value) : text;
@@ -108,7 +108,7 @@ export class SnippetWriter {
 }
 
 /** A value completion after `key: ` or `- `: the allowed values, booleans, examples and the default. */
-export interface ValueCandidate {
+interface ValueCandidate {
   text: string;
   isDefault: boolean;
 }

@@ -6,7 +6,7 @@ import { joinPath, nfc } from "../../paths";
 import type { Problem } from "../../problem";
 import type { MarkdownContext } from "../../documentContext";
 
-export const orderHeading = "Order";
+const orderHeading = "Order";
 
 /**
  * The Order taxonomy against the folders on disk: every child folder listed once, nothing else
