@@ -1,5 +1,5 @@
 import type { AnySchemaObject } from "ajv";
-import { asSchema, childSchema, requiredKeys } from "./subschema";
+import { asSchema, childSchema, requiredKeys, resolveRef } from "./subschema";
 
 /**
  * Placeholder values for JSON-schema types: what a quick fix, a new entry's scaffold and a completion
@@ -102,6 +102,7 @@ export function placeholderValue(
   depth = 0,
 ): unknown {
   if (!schema) return style.text(undefined, name);
+  schema = resolveRef(root, schema);
   const scalar = scalarPlaceholder(schema);
   if (scalar) return scalar.value;
   const type = primaryType(schema) ?? (schema.properties ? "object" : schema.items ? "array" : "string");
