@@ -1,4 +1,5 @@
 import type { AnySchemaObject } from "ajv";
+import { unescapeSegment } from "../json/jsonPointer";
 
 type Schema = AnySchemaObject;
 
@@ -82,7 +83,7 @@ export function resolveRef(root: Schema, schema: Schema): Schema {
 function resolvePointer(root: Schema, pointer: string): Schema | undefined {
   let current: unknown = root;
   for (const raw of pointer.split("/").slice(1)) {
-    const segment = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    const segment = unescapeSegment(decodeURIComponent(raw));
     if (typeof current !== "object" || current === null) return undefined;
     current = (current as Record<string, unknown>)[segment];
   }

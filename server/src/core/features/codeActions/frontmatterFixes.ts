@@ -2,7 +2,7 @@ import type { AnySchemaObject, ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic } from "vscode-languageserver-types";
 import { isMap, isPair, isScalar, isSeq, type Node, stringify } from "yaml";
 import { type Frontmatter, locateInFrontmatter } from "../../document/frontmatter";
-import { instancePathSegments } from "../../json/jsonDocument";
+import { instancePathSegments, pointerOf } from "../../json/jsonPointer";
 import { basename, extname } from "../../paths";
 import { placeholderValue } from "../../schemas/placeholders";
 import { selectFrontmatterSchema } from "../../schemas/frontmatterSchema";
@@ -37,7 +37,7 @@ function frontmatterSchema(fix: FixContext): FrontmatterSchema | undefined {
 /** Whether the data, changed, has no schema error at or below a path (it is valid there). */
 function validAt(schema: FrontmatterSchema, data: Data, path: string[]): boolean {
   if (schema.validate(data)) return true;
-  const pointer = "/" + path.map((step) => step.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+  const pointer = pointerOf(path);
   return !(schema.validate.errors ?? []).some(
     (error) =>
       error.instancePath === pointer ||
