@@ -1,5 +1,6 @@
 // @ts-check
 import js from "@eslint/js";
+import path from "node:path";
 import { defineConfig, globalIgnores } from "eslint/config";
 import globals from "globals";
 import tseslint from "typescript-eslint";
@@ -10,29 +11,87 @@ const pureCoreMessage =
   "and return data; the LSP (server/src/lsp) and CLI (server/src/cli) layers do the I/O. " +
   "Protocol *types* are fine: use vscode-languageserver-types / vscode-languageserver-textdocument.";
 
-/** Modules the pure core may not import, statically or dynamically. */
-const coreForbiddenModules = [
-  "vscode",
-  "vscode-languageserver",
-  "vscode-languageclient",
-  "fs",
-  "node:fs",
-  "fs/promises",
-  "node:fs/promises",
-  "child_process",
-  "node:child_process",
-  "os",
-  "node:os",
+/**
+ * What the pure core may import, statically, by `export ... from`, by `import()` or by `require`: these
+ * packages (and their sub-paths, such as `ajv/dist/2020`) and relative paths that stay inside
+ * server/src/core, server/src/shared or the JSON schemas in schemas/. Nothing else: no Node built-in (not
+ * even `node:path`), no VS Code or LSP connection package, nothing of server/src/lsp, cli, node or client.
+ */
+const coreAllowedPackages = [
+  "ajv",
+  "ajv-formats",
+  "fastest-levenshtein",
+  "hast",
+  "hast-util-to-html",
+  "hastscript",
+  "jsonc-parser",
+  "mdast",
+  "mdast-util-gfm-autolink-literal",
+  "mdast-util-to-string",
+  "micromark-extension-gfm-autolink-literal",
+  "micromark-util-types",
+  "picomatch",
+  "rehype-raw",
+  "rehype-sanitize",
+  "rehype-slug",
+  "remark-gfm",
+  "remark-mdx",
+  "remark-parse",
+  "remark-rehype",
+  "unified",
+  "vscode-languageserver-textdocument",
+  "vscode-languageserver-types",
+  "vscode-uri",
+  "yaml",
 ];
-// The list as one regular expression that also covers sub-paths such as `vscode-languageserver/node`
-// (but not `vscode-languageserver-types`). `\u002F` is `/`: an esquery selector (no-restricted-syntax)
-// cannot contain a literal slash inside a regex.
-const coreForbiddenSource =
-  "^(?:" +
-  coreForbiddenModules
-    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replaceAll("/", "\\u002F"))
-    .join("|") +
-  ")(?:$|\\u002F)";
+/** Where the core's relative imports may lead (folders, or files by a pattern), from the repository's root. */
+const coreAllowedFolders = ["server/src/core/", "server/src/shared/"];
+const coreAllowedFiles = /^schemas\/[^/]+\.json$/;
+
+/** Whether a module the core names is one it may import: `file` is the importing file's absolute path. */
+function isAllowedInCore(source, file) {
+  if (source.startsWith(".")) {
+    const target = path
+      .relative(import.meta.dirname, path.resolve(path.dirname(file), source))
+      .replaceAll("\\", "/");
+    return coreAllowedFolders.some((folder) => target.startsWith(folder)) || coreAllowedFiles.test(target);
+  }
+  return coreAllowedPackages.some((name) => source === name || source.startsWith(name + "/"));
+}
+
+/** The rule `kb-author/core-imports`: reports every import of the core that `isAllowedInCore` refuses. */
+const coreImportsRule = {
+  meta: {
+    type: "problem",
+    docs: { description: "Allows the pure core only the imports on its allowlist." },
+    schema: [],
+    messages: {
+      forbidden: "`{{source}}` is not on the core's import allowlist (eslint.config.mjs). {{why}}",
+    },
+  },
+  create(context) {
+    /** Reports a module name the allowlist refuses, or one computed at run time (it cannot be checked). */
+    const check = (node) => {
+      if (!node) return;
+      const source = node.type === "Literal" && typeof node.value === "string" ? node.value : undefined;
+      if (source !== undefined && isAllowedInCore(source, context.filename)) return;
+      const data = { source: source ?? "(a computed name)", why: pureCoreMessage };
+      context.report({ node, messageId: "forbidden", data });
+    };
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => node.source && check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+      TSExternalModuleReference: (node) => check(node.expression),
+      TSImportType: (node) =>
+        check(node.argument?.type === "TSLiteralType" ? node.argument.literal : node.argument),
+      CallExpression: (node) => {
+        if (node.callee.type === "Identifier" && node.callee.name === "require") check(node.arguments[0]);
+      },
+    };
+  },
+};
 
 export default defineConfig([
   globalIgnores([
@@ -104,24 +163,11 @@ export default defineConfig([
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 
-  // Boundary: the core is pure. I/O is passed in.
+  // Boundary: the core is pure. I/O is passed in. An allowlist: see coreAllowedPackages.
   {
     files: ["server/src/core/**"],
-    rules: {
-      "@typescript-eslint/no-restricted-imports": [
-        "error",
-        {
-          patterns: [{ regex: coreForbiddenSource, message: pureCoreMessage }],
-        },
-      ],
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: `ImportExpression[source.value=/${coreForbiddenSource}/]`,
-          message: pureCoreMessage,
-        },
-      ],
-    },
+    plugins: { "kb-author": { rules: { "core-imports": coreImportsRule } } },
+    rules: { "kb-author/core-imports": "error" },
   },
 
   // The webview scripts run in the webview's frame: browser globals, and nothing of Node or VS Code.

@@ -21,7 +21,7 @@ import {
 } from "../../server/src/shared/protocol";
 
 /** Context key: the active editor shows a map node's `Name/Name.md` (New Child Node in the Command Palette). */
-export const mapNodeActiveContextKey = "kbAuthor.mapNodeActive";
+const mapNodeActiveContextKey = "kbAuthor.mapNodeActive";
 
 /**
  * The extension's commands. Each asks for what it needs (an input box validated by the server as the
@@ -172,7 +172,7 @@ function uriArgument(value: unknown): Uri | undefined {
 }
 
 /** Whether a URI is a map node's `Name/Name.md` (the file is named after its folder). */
-export function isNodeFile(uri: Uri): boolean {
+function isNodeFile(uri: Uri): boolean {
   if (uri.scheme !== "file") return false;
   const segments = uri.path.split("/");
   const folder = segments[segments.length - 2]?.normalize("NFC");

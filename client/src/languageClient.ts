@@ -16,17 +16,17 @@ import {
  * The client id. vscode-languageclient reads `<id>.trace.server` from the settings (and re-reads it on
  * every configuration change), so the id must equal the settings prefix for `kbAuthor.trace.server` to work.
  */
-export const clientId = "kbAuthor";
+const clientId = "kbAuthor";
 /** Shown as the output channel name and in client messages. */
-export const clientName = "kb-author";
+const clientName = "kb-author";
 /** The settings section that belongs to the extension (see `contributes.configuration`). */
-export const configurationSection = "kbAuthor";
+const configurationSection = "kbAuthor";
 
 /** Port the server's inspector listens on when the extension runs in debug mode. */
 const debugPort = 6019;
 
 /** The files the server is told about: Markdown maps and topics, the data files, the config file. */
-export const documentSelector: DocumentSelector = [
+const documentSelector: DocumentSelector = [
   { scheme: "file", language: "markdown" },
   { scheme: "file", pattern: "**/*.mdx" },
   { scheme: "file", pattern: "**/{papers,meta}.json" },

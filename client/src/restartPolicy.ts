@@ -5,20 +5,20 @@
  */
 
 /** What to do after the server's connection closed without the client stopping it. */
-export type CloseDecision =
+type CloseDecision =
   /** Restart; `tell` is true only for the first restart of the session (one message, not one per crash). */
   | { action: "restart"; tell: boolean }
   /** Too many crashes in a short time: a restart loop helps nobody, so stop and say so. */
   | { action: "giveUp"; crashes: number; windowMs: number };
 
 /** Defaults: a little more patient than vscode-languageclient's own 4 restarts in 3 minutes. */
-export const defaultMaxRestarts = 5;
-export const defaultWindowMs = 3 * 60 * 1000;
+const defaultMaxRestarts = 5;
+const defaultWindowMs = 3 * 60 * 1000;
 /**
  * Connection errors (a message that could not be read or written) in a row that make the connection
  * suspect. The count resets whenever a message goes through.
  */
-export const defaultMaxConsecutiveErrors = 10;
+const defaultMaxConsecutiveErrors = 10;
 
 export class RestartPolicy {
   /** When the recent restarts happened (clock times, oldest first, none older than the window). */

@@ -33,7 +33,7 @@ export function createStatusBarItem(client: LanguageClient): Disposable {
   return { dispose: () => (subscription.dispose(), stateSubscription.dispose(), item.dispose()) };
 }
 
-export function statusText(status: IndexStatusParams): string {
+function statusText(status: IndexStatusParams): string {
   if (status.indexing) return `$(sync~spin) kb-author ${status.filesIndexed}/${status.filesTotal}`;
   if (status.errors === 0 && status.warnings === 0) return "$(check) kb-author";
   return `$(error) ${status.errors} $(warning) ${status.warnings}`;

@@ -17,7 +17,7 @@ export function webviewOptions(extensionUri: Uri): WebviewOptions {
   };
 }
 
-export interface ShellOptions {
+interface ShellOptions {
   /** The page's title (for screen readers; the tab shows the panel's title). */
   title: string;
   /** media/<name>.css */

@@ -96,7 +96,7 @@ export function isMapViewMessage(value: unknown): value is MapViewMessage {
   return (value.type === "expand" || value.type === "open") && typeof value.uri === "string";
 }
 
-export function isMapViewItem(value: unknown): value is MapViewItem {
+function isMapViewItem(value: unknown): value is MapViewItem {
   return (
     isRecord(value) &&
     typeof value.uri === "string" &&

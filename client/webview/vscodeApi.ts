@@ -1,5 +1,5 @@
 /** The API VS Code gives a webview's scripts (callable once per page load). */
-export interface VsCodeApi<State> {
+interface VsCodeApi<State> {
   postMessage(message: unknown): void;
   getState(): State | undefined;
   setState(state: State): void;

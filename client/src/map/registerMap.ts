@@ -4,8 +4,8 @@ import { onViewsChanged } from "../viewsChanged";
 import { webviewOptions } from "../webviewShell";
 import { MapPanel } from "./mapPanel";
 
-export const mapViewType = "kbAuthor.map";
-export const showMapCommand = "kbAuthor.showMap";
+const mapViewType = "kbAuthor.map";
+const showMapCommand = "kbAuthor.showMap";
 
 /** The Show Map command (one map panel, opened beside the editor) and its restoring after a window reload. */
 export function registerMap(client: LanguageClient, extensionUri: Uri): Disposable[] {

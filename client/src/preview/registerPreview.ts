@@ -13,15 +13,15 @@ import { onViewsChanged } from "../viewsChanged";
 import { webviewOptions } from "../webviewShell";
 import { PreviewPanel, previewTitle } from "./previewPanel";
 
-export const previewViewType = "kbAuthor.preview";
+const previewViewType = "kbAuthor.preview";
 
-export const previewCommands = {
+const previewCommands = {
   showPreview: "kbAuthor.showPreview",
   showPreviewToSide: "kbAuthor.showPreviewToSide",
 } as const;
 
 /** The documents the preview shows: Markdown and MDX files on disk. */
-export function isPreviewable(document: TextDocument): boolean {
+function isPreviewable(document: TextDocument): boolean {
   return (
     document.uri.scheme === "file" &&
     (document.languageId === "markdown" || document.uri.path.endsWith(".mdx"))

@@ -17,12 +17,12 @@ export interface RenderArguments {
   configPath: string | undefined;
 }
 
-export const outputFormats = ["text", "json", "sarif"] as const;
+const outputFormats = ["text", "json", "sarif"] as const;
 export type OutputFormat = (typeof outputFormats)[number];
-export const renderFormats = ["text", "json"] as const;
-export type RenderFormat = (typeof renderFormats)[number];
+const renderFormats = ["text", "json"] as const;
+type RenderFormat = (typeof renderFormats)[number];
 
-export type ParsedCommand =
+type ParsedCommand =
   | { command: "check"; args: CheckArguments }
   | { command: "render"; args: RenderArguments }
   | { command: "help" }

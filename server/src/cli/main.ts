@@ -11,7 +11,7 @@ import { renderSite } from "./renderSite";
 import { workspaceRootFor } from "./workspaceRoot";
 
 /** Runs the CLI; returns the exit status (0 no errors, 1 errors, 2 could not start). */
-export function main(argv: string[]): number {
+function main(argv: string[]): number {
   const parsed = parseArguments(argv);
   switch (parsed.command) {
     case "help":

@@ -12,7 +12,7 @@
  * Symbolic links: an implementation lists a link to a file as a file and leaves out links to folders
  * (and broken links), so that a walk of the tree can never loop (`a/loop -> ..`).
  */
-export type EntryType = "file" | "directory";
+type EntryType = "file" | "directory";
 
 export interface DirectoryEntry {
   name: string;

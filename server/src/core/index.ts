@@ -5,7 +5,7 @@
  */
 export { createLanguageService } from "./languageService";
 export type * from "./languageService";
-export type { Awaitable, BoundedRead, DirectoryEntry, EntryType, FileStat, FileSystem } from "./fileSystem";
+export type { Awaitable, BoundedRead, DirectoryEntry, FileStat, FileSystem } from "./fileSystem";
 export type { EditOutcome } from "./features/workspaceEdits";
 export { buildSite, type SiteOutput, type SiteSummary } from "./site/buildSite";
 export { hasProblems, problemTotals } from "./site/indexPage";

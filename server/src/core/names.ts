@@ -56,8 +56,3 @@ export class NameIndex {
     return bestDistance <= limit ? best : undefined;
   }
 }
-
-/** Map folder names use `_` for spaces; the site shows them with spaces. */
-export function displayName(folderName: string): string {
-  return folderName.replace(/_/g, " ");
-}

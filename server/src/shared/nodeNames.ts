@@ -13,7 +13,7 @@ export interface NameCheck {
   note?: string;
 }
 
-export interface NodeNameRules {
+interface NodeNameRules {
   /** The map's `nodeNamePattern` (Unicode regular expression source). */
   pattern: string;
   /** The entries of the folder the node goes in, names as on disk (the node's own folder included when renaming). */
@@ -29,7 +29,7 @@ export interface NodeNameRules {
  */
 export function checkNodeName(input: string, rules: NodeNameRules): NameCheck {
   const trimmed = input.trim();
-  const name = trimmed.replace(/\s+/g, "_").normalize("NFC");
+  const name = nodeFolderName(trimmed).normalize("NFC");
   const refuse = (error: string): NameCheck => ({ name, error });
   if (name === "") return refuse("Type a name for the node.");
   if (/[/\\]/.test(name)) return refuse(`"${name}" is not a folder name: it contains a slash.`);
@@ -55,9 +55,19 @@ export function checkNodeName(input: string, rules: NodeNameRules): NameCheck {
   }
   const note =
     name !== trimmed.normalize("NFC")
-      ? `Spaces become underscores in node folder names: the node is ${name} (shown as "${name.replace(/_/g, " ")}").`
+      ? `Spaces become underscores in node folder names: the node is ${name} (shown as "${nodeDisplayName(name)}").`
       : undefined;
   return note ? { name, note } : { name };
+}
+
+/** A node's folder name for its name as written with spaces: each run of white space becomes `_` (`AI Safety` is `AI_Safety`). */
+export function nodeFolderName(displayName: string): string {
+  return displayName.replace(/\s+/g, "_");
+}
+
+/** A node's name as map sites show it: its folder name with each `_` a space (`AI_Safety` is "AI Safety"). */
+export function nodeDisplayName(folderName: string): string {
+  return folderName.replace(/_/g, " ");
 }
 
 /**

@@ -10,7 +10,7 @@ import type { KindSettings, MarkdownKind, ResolvedConfig, SectionRule } from "./
 import { configFileNames, defaultConfig, defaultKinds, defaultMaxFileSize } from "./defaults";
 
 /** A configuration file as loaded: what it resolves to and what is wrong with it. */
-export interface LoadedConfig {
+interface LoadedConfig {
   path: string;
   config: ResolvedConfig;
   problems: Problem[];

@@ -5,7 +5,7 @@ export type MarkdownKind = "map-node" | "topic";
 export type FileKind = MarkdownKind | "papers" | "meta" | "config";
 
 /** When a section must be present. */
-export type SectionPresence =
+type SectionPresence =
   | "required"
   | "optional"
   | "required-on-nodes-with-children"
@@ -44,14 +44,14 @@ export interface KindSettings {
   sections: SectionRules;
 }
 
-export interface KindAssignment {
+interface KindAssignment {
   /** Globs relative to the configuration file's folder. */
   files: string[];
   /** The kind given to matching Markdown files; null means "no kind" (only file checks). */
   kind: MarkdownKind | null;
 }
 
-export interface SeverityOverride {
+interface SeverityOverride {
   files: string[];
   severity: Partial<Record<DiagnosticCode, SeveritySetting>>;
 }

@@ -7,7 +7,7 @@ export const configFileNames = ["kb-author.jsonc", ".kb-author.jsonc"] as const;
 export const defaultMaxFileSize = 2 * 1024 * 1024;
 
 /** Letters, digits, `_` and `-`: what the map sites show (underscores become spaces). */
-export const defaultNodeNamePattern = "^[\\p{L}\\p{N}_\\-]+$";
+const defaultNodeNamePattern = "^[\\p{L}\\p{N}_\\-]+$";
 
 const mapNodeSettings: KindSettings = {
   frontmatter: { required: false },

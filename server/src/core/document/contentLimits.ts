@@ -8,7 +8,7 @@ import type { Outline } from "./outline";
  * size limit is. The limits sit far above real files: the longest line of the shared corpus (5,799
  * node files) is under 800 characters, and none of its files has over 10 headings.
  */
-export const maxLineLength = 100_000;
+const maxLineLength = 100_000;
 export const maxHeadings = 5_000;
 
 /** Why a document is not read further, and where. */

@@ -1,6 +1,6 @@
 import type { Position } from "vscode-languageserver-types";
 
-export type DecodeResult =
+type DecodeResult =
   | { ok: true; text: string }
   | { ok: false; reason: "binary" | "invalid-utf8"; position: Position };
 

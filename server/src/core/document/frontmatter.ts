@@ -2,7 +2,7 @@ import type { Range } from "vscode-languageserver-types";
 import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument, visit } from "yaml";
 import type { LineIndex } from "./lineIndex";
 
-export interface FrontmatterProblem {
+interface FrontmatterProblem {
   message: string;
   range: Range;
 }
@@ -161,7 +161,7 @@ function describeYamlError(code: string, message: string): string {
 }
 
 /** Where a frontmatter value lives, for pointing a diagnostic at a key or a value. */
-export interface FrontmatterLocation {
+interface FrontmatterLocation {
   keyRange?: Range;
   valueRange?: Range;
 }

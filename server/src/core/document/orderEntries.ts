@@ -1,4 +1,5 @@
 import type { Range } from "vscode-languageserver-types";
+import { nodeFolderName } from "../../shared/nodeNames";
 import { nfc } from "../paths";
 import type { ParsedMarkdown } from "./parsedDocument";
 import { type FoundSection, proseLines } from "./sections";
@@ -80,7 +81,7 @@ function readEntries(parsed: ParsedMarkdown, section: FoundSection): OrderEntry[
               start: { line, character: numberStart },
               end: { line, character: numberStart + loose[2].length },
             },
-      name: nfc(nameText.replace(/\s+/g, "_")),
+      name: nfc(nodeFolderName(nameText)),
       nameRange: {
         start: { line, character: nameStart },
         end: { line, character: nameStart + nameText.length },

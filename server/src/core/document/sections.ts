@@ -14,7 +14,7 @@ export interface FoundSection {
 }
 
 /** Normalises a heading for matching: inner runs of space collapse; case is kept (it is shown on the site). */
-export function headingKey(text: string): string {
+function headingKey(text: string): string {
   return text.trim().replace(/\s+/g, " ");
 }
 

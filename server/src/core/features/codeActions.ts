@@ -16,7 +16,7 @@ import { validateMarkdownText } from "./diagnostics/validateFile";
 import { type CoreServices } from "../model/services";
 import { pathToUri } from "../model/uris";
 
-export const fixAllTitle = "Fix all kb-author problems in this file";
+const fixAllTitle = "Fix all kb-author problems in this file";
 
 /**
  * Quick fixes for the diagnostics in a range, and "Fix all in this file". Each fix is computed on the

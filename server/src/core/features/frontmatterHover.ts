@@ -27,7 +27,7 @@ export function frontmatterKeyHover(context: MarkdownContext, position: Position
 }
 
 /** The mapping key whose text holds the position, found by walking the parsed YAML. */
-export function frontmatterKeyAt(context: MarkdownContext, position: Position): KeyAt | undefined {
+function frontmatterKeyAt(context: MarkdownContext, position: Position): KeyAt | undefined {
   const { frontmatter, lines } = context.parsed;
   if (!frontmatter?.document || frontmatter.bodyStartLine === undefined) return undefined;
   if (position.line < 1 || position.line >= frontmatter.bodyStartLine - 1) return undefined;

@@ -14,7 +14,7 @@ export interface FolderRename {
 }
 
 /** The edits one link needs when a node folder is renamed. */
-export interface LinkRewrite {
+interface LinkRewrite {
   /** Edits within the link's target (a folder segment, the node's file name). */
   edits: { range: Range; newText: string }[];
   /** Whether the link leads to the renamed node itself (its folder or file), not to something below it. */

@@ -19,7 +19,7 @@ export function targetCard(target: Target, services: CoreServices): string {
  * A node's card: its title, the breadcrumb of its ancestors, its Mini Description, its numbers of
  * children and papers, and the problems last found in its file.
  */
-export function nodeCard(node: MapNode, services: CoreServices): string {
+function nodeCard(node: MapNode, services: CoreServices): string {
   const trail = trailOf(node, services.nodes);
   const summary = miniDescription(node, services);
   const facts = [
@@ -36,7 +36,7 @@ export function nodeCard(node: MapNode, services: CoreServices): string {
 }
 
 /** A page's card: its frontmatter title (or first heading, or file name), its path and summary, its problems. */
-export function fileCard(path: string, services: CoreServices): string {
+function fileCard(path: string, services: CoreServices): string {
   const context = contextOfFile(path, services);
   const data = frontmatterData(context);
   const title = stringField(data, "title") ?? context?.parsed.outline.headings[0]?.text ?? basename(path);
@@ -67,6 +67,6 @@ function count(value: number, one: string, many: string): string {
 }
 
 /** Escapes the characters that would format a title or name instead of showing it. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|]/g, "\\$&");
 }

@@ -38,11 +38,7 @@ function referencedAt(
 }
 
 /** The target's declaration (if asked), its parent's Order entry, then every link to it, by file. */
-export function referencesTo(
-  target: Target,
-  services: CoreServices,
-  includeDeclaration: boolean,
-): Location[] {
+function referencesTo(target: Target, services: CoreServices, includeDeclaration: boolean): Location[] {
   const locations: Location[] = [];
   if (includeDeclaration && !target.isFolder)
     locations.push({ uri: pathToUri(target.path), range: startOfFile });

@@ -1,6 +1,6 @@
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
 import type { Position, Range } from "vscode-languageserver-types";
-import { checkNodeName } from "../../shared/nodeNames";
+import { checkNodeName, nodeDisplayName } from "../../shared/nodeNames";
 import { findLinks } from "../document/links";
 import { LineIndex } from "../document/lineIndex";
 import type { OutlineHeading } from "../document/outline";
@@ -52,7 +52,7 @@ export function provideRename(
 }
 
 /** The edit that renames a node folder and its file and updates everything that names them. */
-export function renameNode(node: MapNode, input: string, services: CoreServices): EditOutcome {
+function renameNode(node: MapNode, input: string, services: CoreServices): EditOutcome {
   const { workspace, configs } = services;
   if (workspace.roots.includes(node.folder))
     return refuse(`${node.name} is a workspace folder: rename it outside the editor.`);
@@ -154,7 +154,7 @@ function retitle(node: MapNode, name: string, services: CoreServices, edits: Tex
 /** A text that names the node (its title `Old Name` or folder name `Old_Name`) in the new name's same form. */
 function respelt(text: string, node: MapNode, name: string): string | undefined {
   const normalized = nfc(text.trim());
-  if (normalized === node.title) return name.replace(/_/g, " ");
+  if (normalized === node.title) return nodeDisplayName(name);
   if (normalized === node.name) return name;
   return undefined;
 }

@@ -10,6 +10,7 @@ import type { Range } from "vscode-languageserver-types";
 import type { DiagnosticCode } from "../diagnosticCodes";
 import { LineIndex } from "../document/lineIndex";
 import type { Problem } from "../problem";
+import { instancePathSegments } from "./jsonPointer";
 import { describeAjvError, isReportedAt } from "../schemas/ajvErrors";
 
 /** A JSON (or JSONC) file parsed with positions, so that schema errors point at keys and values. */
@@ -104,12 +105,4 @@ export function schemaProblems(
     });
   }
   return problems;
-}
-
-export function instancePathSegments(instancePath: string): string[] {
-  if (!instancePath) return [];
-  return instancePath
-    .slice(1)
-    .split("/")
-    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
 }

@@ -2,7 +2,6 @@ import type { Position, Range } from "vscode-languageserver-types";
 import type { MarkdownContext } from "./markdownContext";
 import { findLinks, type MarkdownLink } from "../document/links";
 import { type OrderEntry, readOrderEntries } from "../document/orderEntries";
-import type { OutlineHeading } from "../document/outline";
 import { type FoundSection, findSections, proseLines } from "../document/sections";
 import { basename, dirname, joinPath, nfc } from "../paths";
 import { resolveLink } from "../workspace/linkResolution";
@@ -28,15 +27,6 @@ export function contains(range: Range, position: Position): boolean {
 /** The sections of the document by its kind's rules (none for a file without a kind). */
 export function sectionsOf(context: MarkdownContext): FoundSection[] {
   return context.settings ? findSections(context.parsed, context.settings.sections) : [];
-}
-
-/** The section whose heading or content holds a line. */
-export function sectionAt(context: MarkdownContext, line: number): FoundSection | undefined {
-  return sectionsOf(context).find((section) => line >= section.heading.line && line < section.endLine);
-}
-
-export function headingAt(context: MarkdownContext, position: Position): OutlineHeading | undefined {
-  return context.parsed.outline.headings.find((heading) => heading.line === position.line);
 }
 
 /** The Order section of a map node, with its entries. */

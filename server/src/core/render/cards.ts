@@ -5,7 +5,7 @@ import type { MapNode } from "../workspace/nodeIndex";
 import { internalLinkProperties } from "./linkDestinations";
 import type { PageContext } from "./pageContext";
 
-export interface CardNote {
+interface CardNote {
   kind: "summary" | "reason" | "broken";
   text: string;
 }

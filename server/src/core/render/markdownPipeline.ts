@@ -26,7 +26,7 @@ export interface MarkdownSlice {
   mdx: boolean;
 }
 
-export interface RenderedMarkdown {
+interface RenderedMarkdown {
   /** Sanitized HTML nodes, links and images not yet rewritten for the target. */
   nodes: ElementContent[];
   /** Why an MDX slice was read as plain Markdown instead, when it was. */

@@ -4,6 +4,7 @@ import type { MarkdownContext } from "../model/markdownContext";
 import type { FoundSection } from "../document/sections";
 import { sectionsOf } from "../model/locate";
 import { coverDescription } from "../model/cardData";
+import { nodeDisplayName } from "../../shared/nodeNames";
 import { basename, dirname, extname } from "../paths";
 import type { MapNode } from "../workspace/nodeIndex";
 import { breadcrumb } from "./breadcrumb";
@@ -35,7 +36,7 @@ const sectionNames: Record<string, string> = {
  */
 export function nodePage(context: MarkdownContext, page: PageContext): PageBody {
   const node = page.services.nodes.byFolder(dirname(context.path));
-  const title = node?.title ?? basename(context.path, extname(context.path)).replace(/_/g, " ");
+  const title = node?.title ?? nodeDisplayName(basename(context.path, extname(context.path)));
   const { lines } = context.parsed;
   const sections = sectionsOf(context);
   const bodyStart = context.parsed.outline.bodyStartLine;

@@ -70,7 +70,7 @@ export function tooCostlyToParse(text: string): string | undefined {
 }
 
 /** A run of lines of a slice: parsed as Markdown, or (`unparsed` says why) shown as plain text. */
-export interface GuardedPart {
+interface GuardedPart {
   text: string;
   /** The line of the slice the part starts at. */
   line: number;

@@ -4,7 +4,7 @@ import { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 export const jsxClass = "kb-jsx";
 
 /** Blocks that carry `data-line` (0-based source line) for scroll sync. */
-export const lineMarkedTags = [
+const lineMarkedTags = [
   "p",
   "h1",
   "h2",

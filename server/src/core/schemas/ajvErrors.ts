@@ -1,4 +1,5 @@
 import type { ErrorObject } from "ajv";
+import { instancePathSegments } from "../json/jsonPointer";
 
 /**
  * Whether an ajv error is worth a diagnostic of its own. Errors from inside the branches of
@@ -45,7 +46,7 @@ export function describeAjvError(error: ErrorObject): string {
 
 function propertyName(instancePath: string): string {
   if (!instancePath) return "";
-  return "`" + instancePath.slice(1).replace(/\//g, ".").replace(/~1/g, "/").replace(/~0/g, "~") + "`";
+  return "`" + instancePathSegments(instancePath).join(".") + "`";
 }
 
 function article(type: string): string {

@@ -8,7 +8,7 @@ import type { Problem } from "../problem";
 type Data = Record<string, unknown>;
 
 /** The schema a frontmatter follows: a SchemaStore key (none when the kind has no schema), or why it has none. */
-export type FrontmatterSchemaChoice = { key: string | undefined; fromFile: boolean } | { problem: Problem };
+type FrontmatterSchemaChoice = { key: string | undefined; fromFile: boolean } | { problem: Problem };
 
 /**
  * The file's own `$schema` (relative to the file) wins over the kind's configured schema. Shared by

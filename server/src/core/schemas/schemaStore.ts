@@ -6,7 +6,7 @@ import { decodeText } from "../document/decode";
 import { dirname, isInside, joinPath } from "../paths";
 import type { Workspace } from "../workspace/workspace";
 
-export type CompiledSchema =
+type CompiledSchema =
   | { ok: true; validate: ValidateFunction; schema: AnySchemaObject }
   | { ok: false; message: string };
 

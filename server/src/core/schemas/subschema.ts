@@ -1,4 +1,5 @@
 import type { AnySchemaObject } from "ajv";
+import { unescapeSegment } from "../json/jsonPointer";
 
 type Schema = AnySchemaObject;
 
@@ -19,7 +20,8 @@ export function subschemaAt(root: Schema, path: readonly DataStep[]): Schema | u
   return current && resolveRef(root, current);
 }
 
-function childSchema(root: Schema, schema: Schema, step: DataStep): Schema | undefined {
+/** The schema of one step into a value that a schema describes, looked up as `subschemaAt` does. */
+export function childSchema(root: Schema, schema: Schema, step: DataStep): Schema | undefined {
   for (const candidate of branches(root, schema)) {
     const found = typeof step === "number" ? itemSchema(candidate, step) : propertySchema(candidate, step);
     if (found) return resolveRef(root, found);
@@ -81,24 +83,35 @@ export function resolveRef(root: Schema, schema: Schema): Schema {
 function resolvePointer(root: Schema, pointer: string): Schema | undefined {
   let current: unknown = root;
   for (const raw of pointer.split("/").slice(1)) {
-    const segment = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    const segment = unescapeSegment(decodeURIComponent(raw));
     if (typeof current !== "object" || current === null) return undefined;
     current = (current as Record<string, unknown>)[segment];
   }
   return asSchema(current);
 }
 
-function asSchema(value: unknown): Schema | undefined {
+/** The value as a schema object, when it is one (not an array, a boolean or null). */
+export function asSchema(value: unknown): Schema | undefined {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Schema) : undefined;
 }
 
 /** Whether the object schema at a path lists a key as required (in itself or an `allOf` branch). */
 export function isRequiredAt(root: Schema, parentPath: readonly DataStep[], key: string): boolean {
   const parent = subschemaAt(root, parentPath);
-  if (!parent) return false;
-  const all = Array.isArray(parent.allOf) ? (parent.allOf as unknown[]).map(asSchema) : [];
-  return [parent, ...all].some((candidate) => {
-    const resolved = candidate && resolveRef(root, candidate);
-    return Array.isArray(resolved?.required) && (resolved.required as unknown[]).includes(key);
-  });
+  return parent !== undefined && requiredKeys(root, parent).includes(key);
+}
+
+/** The keys an object schema requires, in order: its own `required`, then its `allOf` branches' (refs followed). */
+export function requiredKeys(root: Schema, schema: Schema, depth = 0): string[] {
+  const resolved = resolveRef(root, schema);
+  const keys = Array.isArray(resolved.required)
+    ? (resolved.required as unknown[]).filter((key): key is string => typeof key === "string")
+    : [];
+  if (depth <= 8 && Array.isArray(resolved.allOf)) {
+    for (const branch of resolved.allOf as unknown[]) {
+      const branchSchema = asSchema(branch);
+      if (branchSchema) keys.push(...requiredKeys(root, branchSchema, depth + 1));
+    }
+  }
+  return [...new Set(keys)];
 }

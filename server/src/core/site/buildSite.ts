@@ -15,7 +15,7 @@ export interface SiteOutput {
   copyAsset(url: string, source: string): void;
 }
 
-export interface SiteBuildOptions extends SitePlanOptions {
+interface SiteBuildOptions extends SitePlanOptions {
   output: SiteOutput;
   /** Shown in every page's footer and head, e.g. `kb-author 0.1.0`. */
   generator: string;

@@ -8,9 +8,9 @@ import { relativeSiteUrl } from "./siteUrls";
  * No script may run in a published page (the article is sanitized, and this says so to the browser
  * too); styles and images come from the site itself.
  */
-export const siteContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'";
+const siteContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'";
 
-export interface SiteDocumentParts {
+interface SiteDocumentParts {
   /** The page's own site URL: every link in the frame is made relative to it. */
   url: string;
   title: string;

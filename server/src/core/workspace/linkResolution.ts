@@ -4,7 +4,7 @@ import type { MapLocator } from "./maps";
 const uriScheme = /^[a-z][a-z0-9+.-]*:/i;
 
 /** An internal link's target resolved to a core path; `absolute` when written from the repository root. */
-export interface ResolvedLink {
+interface ResolvedLink {
   path: string;
   absolute: boolean;
   /** The folder the link was resolved against. */

@@ -22,7 +22,7 @@ export interface NodeFolder {
   isRoot: boolean;
 }
 
-export const metaFileName = "meta.json";
+const metaFileName = "meta.json";
 
 /** What a folder is to the maps: a node, a folder of a map's repository that is not a node, or neither. */
 type FolderState =

@@ -1,3 +1,4 @@
+import { nodeDisplayName } from "../../shared/nodeNames";
 import { dirname, joinPath, relativePath } from "../paths";
 import type { MapInfo, MapLocator } from "./maps";
 import { isSkippedFolderName, type Workspace } from "./workspace";
@@ -83,7 +84,7 @@ export class NodeIndex {
       folder,
       file: this.workspace.findFile(folder, nodeFolder.name + ".md"),
       name: nodeFolder.name,
-      title: nodeFolder.name.replace(/_/g, " "),
+      title: nodeDisplayName(nodeFolder.name),
       map: nodeFolder.map,
       parentFolder: nodeFolder.isRoot || !parentIsNode ? undefined : parentFolder,
     };

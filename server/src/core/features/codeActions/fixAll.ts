@@ -77,7 +77,7 @@ export function fixAllText(
  * The preferred fix of each diagnostic, one per distinct edit (the fix that adds every unlisted child
  * is offered on each of them), each with the diagnostics it resolves.
  */
-export function safeFixes(diagnostics: Diagnostic[], fixesOf: (diagnostic: Diagnostic) => Fix[]): Fix[] {
+function safeFixes(diagnostics: Diagnostic[], fixesOf: (diagnostic: Diagnostic) => Fix[]): Fix[] {
   const byEdits = new Map<string, Fix>();
   for (const diagnostic of diagnostics) {
     const fix = fixesOf(diagnostic).find((candidate) => candidate.preferred);

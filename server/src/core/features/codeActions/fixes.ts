@@ -38,9 +38,6 @@ const providers: Partial<Record<DiagnosticCode, FixProvider>> = {
   "link/unresolved": repointLink,
 };
 
-/** The codes that have a quick fix (besides the suppression comments). */
-export const fixableCodes = Object.keys(providers) as DiagnosticCode[];
-
 export function fixContextOf(
   context: MarkdownContext,
   services: CoreServices,

@@ -2,9 +2,9 @@ import type { AnySchemaObject, ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic } from "vscode-languageserver-types";
 import { isMap, isPair, isScalar, isSeq, type Node, stringify } from "yaml";
 import { type Frontmatter, locateInFrontmatter } from "../../document/frontmatter";
-import { instancePathSegments } from "../../json/jsonDocument";
+import { instancePathSegments, pointerOf } from "../../json/jsonPointer";
 import { basename, extname } from "../../paths";
-import { primaryType, scalarPlaceholder } from "../../schemas/placeholders";
+import { placeholderValue } from "../../schemas/placeholders";
 import { selectFrontmatterSchema } from "../../schemas/frontmatterSchema";
 import { resolveRef, subschemaAt } from "../../schemas/subschema";
 import { dataString, editableLines, type Fix, type FixContext, fixFromText } from "./fixTypes";
@@ -37,7 +37,7 @@ function frontmatterSchema(fix: FixContext): FrontmatterSchema | undefined {
 /** Whether the data, changed, has no schema error at or below a path (it is valid there). */
 function validAt(schema: FrontmatterSchema, data: Data, path: string[]): boolean {
   if (schema.validate(data)) return true;
-  const pointer = "/" + path.map((step) => step.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+  const pointer = pointerOf(path);
   return !(schema.validate.errors ?? []).some(
     (error) =>
       error.instancePath === pointer ||
@@ -93,7 +93,7 @@ export function addRequiredKey(diagnostic: Diagnostic, fix: FixContext): Fix[] {
   if (!error) return [];
   const path = instancePathSegments(error.instancePath);
   const propertySchema = schemaOfProperty(schema, error, path, property);
-  const value = placeholder(fix, propertySchema, property, 0);
+  const value = placeholder(fix, schema.root, propertySchema, property);
   const changed = structuredClone(schema.data);
   const parent = valueAt(changed, path);
   if (!isObject(parent)) return [];
@@ -142,49 +142,20 @@ function schemaOfProperty(
 /** A value of the property's type that its schema accepts, for the user to replace. */
 function placeholder(
   fix: FixContext,
+  root: AnySchemaObject,
   schema: AnySchemaObject | undefined,
   name: string,
-  depth: number,
-): unknown {
-  if (!schema) return name === "title" ? titleFor(fix) : "TODO";
-  const scalar = scalarPlaceholder(schema);
-  if (scalar) return scalar.value;
-  const type = primaryType(schema);
-  switch (type) {
-    case "array": {
-      const count = typeof schema.minItems === "number" ? schema.minItems : 0;
-      const items =
-        schema.items && typeof schema.items === "object" && !Array.isArray(schema.items)
-          ? (schema.items as AnySchemaObject)
-          : undefined;
-      return Array.from({ length: count }, () => placeholder(fix, items, name, depth + 1));
-    }
-    case "object":
-      return objectPlaceholder(fix, schema, depth);
-    case "string":
-      return stringPlaceholder(fix, schema, name);
-    default:
-      return schema.properties ? objectPlaceholder(fix, schema, depth) : stringPlaceholder(fix, schema, name);
-  }
+) {
+  return placeholderValue(root, schema, name, {
+    text: (stringSchema, key) => stringPlaceholder(fix, stringSchema, key),
+    fillArrays: true,
+    today: new Date(),
+  });
 }
 
-function objectPlaceholder(fix: FixContext, schema: AnySchemaObject, depth: number): Data {
-  const result: Data = {};
-  if (depth > 3) return result;
-  const properties = (schema.properties ?? {}) as Record<string, AnySchemaObject>;
-  for (const key of Array.isArray(schema.required) ? (schema.required as string[]) : []) {
-    result[key] = placeholder(fix, properties[key], key, depth + 1);
-  }
-  return result;
-}
-
-function stringPlaceholder(fix: FixContext, schema: AnySchemaObject, name: string): string {
-  const today = new Date().toISOString();
-  switch (schema.format) {
-    case "date":
-      return today.slice(0, 10);
-    case "date-time":
-      return today.slice(0, 19) + "Z";
+/** A string the schema accepts: an example address for a URI or e-mail, else the title or `TODO`, within its lengths. */
+function stringPlaceholder(fix: FixContext, schema: AnySchemaObject | undefined, name: string): string {
+  switch (schema?.format) {
     case "uri":
     case "url":
       return "https://example.com/";
@@ -192,8 +163,8 @@ function stringPlaceholder(fix: FixContext, schema: AnySchemaObject, name: strin
       return "name@example.com";
   }
   let value = name === "title" ? titleFor(fix) : "TODO";
-  if (typeof schema.minLength === "number") value = value.padEnd(schema.minLength, ".");
-  if (typeof schema.maxLength === "number") value = value.slice(0, schema.maxLength);
+  if (typeof schema?.minLength === "number") value = value.padEnd(schema.minLength, ".");
+  if (typeof schema?.maxLength === "number") value = value.slice(0, schema.maxLength);
   return value;
 }
 

@@ -27,7 +27,7 @@ export function sectionContentEnd(fix: FixContext, section: FoundSection): numbe
 }
 
 /** The first line of the run of next-line suppression comments directly above a line. */
-export function commentsAbove(fix: FixContext, line: number): number {
+function commentsAbove(fix: FixContext, line: number): number {
   const nextLineComments = new Set(
     findSuppressionComments(fix.context.parsed)
       .filter((comment) => comment.scope === "next-line")

@@ -54,7 +54,7 @@ export function notANode(path: string): string {
 }
 
 /** The text of a new leaf node: the sections a leaf must have, each with its template. */
-export function nodeTemplate(settings: KindSettings): { text: string; selection?: Range } {
+function nodeTemplate(settings: KindSettings): { text: string; selection?: Range } {
   const required = settings.sections.rules.filter(
     (rule) => rule.presence === "required" || rule.presence === "required-except-on-root",
   );

@@ -1,9 +1,9 @@
 import type { AnySchemaObject } from "ajv";
-import { primaryType, scalarPlaceholder } from "../../schemas/placeholders";
+import { placeholderValue } from "../../schemas/placeholders";
 import { stringify } from "yaml";
 import { checkTopicTitle, type NameCheck } from "../../../shared/nodeNames";
 import { dirname, joinPath } from "../../paths";
-import { subschemaAt } from "../../schemas/subschema";
+import { requiredKeys, subschemaAt } from "../../schemas/subschema";
 import type { CoreServices } from "../../model/services";
 import { createFileWithText, type EditOutcome, entryNames, refuse } from "../workspaceEdits";
 
@@ -61,71 +61,14 @@ export function topicFolder(path: string, services: CoreServices): string | unde
 type Data = Record<string, unknown>;
 
 /** The frontmatter of a new entry: the title, then the schema's other required keys with placeholders. */
-export function scaffold(schema: AnySchemaObject | undefined, title: string, today: Date): Data {
+function scaffold(schema: AnySchemaObject | undefined, title: string, today: Date): Data {
   const data: Data = { title };
   if (!schema) return data;
+  // Strings and arrays are left empty: the author fills them in.
+  const style = { text: () => "", fillArrays: false, today };
   for (const key of requiredKeys(schema, schema)) {
     if (key in data || key === "$schema") continue;
-    data[key] = placeholder(schema, subschemaAt(schema, [key]), today, 0);
+    data[key] = placeholderValue(schema, subschemaAt(schema, [key]), key, style);
   }
   return data;
-}
-
-function requiredKeys(root: AnySchemaObject, schema: AnySchemaObject): string[] {
-  const keys: string[] = Array.isArray(schema.required)
-    ? (schema.required as unknown[]).filter((key): key is string => typeof key === "string")
-    : [];
-  for (const branch of Array.isArray(schema.allOf) ? (schema.allOf as unknown[]) : []) {
-    const resolved = resolveLocalRef(root, branch);
-    if (resolved) keys.push(...requiredKeys(root, resolved));
-  }
-  return [...new Set(keys)];
-}
-
-function placeholder(
-  root: AnySchemaObject,
-  schema: AnySchemaObject | undefined,
-  today: Date,
-  depth: number,
-): unknown {
-  if (!schema) return "";
-  const scalar = scalarPlaceholder(schema);
-  if (scalar) return scalar.value;
-  const type = primaryType(schema) ?? (schema.properties ? "object" : schema.items ? "array" : "string");
-  switch (type) {
-    case "array":
-      return [];
-    case "object": {
-      const data: Data = {};
-      if (depth >= 3) return data;
-      for (const key of requiredKeys(root, schema))
-        data[key] = placeholder(root, childSchema(root, schema, key), today, depth + 1);
-      return data;
-    }
-    default:
-      if (schema.format === "date") return today.toISOString().slice(0, 10);
-      if (schema.format === "date-time") return today.toISOString();
-      return "";
-  }
-}
-
-function childSchema(
-  root: AnySchemaObject,
-  schema: AnySchemaObject,
-  key: string,
-): AnySchemaObject | undefined {
-  const properties = schema.properties as Record<string, unknown> | undefined;
-  return resolveLocalRef(root, properties?.[key]);
-}
-
-function resolveLocalRef(root: AnySchemaObject, value: unknown): AnySchemaObject | undefined {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
-  const schema = value as AnySchemaObject;
-  if (typeof schema.$ref !== "string" || !schema.$ref.startsWith("#/")) return schema;
-  let current: unknown = root;
-  for (const step of schema.$ref.slice(2).split("/")) {
-    if (typeof current !== "object" || current === null) return undefined;
-    current = (current as Data)[step.replace(/~1/g, "/").replace(/~0/g, "~")];
-  }
-  return resolveLocalRef(root, current);
 }

@@ -1,5 +1,5 @@
 import type { AnySchemaObject } from "ajv";
-import { resolveRef, subschemaAt } from "../../schemas/subschema";
+import { asSchema, requiredKeys, resolveRef, subschemaAt } from "../../schemas/subschema";
 
 type Schema = AnySchemaObject;
 
@@ -41,14 +41,10 @@ export class SchemaShapes {
     return properties;
   }
 
+  /** The keys the object schema requires (in itself or its `allOf` parts). */
   required(schema: unknown): Set<string> {
     const resolved = this.resolve(schema);
-    const required = new Set<string>();
-    const parts = resolved ? [resolved, ...this.allOfParts(resolved)] : [];
-    for (const part of parts) {
-      if (Array.isArray(part.required)) for (const name of part.required) required.add(String(name));
-    }
-    return required;
+    return new Set(resolved ? requiredKeys(this.root, resolved) : []);
   }
 
   /** The schema of an array's (first) items. */
@@ -101,19 +97,6 @@ export class SchemaShapes {
     for (const part of this.parts(schema)) if (part[name] !== undefined) return part[name];
     return undefined;
   }
-
-  private allOfParts(schema: Schema, depth = 0): Schema[] {
-    const list: unknown = schema.allOf;
-    if (!Array.isArray(list) || depth > 8) return [];
-    return list.flatMap((part) => {
-      const resolved = this.resolve(part);
-      return resolved ? [resolved, ...this.allOfParts(resolved, depth + 1)] : [];
-    });
-  }
-}
-
-function asSchema(value: unknown): Schema | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Schema) : undefined;
 }
 
 function jsonType(value: unknown): string {

@@ -1,16 +1,17 @@
 import { stringify } from "yaml";
 import { choice, placeholder } from "./text";
 import type { SchemaShapes } from "./schemaShapes";
+import { numberPlaceholder } from "../../schemas/placeholders";
 
 /** One level of frontmatter indentation in inserted text (the form real frontmatter uses). */
-export const indentUnit = "  ";
+const indentUnit = "  ";
 
 /**
  * A scalar as YAML text, quoted whenever a YAML 1.1 or 1.2 reader could take it for something else
  * (`"2025-01-03"`, `"yes"`, `"82"`): static-site tools still read frontmatter as YAML 1.1. Undefined
  * for values that are not scalars.
  */
-export function yamlScalar(value: unknown): string | undefined {
+function yamlScalar(value: unknown): string | undefined {
   if (value !== null && !["string", "number", "boolean"].includes(typeof value)) return undefined;
   const text = stringify(value, { version: "1.1", lineWidth: 0 }).trimEnd();
   return text.includes("\n") ? JSON.stringify(value) : text;
@@ -46,7 +47,10 @@ export class SnippetWriter {
         return choice(this.next(), preferredFirst(["true", "false"], preferred));
       case "number":
       case "integer":
-        return placeholder(this.next(), String(numberWithin(shapes, schema, type === "integer")));
+        return placeholder(
+          this.next(),
+          String(numberPlaceholder((name) => shapes.keyword(schema, name), type === "integer")),
+        );
       case "string":
         return this.stringValue(schema, preferred);
       case "array":
@@ -104,7 +108,7 @@ export class SnippetWriter {
 }
 
 /** A value completion after `key: ` or `- `: the allowed values, booleans, examples and the default. */
-export interface ValueCandidate {
+interface ValueCandidate {
   text: string;
   isDefault: boolean;
 }
@@ -154,34 +158,4 @@ function preferredFirst(values: string[], preferred: string | undefined): string
   return preferred !== undefined && values.includes(preferred)
     ? [preferred, ...values.filter((value) => value !== preferred)]
     : values;
-}
-
-/** The default or first example if numeric, else 0, brought within the schema's bounds. */
-function numberWithin(shapes: SchemaShapes, schema: unknown, integer: boolean): number {
-  const numeric = (value: unknown) =>
-    typeof value === "number" && Number.isFinite(value) ? value : undefined;
-  let value = numeric(shapes.keyword(schema, "default")) ?? numeric(firstExample(shapes, schema)) ?? 0;
-  const minimum = numeric(shapes.keyword(schema, "minimum"));
-  const maximum = numeric(shapes.keyword(schema, "maximum"));
-  // Draft 4 writes exclusive bounds as booleans beside minimum/maximum.
-  const exclusiveMinimum =
-    shapes.keyword(schema, "exclusiveMinimum") === true
-      ? minimum
-      : numeric(shapes.keyword(schema, "exclusiveMinimum"));
-  const exclusiveMaximum =
-    shapes.keyword(schema, "exclusiveMaximum") === true
-      ? maximum
-      : numeric(shapes.keyword(schema, "exclusiveMaximum"));
-  let lower = exclusiveMinimum === undefined ? minimum : exclusiveMinimum + 1;
-  let upper = exclusiveMaximum === undefined ? maximum : exclusiveMaximum - 1;
-  if (integer && lower !== undefined) lower = Math.ceil(lower);
-  if (integer && upper !== undefined) upper = Math.floor(upper);
-  if (lower !== undefined && upper !== undefined && lower > upper) {
-    // A narrow exclusive range such as (0, 1): its middle.
-    lower = upper = ((exclusiveMinimum ?? minimum ?? 0) + (exclusiveMaximum ?? maximum ?? 0)) / 2;
-  }
-  if (integer) value = Math.round(value);
-  if (lower !== undefined && value < lower) value = lower;
-  if (upper !== undefined && value > upper) value = upper;
-  return value;
 }

@@ -2,7 +2,7 @@ import type { Position, Range } from "vscode-languageserver-types";
 import { rangeOnLine } from "./text";
 
 /** A step into YAML data: a mapping key, or `0` for "an item of the sequence". */
-export type PathSegment = string | number;
+type PathSegment = string | number;
 
 /**
  * What the cursor is on in block-style YAML, found from the lines' indentation alone, so that it
@@ -45,7 +45,7 @@ function shapeOf(text: string): LineShape {
 }
 
 /** The key a line's content starts with, and the rest after `key:` (undefined when nothing follows). */
-export function keyOf(content: string): { key: string; rest: string | undefined } | undefined {
+function keyOf(content: string): { key: string; rest: string | undefined } | undefined {
   const match = keyPattern.exec(content);
   if (!match) return undefined;
   const raw = match[1];

@@ -1,6 +1,6 @@
 import type { AnySchemaObject, ErrorObject } from "ajv";
 import { locateInFrontmatter } from "../../document/frontmatter";
-import { instancePathSegments } from "../../json/jsonDocument";
+import { instancePathSegments } from "../../json/jsonPointer";
 import { nearestName } from "../../names";
 import type { Problem } from "../../problem";
 import { describeAjvError, isReportedAt } from "../../schemas/ajvErrors";

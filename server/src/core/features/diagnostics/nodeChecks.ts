@@ -1,3 +1,4 @@
+import { nodeFolderName } from "../../../shared/nodeNames";
 import { basename } from "../../paths";
 import type { Problem } from "../../problem";
 import type { MarkdownContext } from "../../model/markdownContext";
@@ -20,7 +21,7 @@ export function checkNode(context: MarkdownContext): Problem[] {
     ];
   }
   if (new RegExp(context.config.nodeNamePattern, "u").test(node.name)) return [];
-  const suggestion = node.name.replace(/\s+/g, "_").replace(/[^\p{L}\p{N}_-]/gu, "");
+  const suggestion = nodeFolderName(node.name).replace(/[^\p{L}\p{N}_-]/gu, "");
   return [
     {
       code: "node/name",

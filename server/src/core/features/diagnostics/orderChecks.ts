@@ -7,7 +7,7 @@ import type { Problem } from "../../problem";
 import type { MarkdownContext } from "../../model/markdownContext";
 import { entriesNamingChildren } from "../../model/orderResolution";
 
-export const orderHeading = "Order";
+const orderHeading = "Order";
 
 /**
  * The Order taxonomy against the folders on disk: every child folder listed once, nothing else
