@@ -37,6 +37,16 @@ export interface SessionSettings {
   debounceMs: number;
 }
 
+/** A folder's scan: the files its walk yields, those found so far, and how often it was walked again. */
+interface FolderWalk {
+  folder: string;
+  files: Iterator<string>;
+  found: Set<string>;
+  round: number;
+  /** The workspace's count of late reads when the walk started: if it moved, some listing may have been empty for it. */
+  lateReadsBefore: number;
+}
+
 /** Rounds of "validate, then wait for the reads it asked for" before a result is taken as it is. */
 const maxReadRounds = 64;
 
@@ -57,7 +67,7 @@ export class ValidationSession {
   private readonly scan = {
     started: false,
     active: false,
-    walks: [] as Iterator<string>[],
+    walks: [] as FolderWalk[],
     done: 0,
     total: 0,
   };
@@ -135,7 +145,7 @@ export class ValidationSession {
 
   private scanFolders(folders: readonly string[]): void {
     if (!this.scan.active) Object.assign(this.scan, { active: true, done: 0, total: 0 });
-    for (const folder of folders) this.scan.walks.push(this.walk(folder));
+    for (const folder of folders) this.scan.walks.push(this.walk(folder, new Set()));
   }
 
   /** The client waits for a file's result (a preview): if it waits in the background, it goes first. */
@@ -159,7 +169,7 @@ export class ValidationSession {
     do {
       const next = this.queue.take();
       if (next === undefined) {
-        if (!this.advanceScan(shouldStop)) break;
+        if (!(await this.advanceScan(shouldStop))) break;
         continue;
       }
       try {
@@ -283,14 +293,22 @@ export class ValidationSession {
     if (result.countsChanged) this.viewsDirty = true;
   }
 
-  /** Walks the scan a step (up to 64 files found); false when the scan has nothing left to walk. */
-  private advanceScan(shouldStop: () => boolean): boolean {
+  /**
+   * Walks the scan a step (up to 64 files found); false when the scan has nothing left to walk. A walk that
+   * ended while listings were still being read walks its folder again once they have come (a host that
+   * answers later), skipping the files it found before.
+   */
+  private async advanceScan(shouldStop: () => boolean): Promise<boolean> {
     const walk = this.scan.walks[0];
     if (walk === undefined) return false;
     const found: string[] = [];
-    for (let next = walk.next(); ; next = walk.next()) {
+    for (let next = walk.files.next(); ; next = walk.files.next()) {
       if (next.done) {
         this.scan.walks.shift();
+        if (this.workspace.lateReads !== walk.lateReadsBefore && walk.round < maxReadRounds) {
+          await this.workspace.settleReads();
+          this.scan.walks.unshift(this.walk(walk.folder, walk.found, walk.round + 1));
+        }
         break;
       }
       found.push(next.value);
@@ -301,11 +319,16 @@ export class ValidationSession {
     return true;
   }
 
-  private *walk(root: string): Generator<string> {
-    for (const file of walkCheckedFiles(this.workspace, root)) {
-      this.state.knownFiles.add(file);
-      yield file;
-    }
+  private walk(folder: string, found: Set<string>, round = 0): FolderWalk {
+    const files = function* (this: ValidationSession): Generator<string> {
+      for (const file of walkCheckedFiles(this.workspace, folder)) {
+        if (found.has(file)) continue;
+        found.add(file);
+        this.state.knownFiles.add(file);
+        yield file;
+      }
+    }.call(this);
+    return { folder, files, found, round, lateReadsBefore: this.workspace.lateReads };
   }
 
   private revalidateAll(): string[] {

@@ -59,6 +59,8 @@ export class Workspace {
   private readonly listeners: ((change: TreeChange) => void)[] = [];
   /** Reads the host has not answered yet, by path (a host whose reads complete later). */
   private readonly pendingReads = new Map<string, PromiseLike<void>>();
+  /** How many reads were answered later since the workspace was made (a walk that saw one walks again). */
+  lateReads = 0;
   /** Bytes of files that are not checked documents, read late, kept until asked for. */
   private readonly lateBytes = new Map<string, Uint8Array | null>();
 
@@ -288,9 +290,11 @@ export class Workspace {
   readDirectory(path: string): DirectoryEntry[] {
     let entries = this.directoryCache.get(path);
     if (entries === undefined) {
-      const answer = this.answerNowOrLater(path, "directory", this.fs.readDirectory(path), (late) =>
-        this.directoryCache.set(path, late ?? null),
-      );
+      const answer = this.answerNowOrLater(path, "directory", this.fs.readDirectory(path), (late) => {
+        this.directoryCache.set(path, late ?? null);
+        // Names looked up while the listing was on its way were looked up in an empty one.
+        this.fileNameCache.delete(path);
+      });
       if (answer.pending) return [];
       entries = answer.value ?? null;
       this.directoryCache.set(path, entries);
@@ -430,6 +434,7 @@ export class Workspace {
   ): { pending: true } | { pending: false; value: T } {
     if (!isPending(answer)) return { pending: false, value: answer };
     const key = `${what}:${path}`;
+    this.lateReads++;
     if (!this.pendingReads.has(key)) {
       const settled = Promise.resolve(answer).then(keep, () => keep(undefined as T));
       this.pendingReads.set(
