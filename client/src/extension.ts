@@ -5,6 +5,7 @@ import { createLanguageClient } from "./languageClient";
 import { registerMap } from "./map/registerMap";
 import { registerPreview } from "./preview/registerPreview";
 import { createStatusBarItem } from "./statusBar";
+import { viewsChangedEvent } from "./viewsChanged";
 import { registerWorkspaceTrust } from "./workspaceTrust";
 
 let client: LanguageClient | undefined;
@@ -16,11 +17,13 @@ let client: LanguageClient | undefined;
  */
 export function activate(context: ExtensionContext): LanguageClient {
   client = createLanguageClient(context);
+  const viewsChanged = viewsChangedEvent(client);
   context.subscriptions.push(
+    viewsChanged.disposable,
     createStatusBarItem(client),
     ...registerCommands(client),
-    ...registerPreview(client, context.extensionUri),
-    ...registerMap(client, context.extensionUri),
+    ...registerPreview(client, context.extensionUri, viewsChanged.event),
+    ...registerMap(client, context.extensionUri, viewsChanged.event),
     ...registerWorkspaceTrust(client),
   );
   // Do not block activation on the server. A failed start is already reported by the client

@@ -1,6 +1,13 @@
-import { commands, type Disposable, type Uri, ViewColumn, type WebviewPanel, window } from "vscode";
+import {
+  type Event,
+  commands,
+  type Disposable,
+  type Uri,
+  ViewColumn,
+  type WebviewPanel,
+  window,
+} from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { onViewsChanged } from "../viewsChanged";
 import { webviewOptions } from "../webviewShell";
 import { MapPanel } from "./mapPanel";
 
@@ -8,7 +15,11 @@ const mapViewType = "kbAuthor.map";
 const showMapCommand = "kbAuthor.showMap";
 
 /** The Show Map command (one map panel, opened beside the editor) and its restoring after a window reload. */
-export function registerMap(client: LanguageClient, extensionUri: Uri): Disposable[] {
+export function registerMap(
+  client: LanguageClient,
+  extensionUri: Uri,
+  viewsChanged: Event<void>,
+): Disposable[] {
   let current: MapPanel | undefined;
 
   const attach = (panel: WebviewPanel): void => {
@@ -41,7 +52,7 @@ export function registerMap(client: LanguageClient, extensionUri: Uri): Disposab
         return Promise.resolve();
       },
     }),
-    onViewsChanged(client, () => current?.refresh()),
+    viewsChanged(() => current?.refresh()),
     { dispose: () => current?.dispose() },
   ];
 }

@@ -1,4 +1,5 @@
 import {
+  type Event,
   commands,
   type Disposable,
   type TextDocument,
@@ -9,7 +10,6 @@ import {
 } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { PreviewState } from "../../webview/messages";
-import { onViewsChanged } from "../viewsChanged";
 import { webviewOptions } from "../webviewShell";
 import { PreviewPanel, previewTitle } from "./previewPanel";
 
@@ -33,7 +33,11 @@ function isPreviewable(document: TextDocument): boolean {
  * active knowledge-base editor (and stays on the last one while another kind of editor or view is active),
  * and the serializer that restores the panel after a window reload.
  */
-export function registerPreview(client: LanguageClient, extensionUri: Uri): Disposable[] {
+export function registerPreview(
+  client: LanguageClient,
+  extensionUri: Uri,
+  viewsChanged: Event<void>,
+): Disposable[] {
   let current: PreviewPanel | undefined;
 
   const attach = (panel: WebviewPanel, source: Uri): PreviewPanel => {
@@ -88,7 +92,7 @@ export function registerPreview(client: LanguageClient, extensionUri: Uri): Disp
       },
     }),
     // A child folder created, a child's Mini Description saved elsewhere, problems found: the page changes.
-    onViewsChanged(client, () => current?.refresh()),
+    viewsChanged(() => current?.refresh()),
     { dispose: () => current?.dispose() },
   ];
 }
