@@ -3,7 +3,7 @@
  * language service (events, work, queries), the static site built over it, the file-system interface a
  * host implements, and the conversion between core paths and URIs.
  */
-export { createLanguageService } from "./languageService";
+export { createLanguageService, defaultSessionSettings } from "./languageService";
 export type * from "./languageService";
 export type { Awaitable, BoundedRead, DirectoryEntry, FileStat, FileSystem } from "./fileSystem";
 export type { EditOutcome } from "./features/workspaceEdits";

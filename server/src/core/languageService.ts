@@ -54,7 +54,12 @@ import type { TextDocumentContentChangeEvent } from "vscode-languageserver-textd
 export type { FileReport } from "./features/diagnostics/validateFile";
 export type { FileChange, FileEvent } from "./session/treeChanges";
 export type { Publication } from "./session/validationState";
-export type { SessionSettings, SessionStatus, WorkResult } from "./session/session";
+export {
+  defaultSessionSettings,
+  type SessionSettings,
+  type SessionStatus,
+  type WorkResult,
+} from "./session/session";
 export type { WatchedFiles } from "./session/watchedFiles";
 export type { FixAllResult } from "./features/codeActions/fixAll";
 export type * from "./render/renderTypes";
@@ -136,8 +141,6 @@ export interface LanguageService {
   nextDueIn(): number | undefined;
   /** Validates one file now and records the result (the CLI, tests); undefined when it does not exist. */
   validate(path: string): FileReport | undefined;
-  /** `validate`, for hosts whose reads complete later. */
-  validateSettled(path: string): Promise<FileReport | undefined>;
 
   // ---- queries ----------------------------------------------------------------------------------
   /** Every file kb-author checks under the roots (or one folder or file), skipping hidden folders and node_modules. */
@@ -248,7 +251,6 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     isPending: (path) => session.isPending(path),
     nextDueIn: () => session.nextDueIn(),
     validate: (path) => session.validate(path),
-    validateSettled: (path) => session.validateSettled(path),
     listCheckedFiles,
     diagnosticsOf: (path) => session.diagnosticsOf(path),
     status: () => session.status(),

@@ -27,6 +27,11 @@ function normalizedNames(path: string, absolute: boolean): string[] {
   return names;
 }
 
+/** An absolute path with `.` and `..` steps and repeated or trailing slashes resolved (`path.posix.resolve` of an absolute path). */
+export function resolvePath(path: string): string {
+  return "/" + normalizedNames(path, true).join("/");
+}
+
 /** The paths joined with `/` and normalised; `.` for nothing (`path.posix.join`). */
 export function joinPath(...paths: string[]): string {
   const joined = paths.filter((path) => path !== "").join("/");

@@ -1,7 +1,5 @@
 import type { Connection } from "vscode-languageserver";
-import type { SessionSettings } from "../core";
-
-export const defaultSettings: SessionSettings = { enabled: true, debounceMs: 0 };
+import { defaultSessionSettings as defaultSettings, type SessionSettings } from "../core";
 
 /**
  * Pulls the `kbAuthor.validate` settings (editor behaviour only: the rules live in kb-author.jsonc, so

@@ -1,4 +1,5 @@
 import { URI } from "vscode-uri";
+import { resolvePath } from "../paths";
 
 /**
  * The one conversion between the core's paths and `file:` URIs. Core paths are POSIX-style absolute
@@ -17,24 +18,8 @@ export function uriToPath(uri: string): string | undefined {
     return undefined;
   }
   if (parsed.scheme !== "file") return undefined;
-  // A UNC path's server is the URI's authority (`file://server/share/x.md`).
-  const path = parsed.authority ? `//${parsed.authority}${parsed.path}` : parsed.path;
   // The drive letter in lower case, as VS Code's own file paths have it.
-  return withoutTrailingSlash(normalizeSegments(path)).replace(/^\/[A-Z]:/, (drive) => drive.toLowerCase());
-}
-
-/** Resolves `.` and `..` segments and doubled slashes, as `path.resolve` did for the server. */
-function normalizeSegments(path: string): string {
-  const prefix = path.startsWith("//") ? "//" : "/";
-  const segments: string[] = [];
-  for (const segment of path.split("/")) {
-    if (segment === "" || segment === ".") continue;
-    if (segment === "..") segments.pop();
-    else segments.push(segment);
-  }
-  return prefix + segments.join("/");
-}
-
-function withoutTrailingSlash(path: string): string {
-  return path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
+  const path = resolvePath(parsed.path).replace(/^\/[A-Z]:/, (drive) => drive.toLowerCase());
+  // A UNC path's server is the URI's authority (`file://server/share/x.md`).
+  return parsed.authority ? `//${parsed.authority}${path}` : path;
 }

@@ -14,7 +14,7 @@ export interface WorkResult {
   /** Files whose validation threw (a bug: the core never throws on bad input); they keep their last result. */
   failures: { path: string; error: unknown }[];
   /**
-   * Something the views show (a file's error or warning count, a file's text or existence, the rules)
+   * Something the views show (a file's error or warning count, a file on disk, the workspace folders)
    * changed, and the work it caused is done: the preview's cards and the map's badges can be asked for again.
    */
   viewsChanged: boolean;
@@ -47,6 +47,9 @@ interface FolderWalk {
   lateReadsBefore: number;
 }
 
+/** Validation on, edits validated at once: what a client that sends no settings gets. */
+export const defaultSessionSettings: SessionSettings = { enabled: true, debounceMs: 0 };
+
 /** Rounds of "validate, then wait for the reads it asked for" before a result is taken as it is. */
 const maxReadRounds = 64;
 
@@ -62,7 +65,7 @@ export class ValidationSession {
   private readonly state = new ValidationState();
   /** Files whose diagnostics must be withdrawn without validating them (their folder left the workspace). */
   private readonly withdrawn = new Set<string>();
-  private settings: SessionSettings = { enabled: true, debounceMs: 0 };
+  private settings: SessionSettings = defaultSessionSettings;
   /** The scan: started once the host is ready; active while it walks or its files wait (a folder added restarts it). */
   private readonly scan = {
     started: false,
@@ -91,8 +94,6 @@ export class ValidationSession {
   /** An editor's changes to an open document (ranges or whole texts); a stale version is ignored. */
   changeDocument(path: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): void {
     if (!this.documents.change(path, version, changes)) return;
-    // The map shows each node's Mini Description, the preview its children's: the text is what they show.
-    this.viewsDirty = true;
     // Validating an edited document takes about a millisecond: by default it goes ahead of any
     // background work at once, and versions that arrive before its turn are validated once.
     if (this.settings.debounceMs > 0) this.queue.defer(path, this.clock() + this.settings.debounceMs);
@@ -212,18 +213,11 @@ export class ValidationSession {
   }
 
   /**
-   * Validates one file now and records its result (the CLI, tests); undefined when it does not exist. With
-   * a host that answers reads later, use `validateSettled`.
+   * Validates one file now and records its result (the CLI, tests); undefined when it does not exist. A
+   * host that answers reads later gets its results from `runWork`, which waits for them.
    */
   validate(path: string): FileReport | undefined {
     const report = this.check(path);
-    this.record(path, report, this.documents.version(path));
-    return report;
-  }
-
-  /** `validate`, waiting first for the reads the file's checks ask for. */
-  async validateSettled(path: string): Promise<FileReport | undefined> {
-    const report = await this.settled(path, this.check(path));
     this.record(path, report, this.documents.version(path));
     return report;
   }
@@ -320,15 +314,18 @@ export class ValidationSession {
   }
 
   private walk(folder: string, found: Set<string>, round = 0): FolderWalk {
-    const files = function* (this: ValidationSession): Generator<string> {
-      for (const file of walkCheckedFiles(this.workspace, folder)) {
-        if (found.has(file)) continue;
-        found.add(file);
-        this.state.knownFiles.add(file);
-        yield file;
-      }
-    }.call(this);
+    const files = this.newFilesUnder(folder, found);
     return { folder, files, found, round, lateReadsBefore: this.workspace.lateReads };
+  }
+
+  /** The checked files under a folder not found before, recorded as known as they are found. */
+  private *newFilesUnder(folder: string, found: Set<string>): Generator<string> {
+    for (const file of walkCheckedFiles(this.workspace, folder)) {
+      if (found.has(file)) continue;
+      found.add(file);
+      this.state.knownFiles.add(file);
+      yield file;
+    }
   }
 
   private revalidateAll(): string[] {
