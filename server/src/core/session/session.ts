@@ -2,8 +2,8 @@ import type { TextDocumentContentChangeEvent } from "vscode-languageserver-textd
 import type { CoreServices } from "../model/services";
 import { type FileReport, validateFile } from "../features/diagnostics/validateFile";
 import type { Workspace } from "../workspace/workspace";
-import { walkCheckedFiles } from "./checkedFiles";
 import type { OpenDocuments } from "./openDocuments";
+import { Scan } from "./scan";
 import { applyFileEvents, type FileEvent } from "./treeChanges";
 import { type Publication, ValidationState } from "./validationState";
 import { WorkQueue } from "./workQueue";
@@ -37,16 +37,6 @@ export interface SessionSettings {
   debounceMs: number;
 }
 
-/** A folder's scan: the files its walk yields, those found so far, and how often it was walked again. */
-interface FolderWalk {
-  folder: string;
-  files: Iterator<string>;
-  found: Set<string>;
-  round: number;
-  /** The workspace's count of late reads when the walk started: if it moved, some listing may have been empty for it. */
-  lateReadsBefore: number;
-}
-
 /** Validation on, edits validated at once: what a client that sends no settings gets. */
 export const defaultSessionSettings: SessionSettings = { enabled: true, debounceMs: 0 };
 
@@ -66,14 +56,7 @@ export class ValidationSession {
   /** Files whose diagnostics must be withdrawn without validating them (their folder left the workspace). */
   private readonly withdrawn = new Set<string>();
   private settings: SessionSettings = defaultSessionSettings;
-  /** The scan: started once the host is ready; active while it walks or its files wait (a folder added restarts it). */
-  private readonly scan = {
-    started: false,
-    active: false,
-    walks: [] as FolderWalk[],
-    done: 0,
-    total: 0,
-  };
+  private readonly scan: Scan;
   private viewsDirty = false;
   private validations = 0;
 
@@ -82,7 +65,9 @@ export class ValidationSession {
     private readonly services: CoreServices,
     private readonly documents: OpenDocuments,
     private readonly clock: () => number,
-  ) {}
+  ) {
+    this.scan = new Scan(workspace, maxReadRounds);
+  }
 
   // ---- events ---------------------------------------------------------------------------------------
 
@@ -120,7 +105,7 @@ export class ValidationSession {
     this.workspace.setRoots([...this.workspace.roots.filter((root) => !gone.has(root)), ...added]);
     for (const path of this.state.publishedUnder(gone)) this.withdrawn.add(path);
     this.state.forgetDeleted(gone);
-    if (added.length > 0 && this.scan.started) this.scanFolders(added);
+    if (added.length > 0 && this.scan.started) this.scan.add(added);
     this.viewsDirty = true;
   }
 
@@ -141,12 +126,7 @@ export class ValidationSession {
   startScan(): void {
     if (this.scan.started) return;
     this.scan.started = true;
-    this.scanFolders(this.workspace.roots);
-  }
-
-  private scanFolders(folders: readonly string[]): void {
-    if (!this.scan.active) Object.assign(this.scan, { active: true, done: 0, total: 0 });
-    for (const folder of folders) this.scan.walks.push(this.walk(folder, new Set()));
+    this.scan.add(this.workspace.roots);
   }
 
   /** The client waits for a file's result (a preview): if it waits in the background, it goes first. */
@@ -170,7 +150,10 @@ export class ValidationSession {
     do {
       const next = this.queue.take();
       if (next === undefined) {
-        if (!(await this.advanceScan(shouldStop))) break;
+        const found = await this.scan.step(shouldStop);
+        if (found === undefined) break;
+        for (const file of found) this.state.knownFiles.add(file);
+        this.queue.add(found, false);
         continue;
       }
       try {
@@ -180,7 +163,7 @@ export class ValidationSession {
       }
       if (next.urgent && !this.queue.hasUrgent()) break;
     } while (!shouldStop());
-    if (this.scan.active && this.scan.walks.length === 0 && this.queue.ready === 0) this.scan.active = false;
+    if (this.scan.active && !this.scan.walking && this.queue.ready === 0) this.scan.active = false;
     const viewsChanged = this.viewsDirty && !this.hasWork();
     if (viewsChanged) this.viewsDirty = false;
     return { publications, failures, viewsChanged };
@@ -188,7 +171,7 @@ export class ValidationSession {
 
   /** Whether a slice of work is ready to run now. */
   hasWork(): boolean {
-    return this.queue.ready > 0 || this.scan.walks.length > 0 || this.withdrawn.size > 0;
+    return this.queue.ready > 0 || this.scan.walking || this.withdrawn.size > 0;
   }
 
   /** Whether urgent files (edits, file events) wait: background work steps aside for messages, they do not. */
@@ -285,47 +268,6 @@ export class ValidationSession {
   private publishInto(publications: Publication[], result: ReturnType<ValidationState["record"]>): void {
     if (result.publication) publications.push(result.publication);
     if (result.countsChanged) this.viewsDirty = true;
-  }
-
-  /**
-   * Walks the scan a step (up to 64 files found); false when the scan has nothing left to walk. A walk that
-   * ended while listings were still being read walks its folder again once they have come (a host that
-   * answers later), skipping the files it found before.
-   */
-  private async advanceScan(shouldStop: () => boolean): Promise<boolean> {
-    const walk = this.scan.walks[0];
-    if (walk === undefined) return false;
-    const found: string[] = [];
-    for (let next = walk.files.next(); ; next = walk.files.next()) {
-      if (next.done) {
-        this.scan.walks.shift();
-        if (this.workspace.lateReads !== walk.lateReadsBefore && walk.round < maxReadRounds) {
-          await this.workspace.settleReads();
-          this.scan.walks.unshift(this.walk(walk.folder, walk.found, walk.round + 1));
-        }
-        break;
-      }
-      found.push(next.value);
-      if (found.length >= 64 || shouldStop()) break;
-    }
-    this.scan.total += found.length;
-    this.queue.add(found, false);
-    return true;
-  }
-
-  private walk(folder: string, found: Set<string>, round = 0): FolderWalk {
-    const files = this.newFilesUnder(folder, found);
-    return { folder, files, found, round, lateReadsBefore: this.workspace.lateReads };
-  }
-
-  /** The checked files under a folder not found before, recorded as known as they are found. */
-  private *newFilesUnder(folder: string, found: Set<string>): Generator<string> {
-    for (const file of walkCheckedFiles(this.workspace, folder)) {
-      if (found.has(file)) continue;
-      found.add(file);
-      this.state.knownFiles.add(file);
-      yield file;
-    }
   }
 
   private revalidateAll(): string[] {
