@@ -36,6 +36,7 @@ import type { FileReport } from "./features/diagnostics/validateFile";
 import type { FileSystem } from "./fileSystem";
 import { isMarkdownPath } from "./paths";
 import { SchemaStore } from "./schemas/schemaStore";
+import { BuilderView } from "./map/builderView";
 import { MapLocator } from "./workspace/maps";
 import { NodeIndex } from "./workspace/nodeIndex";
 import { Workspace } from "./workspace/workspace";
@@ -206,9 +207,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   schemas.setTrusted(trusted);
   configs.setTrusted(trusted);
   const nodes = new NodeIndex(workspace, maps);
+  const builder = new BuilderView(workspace, maps, configs, nodes);
   const services: CoreServices = {
     workspace,
     maps,
+    builder,
     schemas,
     configs,
     nodes,

@@ -1,13 +1,11 @@
 import type { Range } from "vscode-languageserver-types";
-import type { DiagnosticCode, SeverityName } from "./diagnosticCodes";
+import type { DiagnosticCode } from "./diagnosticCodes";
 
 /** A finding of a check, before the file's configuration turns it into a diagnostic (or silences it). */
 export interface Problem {
   code: DiagnosticCode;
   range: Range;
   message: string;
-  /** The severity when the configuration says nothing about the code. */
-  defaultSeverity?: SeverityName;
   /** Facts a quick fix needs (a suggested name, the expected number), carried to the client. */
   data?: Record<string, unknown>;
 }

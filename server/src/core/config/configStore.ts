@@ -6,7 +6,7 @@ import { basename, dirname, isAbsolutePath, joinPath } from "../paths";
 import type { Problem } from "../problem";
 import type { SchemaStore } from "../schemas/schemaStore";
 import type { Workspace } from "../workspace/workspace";
-import type { KindSettings, MarkdownKind, ResolvedConfig, SectionRule } from "./configTypes";
+import type { KindSettings, MapOrderPolicy, MarkdownKind, ResolvedConfig, SectionRule } from "./configTypes";
 import { configFileNames, defaultConfig, defaultKinds, defaultMaxFileSize } from "./defaults";
 
 /** A configuration file as loaded: what it resolves to and what is wrong with it. */
@@ -152,6 +152,8 @@ export class ConfigStore {
       overrides: raw.overrides ?? [],
       maxFileSize: raw.maxFileSize ?? defaultMaxFileSize,
       nodeNamePattern,
+      nodeNamePatternConfigured: raw.nodeNamePattern !== undefined && nodeNamePattern === raw.nodeNamePattern,
+      mapOrder: raw.maps?.order ?? defaultConfig.mapOrder,
     };
     return { path, config, problems };
   }
@@ -181,6 +183,7 @@ export class ConfigStore {
       ? {
           level: raw.sections.level ?? defaults.sections.level,
           allowUnknown: raw.sections.allowUnknown ?? defaults.sections.allowUnknown,
+          ordered: raw.sections.ordered ?? defaults.sections.ordered,
           rules: raw.sections.rules?.map(completeRule) ?? defaults.sections.rules,
         }
       : defaults.sections;
@@ -219,6 +222,7 @@ interface RawKind {
   sections?: {
     level?: number;
     allowUnknown?: boolean;
+    ordered?: boolean;
     rules?: (Partial<SectionRule> & { heading: string; level: number })[];
   };
 }
@@ -230,4 +234,5 @@ interface RawConfig {
   overrides?: { files: string[]; severity: Partial<Record<DiagnosticCode, SeveritySetting>> }[];
   maxFileSize?: number;
   nodeNamePattern?: string;
+  maps?: { order?: MapOrderPolicy };
 }

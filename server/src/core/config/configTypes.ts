@@ -9,7 +9,11 @@ type SectionPresence =
   | "required"
   | "optional"
   | "required-on-nodes-with-children"
-  | "required-except-on-root";
+  | "required-except-on-root"
+  /** Expected when more than half of the map's nodes have it (a convention of the map, not of the format). */
+  | "usual"
+  /** On a node with child folders, expected when more than half of the map's such nodes have it. */
+  | "usual-on-nodes-with-children";
 
 export interface SectionRule {
   /** Heading text without the leading `#`s, e.g. `Mini Description`. */
@@ -32,6 +36,8 @@ export interface SectionRules {
   rules: SectionRule[];
   /** Whether headings that match no rule are allowed. */
   allowUnknown: boolean;
+  /** Whether the sections must come in the rules' order (section/order). */
+  ordered: boolean;
 }
 
 export interface KindSettings {
@@ -68,6 +74,12 @@ export interface ResolvedConfig {
   overrides: SeverityOverride[];
   /** Files larger than this many bytes are reported and skipped. */
   maxFileSize: number;
-  /** Folder names a map allows (Unicode-aware regular expression source). */
+  /** Folder names a map allows (Unicode-aware regular expression source): what New Child Node and rename accept. */
   nodeNamePattern: string;
+  /** Whether the configuration sets `nodeNamePattern`: only then are existing folders checked (the builder takes any name). */
+  nodeNamePatternConfigured: boolean;
+  /** Whether nodes with child folders need an Order: `auto` when most of the map's such nodes have one. */
+  mapOrder: MapOrderPolicy;
 }
+
+export type MapOrderPolicy = "auto" | "required" | "optional";

@@ -14,11 +14,12 @@ const mapNodeSettings: KindSettings = {
   sections: {
     level: 3,
     allowUnknown: false,
+    ordered: false,
     rules: [
       {
         heading: "Mini Description",
         level: 3,
-        presence: "required-except-on-root",
+        presence: "usual",
         repeatable: false,
         description: "One paragraph that says what the node covers; shown on the map under the node's title.",
         template: "One paragraph that says what this node covers.",
@@ -26,10 +27,18 @@ const mapNodeSettings: KindSettings = {
       {
         heading: "Description",
         level: 3,
-        presence: "optional",
+        presence: "usual",
         repeatable: false,
         description: "The longer explanation of the node: its scope, key challenges and research directions.",
         template: "A longer explanation of this node.",
+      },
+      {
+        heading: "Questions",
+        level: 3,
+        presence: "optional",
+        repeatable: false,
+        description:
+          "Open research questions, one list item each (`1. ...` or `- ...`, as the first line sets); the map lists them under the node.",
       },
       {
         heading: "Related Nodes",
@@ -42,10 +51,43 @@ const mapNodeSettings: KindSettings = {
       {
         heading: "Order",
         level: 3,
-        presence: "required-on-nodes-with-children",
+        presence: "usual-on-nodes-with-children",
         repeatable: false,
         description:
-          "The node's child folders in the order the map shows them, one `N. Folder_Name` per line. Always the last section.",
+          "The node's child folders in the order the map shows them, one `N. Folder_Name` per line (one-digit numbers: the builder reads them as positions). Without it the children are published in sorted order.",
+      },
+    ],
+  },
+};
+
+/** A breakdown's file (a sub-folder of a breakdown node `Name.`): the builder reads these three sections. */
+export const breakdownSettings: KindSettings = {
+  frontmatter: { required: false },
+  sections: {
+    level: 3,
+    allowUnknown: false,
+    ordered: false,
+    rules: [
+      {
+        heading: "Paper",
+        level: 3,
+        presence: "optional",
+        repeatable: false,
+        description: "The paper that proposes this breakdown: a ```json block holding an object with `title`, `url`, ... (the breakdown node's Order names it `Paper: \"Title\"`).",
+      },
+      {
+        heading: "Explanation",
+        level: 3,
+        presence: "optional",
+        repeatable: false,
+        description: "How this breakdown divides its node.",
+      },
+      {
+        heading: "Order",
+        level: 3,
+        presence: "optional",
+        repeatable: false,
+        description: "The breakdown's child node folders in the order the map shows them, one `N. Folder_Name` per line.",
       },
     ],
   },
@@ -53,7 +95,7 @@ const mapNodeSettings: KindSettings = {
 
 const topicSettings: KindSettings = {
   frontmatter: { required: true, schema: builtinSchemaKey("topic") },
-  sections: { level: 2, allowUnknown: true, rules: [] },
+  sections: { level: 2, allowUnknown: true, ordered: true, rules: [] },
 };
 
 export const defaultKinds: Record<MarkdownKind, KindSettings> = {
@@ -68,4 +110,6 @@ export const defaultConfig: ResolvedConfig = {
   overrides: [],
   maxFileSize: defaultMaxFileSize,
   nodeNamePattern: defaultNodeNamePattern,
+  nodeNamePatternConfigured: false,
+  mapOrder: "auto",
 };

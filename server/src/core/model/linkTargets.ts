@@ -1,7 +1,6 @@
-import { basename, dirname, joinPath, nfc } from "../paths";
+import { basename, dirname, nfc } from "../paths";
 import { resolveLink } from "../workspace/linkResolution";
 import type { MapNode } from "../workspace/nodeIndex";
-import type { Workspace } from "../workspace/workspace";
 import type { Position } from "vscode-languageserver-types";
 import type { MarkdownContext } from "./markdownContext";
 import type { CoreServices } from "./services";
@@ -60,7 +59,7 @@ export function targetOfLink(
   const path = resolved.path.length > 1 ? resolved.path.replace(/\/+$/, "") : resolved.path;
   const { workspace } = services;
   for (const candidate of [path, path + ".md", path + ".mdx"]) {
-    const found = onDisk(workspace, candidate);
+    const found = workspace.spelledOnDisk(candidate);
     if (found === undefined) continue;
     if (!workspace.isDirectory(found))
       return { path: found, isFolder: false, node: nodeOfFile(found, services) };
@@ -77,28 +76,5 @@ export function targetOfLink(
 /** The node whose `Name/Name.md` a file is. */
 export function nodeOfFile(path: string, services: CoreServices): MapNode | undefined {
   const node = services.nodes.byFolder(dirname(path));
-  return node && nfc(basename(path)) === node.name + ".md" ? node : undefined;
-}
-
-/**
- * A path as spelt on disk: itself when it exists, else the path whose names equal its names after
- * NFC normalisation (a link typed in NFC to a folder macOS wrote in NFD), looked up within the workspace.
- */
-function onDisk(workspace: Workspace, path: string): string | undefined {
-  if (workspace.exists(path)) return path;
-  const root = workspace.rootOf(path);
-  if (root === undefined) return undefined;
-  let current = root;
-  for (const segment of path.slice(root.length).split("/").filter(Boolean)) {
-    const direct = joinPath(current, segment);
-    if (workspace.exists(direct)) {
-      current = direct;
-      continue;
-    }
-    const wanted = nfc(segment);
-    const entry = workspace.readDirectory(current).find((candidate) => nfc(candidate.name) === wanted);
-    if (!entry) return undefined;
-    current = joinPath(current, entry.name);
-  }
-  return current;
+  return node && nfc(basename(path)) === node.fileName ? node : undefined;
 }

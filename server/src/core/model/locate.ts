@@ -72,7 +72,7 @@ export function nodeOfLink(
   if (asFolder) return asFolder;
   const folder = dirname(resolved.path);
   const node = services.nodes.byFolder(folder);
-  return node && nfc(basename(resolved.path)) === node.name + ".md" ? node : undefined;
+  return node && nfc(basename(resolved.path)) === node.fileName ? node : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { KindSettings, MarkdownKind, ResolvedConfig } from "../config/configTypes";
+import { breakdownSettings } from "../config/defaults";
 import { matchesGlobs } from "../config/globs";
 import { hasFrontmatter } from "../document/frontmatter";
 import type { ParsedMarkdown } from "../document/parsedDocument";
@@ -34,13 +35,18 @@ export function markdownContext(
   if (assigned === null) return undefined;
   const parsed = services.workspace.parsedMarkdown(path, text, version);
   const nodeFolder = services.maps.nodeFolder(dirname(path));
-  const isNodeFile = nodeFolder !== undefined && nfc(basename(path)) === nodeFolder.name + ".md";
+  const isNodeFile = nodeFolder !== undefined && nfc(basename(path)) === nodeFolder.fileName;
   const kind = assigned ?? (isNodeFile ? "map-node" : hasFrontmatter(parsed.lines) ? "topic" : null);
   return {
     path,
     parsed,
     kind,
-    settings: kind ? config.kinds[kind] : undefined,
+    settings:
+      kind === "map-node" && nodeFolder?.role === "breakdown" && !assigned
+        ? breakdownSettings
+        : kind
+          ? config.kinds[kind]
+          : undefined,
     config,
     nodeFolder,
     services,

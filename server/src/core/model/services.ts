@@ -1,6 +1,7 @@
 import type { Diagnostic } from "vscode-languageserver-types";
 import type { ConfigStore } from "../config/configStore";
 import type { SchemaStore } from "../schemas/schemaStore";
+import type { BuilderView } from "../map/builderView";
 import type { MapLocator } from "../workspace/maps";
 import type { NodeIndex } from "../workspace/nodeIndex";
 import type { Workspace } from "../workspace/workspace";
@@ -12,6 +13,8 @@ import type { Workspace } from "../workspace/workspace";
 export interface CoreServices {
   workspace: Workspace;
   maps: MapLocator;
+  /** The maps as their builder reads them: sections, Orders, published children. */
+  builder: BuilderView;
   schemas: SchemaStore;
   configs: ConfigStore;
   /** Every node of the maps under the workspace roots (built on first use). */

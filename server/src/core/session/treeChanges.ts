@@ -50,8 +50,11 @@ export function applyFileEvents(
   // The Order of the folder's node and of its parent node list and check the child folders.
   const folders = new Set(structural.flatMap((path) => [dirname(path), dirname(dirname(path))]));
   for (const folder of folders) {
-    const nodeFile = workspace.findFile(folder, basename(folder) + ".md");
-    if (nodeFile) affected.add(nodeFile);
+    // A breakdown node `Name.` has `Name.md`: the names the folder's node file may have.
+    for (const name of new Set([basename(folder), basename(folder).replace(/\.+$/, "")])) {
+      const nodeFile = workspace.findFile(folder, name + ".md");
+      if (nodeFile) affected.add(nodeFile);
+    }
   }
   // Links to a changed path, to something below it (a folder deleted), or to a folder above it.
   const changed = new Set(structural);

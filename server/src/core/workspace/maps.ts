@@ -1,5 +1,6 @@
 import { parse as parseJsonc } from "jsonc-parser";
 import { basename, dirname, joinPath, nfc } from "../paths";
+import type { NodeRole } from "../map/nodeReading";
 import { isSkippedFolderName, type Workspace } from "./workspace";
 
 /** A research map: a tree of node folders. */
@@ -12,17 +13,42 @@ export interface MapInfo {
   rootFolder: string;
   /** meta.json's `coverRootDescription` stands in for the root's Mini Description. */
   rootDescribedByMeta: boolean;
+  /** meta.json's `breakdownsIdentifier` (default `.`): a folder whose name ends with it is a breakdown node. */
+  breakdownsIdentifier: string;
 }
 
 /** A node folder and where it sits in its map. */
 export interface NodeFolder {
   folder: string;
+  /** The folder's name, NFC. */
   name: string;
+  /** The name of the file the builder reads, NFC: `Name.md`, `Name.md` for a breakdown node `Name.` too. */
+  fileName: string;
   map: MapInfo;
   isRoot: boolean;
+  /** A node, or a breakdown (a sub-folder of a breakdown node: a Paper, an Explanation, an Order). */
+  role: NodeRole;
+  /** Whether the folder is a breakdown node: its sub-folders are breakdowns, not nodes. */
+  breakdownNode: boolean;
+}
+
+/** A map folder's part, from its name and its parent's: what the builder reads it as. */
+export function nodeFolderOf(
+  folder: string,
+  name: string,
+  map: MapInfo,
+  parent: NodeFolder | undefined,
+): NodeFolder {
+  const role: NodeRole = parent?.breakdownNode ? "breakdown" : "node";
+  const identifier = map.breakdownsIdentifier;
+  // The builder reads `name[:-len(identifier)]` only for a node; a breakdown's file is always its folder's name.
+  const breakdownNode = role === "node" && name.endsWith(identifier);
+  const stem = breakdownNode ? name.slice(0, name.length - identifier.length) : name;
+  return { folder, name, fileName: stem + ".md", map, isRoot: parent === undefined, role, breakdownNode };
 }
 
 const metaFileName = "meta.json";
+const defaultBreakdownsIdentifier = ".";
 
 /** What a folder is to the maps: a node, a folder of a map's repository that is not a node, or neither. */
 type FolderState =
@@ -81,11 +107,11 @@ export class MapLocator {
     if (isSkippedFolderName(name)) return { kind: "none" };
     switch (parentState.kind) {
       case "node":
-        return { kind: "node", node: { folder, name, map: parentState.node.map, isRoot: false } };
+        return { kind: "node", node: nodeFolderOf(folder, name, parentState.node.map, parentState.node) };
       case "repository":
         // rootDir is compared like every name, after NFC normalisation (the folder may be NFD on disk).
         if (nfc(folder) === nfc(parentState.map.rootFolder))
-          return { kind: "node", node: { folder, name, map: parentState.map, isRoot: true } };
+          return { kind: "node", node: nodeFolderOf(folder, name, parentState.map, undefined) };
         return parentState;
       case "none":
         return this.conventionRoot(folder, name);
@@ -94,14 +120,15 @@ export class MapLocator {
 
   /** Without meta.json, a folder `A` holding `A/A.md` below no other node is the root of a map. */
   private conventionRoot(folder: string, name: string): FolderState {
-    if (!this.workspace.hasFile(folder, name + ".md")) return { kind: "none" };
     const map: MapInfo = {
       metaPath: undefined,
       repositoryRoot: this.workspace.rootOf(folder) ?? dirname(folder),
       rootFolder: folder,
       rootDescribedByMeta: false,
+      breakdownsIdentifier: defaultBreakdownsIdentifier,
     };
-    return { kind: "node", node: { folder, name, map, isRoot: true } };
+    const node = nodeFolderOf(folder, name, map, undefined);
+    return this.workspace.hasFile(folder, node.fileName) ? { kind: "node", node } : { kind: "none" };
   }
 
   private mapDefinedAt(folder: string): MapInfo | undefined {
@@ -114,6 +141,11 @@ export class MapLocator {
       repositoryRoot: folder,
       rootFolder: joinPath(folder, meta.rootDir),
       rootDescribedByMeta: typeof meta.coverRootDescription === "string",
+      // `meta.get("breakdownsIdentifier") or "."`: an empty or absent identifier is the default.
+      breakdownsIdentifier:
+        typeof meta.breakdownsIdentifier === "string" && meta.breakdownsIdentifier !== ""
+          ? nfc(meta.breakdownsIdentifier)
+          : defaultBreakdownsIdentifier,
     };
   }
 }
@@ -121,6 +153,7 @@ export class MapLocator {
 interface MetaEssentials {
   rootDir: string;
   coverRootDescription?: unknown;
+  breakdownsIdentifier?: unknown;
 }
 
 function readMeta(workspace: Workspace, metaPath: string): MetaEssentials | undefined {

@@ -1,5 +1,6 @@
 import { nodeDisplayName } from "../../shared/nodeNames";
 import { dirname, joinPath, relativePath } from "../paths";
+import type { NodeRole } from "../map/nodeReading";
 import type { MapInfo, MapLocator } from "./maps";
 import { isSkippedFolderName, type Workspace } from "./workspace";
 
@@ -10,6 +11,11 @@ export interface MapNode {
   file: string | undefined;
   /** The folder name, NFC (`Treaty_Frameworks`). */
   name: string;
+  /** The file the builder reads, NFC (`Treaty_Frameworks.md`; `AI_Safety.md` in the breakdown node `AI_Safety.`). */
+  fileName: string;
+  /** A node, or a breakdown of a breakdown node. */
+  role: NodeRole;
+  breakdownNode: boolean;
   /** The name as the map site shows it (`Treaty Frameworks`). */
   title: string;
   map: MapInfo;
@@ -82,9 +88,12 @@ export class NodeIndex {
     const parentIsNode = parentFolder !== undefined && this.maps.nodeFolder(parentFolder) !== undefined;
     const node: MapNode = {
       folder,
-      file: this.workspace.findFile(folder, nodeFolder.name + ".md"),
+      file: this.workspace.findFile(folder, nodeFolder.fileName),
       name: nodeFolder.name,
-      title: nodeDisplayName(nodeFolder.name),
+      fileName: nodeFolder.fileName,
+      role: nodeFolder.role,
+      breakdownNode: nodeFolder.breakdownNode,
+      title: nodeDisplayName(nodeFolder.fileName.slice(0, -".md".length)),
       map: nodeFolder.map,
       parentFolder: nodeFolder.isRoot || !parentIsNode ? undefined : parentFolder,
     };

@@ -317,6 +317,29 @@ export class Workspace {
     );
   }
 
+  /**
+   * A path as spelt on disk: itself when it exists, else the path whose names equal its names after
+   * NFC normalisation (a link typed in NFC to a folder macOS wrote in NFD), looked up within the workspace.
+   */
+  spelledOnDisk(path: string): string | undefined {
+    if (this.exists(path)) return path;
+    const root = this.rootOf(path);
+    if (root === undefined) return undefined;
+    let current = root;
+    for (const segment of path.slice(root.length).split("/").filter(Boolean)) {
+      const direct = joinPath(current, segment);
+      if (this.exists(direct)) {
+        current = direct;
+        continue;
+      }
+      const wanted = nfc(segment);
+      const entry = this.readDirectory(current).find((candidate) => nfc(candidate.name) === wanted);
+      if (!entry) return undefined;
+      current = joinPath(current, entry.name);
+    }
+    return current;
+  }
+
   /** Non-hidden sub-folders, names as on disk: the child nodes of a node folder. */
   childFolders(path: string): string[] {
     return this.readDirectory(path)

@@ -5,7 +5,7 @@ import { type MarkdownContext } from "../../model/markdownContext";
 import { findSections } from "../../document/sections";
 import type { Fix, FixContext, FixProvider } from "./fixTypes";
 import { addRequiredKey, renameUnknownKey } from "./frontmatterFixes";
-import { repointLink } from "./linkFixes";
+import { addScheme, repointLink } from "./linkFixes";
 import {
   addUnlistedChildren,
   fixUnknownEntry,
@@ -34,8 +34,11 @@ const providers: Partial<Record<DiagnosticCode, FixProvider>> = {
   "order/numbering": renumberEntries,
   "order/format": rewriteEntry,
   "frontmatter/unknown-property": renameUnknownKey,
+  "frontmatter/misspelt-property": renameUnknownKey,
   "frontmatter/required": addRequiredKey,
   "link/unresolved": repointLink,
+  "link/other-node": repointLink,
+  "link/missing-scheme": addScheme,
 };
 
 export function fixContextOf(

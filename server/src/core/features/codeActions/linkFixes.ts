@@ -23,6 +23,17 @@ export function repointLink(diagnostic: Diagnostic, fix: FixContext): Fix[] {
   return fixFromText(`Change the link to \`${target}\``, lines, true);
 }
 
+/** link/missing-scheme: `https://` put before the web address. */
+export function addScheme(diagnostic: Diagnostic, fix: FixContext): Fix[] {
+  const suggestion = dataString(diagnostic, "suggestion");
+  if (suggestion === undefined) return [];
+  const { start, end } = diagnostic.range;
+  const lines = editableLines(fix);
+  const text = lines.lines[start.line];
+  lines.replace(start.line, text.slice(0, start.character) + suggestion + text.slice(end.character));
+  return fixFromText(`Change the link to \`${suggestion}\``, lines, true);
+}
+
 /** A path written as a link target without `<>`: spaces and parentheses percent-encoded. */
 function encodeForLink(path: string): string {
   return path.replace(/[\s()<>]/g, (character) =>

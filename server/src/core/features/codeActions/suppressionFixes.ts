@@ -30,7 +30,7 @@ function disableForLine(
   const line = diagnostic.range.start.line;
   const { frontmatter, lines: index } = fix.context.parsed;
   let form: CommentForm;
-  if (line === 0) return [];
+  if (line === 0 || breaksBuilderList(fix, line)) return [];
   if (frontmatter && (frontmatter.bodyStartLine === undefined || line < frontmatter.bodyStartLine - 1))
     form = "yaml";
   else if (frontmatter && line === frontmatter.bodyStartLine! - 1) return [];
@@ -47,6 +47,23 @@ function disableForLine(
   const indent = form === "yaml" ? (index.lines[line].match(/^ */)?.[0] ?? "") : "";
   lines.insert(line, [indent + comment(form, "next-line", code)]);
   return fixFromText(title, lines, false);
+}
+
+/**
+ * Whether a comment line above `line` would change what the map builder reads: in an Order, Questions or
+ * Related Nodes list, a comment as the first line makes a numbered list a bulleted one (the builder then
+ * drops every numbered entry), and one above an indented line cuts that line from its item. There, only
+ * the file-level form is offered.
+ */
+function breaksBuilderList(fix: FixContext, line: number): boolean {
+  const node = fix.context.nodeFolder;
+  if (fix.context.kind !== "map-node" || !node) return false;
+  const reading = fix.services.builder.reading(node, fix.context.parsed.lines.text);
+  const section = reading?.lists.find(
+    ({ section }) => line >= section.contentStart.line && line < section.endLine,
+  )?.section;
+  if (!section) return false;
+  return line === section.contentStart.line || /^\s/.test(fix.context.parsed.lines.lines[line]);
 }
 
 function disableForFile(code: string, fix: FixContext, comments: SuppressionComment[]): Fix[] {

@@ -132,10 +132,9 @@ function nearMissKeys(
     if (!suggestion) continue;
     const place = locateInFrontmatter(context.parsed.frontmatter!, context.parsed.lines, [...path, key]);
     problems.push({
-      code: "frontmatter/unknown-property",
+      code: "frontmatter/misspelt-property",
       range: place.keyRange ?? place.valueRange!,
       message: `Unknown property \`${key}\`: did you mean \`${suggestion}\`?`,
-      defaultSeverity: "warning",
       data: { suggestion },
     });
   }

@@ -2,15 +2,22 @@ import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import metaSchema from "../../../../../schemas/meta.schema.json";
 import papersSchema from "../../../../../schemas/papers.schema.json";
+import breakdownPaperSchema from "../../../../../schemas/breakdown-paper.schema.json";
 import { type JsonDocument, parseJsonDocument, rangeAtPath, schemaProblems } from "../../json/jsonDocument";
 import { joinPath, dirname } from "../../paths";
 import type { Problem } from "../../problem";
 import type { CoreServices } from "../../model/services";
 
-let validators: { papers: ValidateFunction; meta: ValidateFunction } | undefined;
+interface BuiltinValidators {
+  papers: ValidateFunction;
+  meta: ValidateFunction;
+  breakdownPaper: ValidateFunction;
+}
 
-/** The two built-in JSON validators, compiled on first use (most runs of the server never open a papers.json). */
-function builtinValidators(): { papers: ValidateFunction; meta: ValidateFunction } {
+let validators: BuiltinValidators | undefined;
+
+/** The built-in JSON validators, compiled on first use (most runs of the server never open a papers.json). */
+export function builtinValidators(): BuiltinValidators {
   if (!validators) {
     // `unicode: false`: lengths in UTF-16 units instead of code points, which ajv counts by walking every
     // string (5 % of a corpus check went there, on abstracts). These schemas only say `minLength: 1`,
@@ -27,7 +34,11 @@ function builtinValidators(): { papers: ValidateFunction; meta: ValidateFunction
       code: { optimize: false },
     });
     addFormats(ajv);
-    validators = { papers: ajv.compile(papersSchema), meta: ajv.compile(metaSchema) };
+    validators = {
+      papers: ajv.compile(papersSchema),
+      meta: ajv.compile(metaSchema),
+      breakdownPaper: ajv.compile(breakdownPaperSchema),
+    };
   }
   return validators;
 }
@@ -46,8 +57,23 @@ export function checkMeta(path: string, text: string, services: CoreServices): P
   const document = parseJsonDocument(text, false);
   if (document.syntaxProblems.length > 0) return document.syntaxProblems;
   const validate = builtinValidators().meta;
-  if (!validate(document.value)) return schemaProblems(document, validate.errors ?? [], "meta/invalid");
-  return rootDirProblems(path, document, services);
+  // Departures from the schema are warnings; a rootDir that leads to no root node stops the build.
+  const rootDir = (document.value as { rootDir?: unknown } | undefined)?.rootDir;
+  const errors = validate(document.value) ? [] : (validate.errors ?? []);
+  // A missing or mistyped rootDir is one cause: meta/root-dir says it, not the schema too.
+  const problems = schemaProblems(
+    document,
+    errors.filter((error) => !`${error.instancePath}/${String(error.params.missingProperty ?? "")}`.includes("rootDir")),
+    "meta/invalid",
+  );
+  if (typeof rootDir === "string") problems.push(...rootDirProblems(path, rootDir, document, services));
+  else
+    problems.push({
+      code: "meta/root-dir",
+      range: rangeAtPath(document, []),
+      message: "meta.json has no `rootDir` (the root node's folder): the map build stops.",
+    });
+  return problems;
 }
 
 /**
@@ -64,22 +90,25 @@ function plainJsonValue(text: string): { value: unknown } | undefined {
   }
 }
 
-function rootDirProblems(path: string, document: JsonDocument, services: CoreServices): Problem[] {
-  const rootDir = (document.value as { rootDir: string }).rootDir;
+function rootDirProblems(path: string, rootDir: string, document: JsonDocument, services: CoreServices): Problem[] {
   const range = rangeAtPath(document, ["rootDir"]);
   const rootFolder = joinPath(dirname(path), rootDir);
   if (!services.workspace.isDirectory(rootFolder)) {
     return [
       {
-        code: "meta/invalid",
+        code: "meta/root-dir",
         range,
-        message: `\`rootDir\` names \`${rootDir}\`, which is not a folder beside meta.json.`,
+        message: `\`rootDir\` names \`${rootDir}\`, which is not a folder beside meta.json: the map build stops.`,
       },
     ];
   }
-  const name = rootFolder.split("/").pop()!.normalize("NFC");
-  if (services.workspace.hasFile(rootFolder, name + ".md")) return [];
+  const name = services.maps.nodeFolder(rootFolder)?.fileName ?? rootFolder.split("/").pop()!.normalize("NFC") + ".md";
+  if (services.workspace.hasFile(rootFolder, name)) return [];
   return [
-    { code: "node/file-name", range, message: `The root node folder \`${rootDir}\` has no \`${name}.md\`.` },
+    {
+      code: "node/file-name",
+      range,
+      message: `The root node folder \`${rootDir}\` has no \`${name}\`: the map build stops (it finds no root node).`,
+    },
   ];
 }

@@ -1,5 +1,4 @@
 import { findLinks } from "../../document/links";
-import { proseLines, type FoundSection } from "../../document/sections";
 import type { DirectoryEntry } from "../../fileSystem";
 import { NameIndex } from "../../names";
 import { basename, joinPath, nfc, relativePath } from "../../paths";
@@ -9,11 +8,21 @@ import type { MapNode } from "../../workspace/nodeIndex";
 import type { Workspace } from "../../workspace/workspace";
 import type { MarkdownContext } from "../../model/markdownContext";
 
+/** `www.aaai.org/...`, `arxiv.org/abs/...`: a host name (a dot and a top-level domain) where a path would start. */
+const webAddress = /^(?:www\.[^\s/]+|(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|ai|dev|co|uk|de|fr|info|me|ly|gl|ca|us|eu|int|app|page|so|xyz|tech|science|news|blog))(?:[/:?#]|$)/i;
+
+function looksLikeWebAddress(target: string): boolean {
+  return webAddress.test(target.trim());
+}
+
 /**
  * Links without a URI scheme must name a file or folder that exists; links with one are external and
  * left alone. Also returns the resolved targets, so that a change to one revalidates the linking file.
  */
-export function checkLinks(context: MarkdownContext): { problems: Problem[]; targets: string[] } {
+export function checkLinks(
+  context: MarkdownContext,
+  judgedLines: ReadonlySet<number> = new Set(),
+): { problems: Problem[]; targets: string[] } {
   const { workspace, maps } = context.services;
   const problems: Problem[] = [];
   const targets: string[] = [];
@@ -45,11 +54,21 @@ export function checkLinks(context: MarkdownContext): { problems: Problem[]; tar
     };
   };
   for (const link of findLinks(context.parsed)) {
+    if (looksLikeWebAddress(link.target) && !resolves(workspace, resolveLink(context.path, link.target, maps)?.path ?? "")) {
+      const suggestion = `https://${link.target.trim()}`;
+      problems.push({
+        code: "link/missing-scheme",
+        range: link.targetRange,
+        message: `\`${link.target.trim()}\` looks like a web address without \`https://\`: the site reads it as a path beside this page, a dead link. Write \`${suggestion}\`.`,
+        data: { suggestion },
+      });
+      continue;
+    }
     if (!judged.has(link.target)) judged.set(link.target, judge(link.target));
     const judgement = judged.get(link.target);
     if (!judgement) continue;
     targets.push(judgement.resolved);
-    if (judgement.message === undefined) continue;
+    if (judgement.message === undefined || judgedLines.has(link.range.start.line)) continue;
     problems.push({
       code: "link/unresolved",
       range: link.targetRange,
@@ -191,25 +210,4 @@ function nodeNamesOf(all: readonly MapNode[], repositoryRoot: string | undefined
     byRepository.set(repositoryRoot, found);
   }
   return found;
-}
-
-const bulletLine = /^[-*+]\s+(.*)$/;
-const singleLink = /^!?\[(?:[^[\]\\]|\\.)+\]\([^\s()]*(?:\s+"[^"]*")?\)$/;
-
-/** Each top-level item of Related Nodes is one link; indented lines (the `- Reason:` sub-bullets) are free text. */
-export function checkRelatedNodes(context: MarkdownContext, sections: FoundSection[]): Problem[] {
-  const section = sections.find((candidate) => candidate.rule?.heading === "Related Nodes");
-  if (context.kind !== "map-node" || !section) return [];
-  const problems: Problem[] = [];
-  for (const { line, text } of proseLines(context.parsed, section)) {
-    if (text.trim() === "" || /^\s/.test(text)) continue;
-    const bullet = text.match(bulletLine);
-    if (bullet && singleLink.test(bullet[1].trim())) continue;
-    problems.push({
-      code: "link/format",
-      range: context.parsed.lines.lineRange(line),
-      message: "A Related Nodes item is a single link: `- [Node Name](/Root/Path/To/Node/Node.md)`.",
-    });
-  }
-  return problems;
 }

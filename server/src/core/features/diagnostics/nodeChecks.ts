@@ -9,18 +9,29 @@ export function checkNode(context: MarkdownContext): Problem[] {
   if (!node) return [];
   const range = context.parsed.lines.lineRange(0);
   const fileName = basename(context.path).normalize("NFC");
-  const expected = node.name + ".md";
+  const expected = node.fileName;
   if (fileName !== expected) {
+    // The builder reads only the folder's own file: beside it, this one is ignored; without it, the node is dropped.
+    if (context.services.workspace.hasFile(node.folder, expected)) {
+      return [
+        {
+          code: "node/ignored-file",
+          range,
+          message: `The map builder reads only \`${expected}\` in this folder: \`${fileName}\` is not published.`,
+        },
+      ];
+    }
     return [
       {
         code: "node/file-name",
         range,
-        message: `A node folder holds one Markdown file named after it: \`${expected}\`, not \`${fileName}\`.`,
+        message: `The map builder reads \`${expected}\` in this folder, and there is none: the node and everything below it are dropped. Name this file \`${expected}\`.`,
         data: { expected },
       },
     ];
   }
-  if (new RegExp(context.config.nodeNamePattern, "u").test(node.name)) return [];
+  if (!context.config.nodeNamePatternConfigured || new RegExp(context.config.nodeNamePattern, "u").test(node.name))
+    return [];
   const suggestion = nodeFolderName(node.name).replace(/[^\p{L}\p{N}_-]/gu, "");
   return [
     {

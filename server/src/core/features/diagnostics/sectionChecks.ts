@@ -43,7 +43,7 @@ export function checkSections(context: MarkdownContext, sections: FoundSection[]
     }
     seen.add(section.ruleIndex);
   }
-  problems.push(...outOfOrder(sections, rules.rules));
+  if (rules.ordered) problems.push(...outOfOrder(sections, rules.rules));
   const absent = missing(context, sections, rules.rules, seen);
   problems.push(...absent.filter((problem) => !suggested.has(String(problem.data?.heading))));
   problems.push(...empty(context, sections));
@@ -69,8 +69,11 @@ function unknownSection(context: MarkdownContext, section: FoundSection): Proble
  * Sections out of the kind's order. The longest run already in order stays; the sections outside
  * it are reported, so moving one misplaced section gives one diagnostic, not one per neighbour.
  */
-function outOfOrder(sections: FoundSection[], rules: SectionRule[]): Problem[] {
-  const firstOccurrences: FoundSection[] = [];
+export function outOfOrder(
+  sections: Pick<FoundSection, "heading" | "rule" | "ruleIndex">[],
+  rules: SectionRule[],
+): Problem[] {
+  const firstOccurrences: Pick<FoundSection, "heading" | "rule" | "ruleIndex">[] = [];
   const seen = new Set<number>();
   for (const section of sections) {
     if (section.rule && !seen.has(section.ruleIndex)) {
@@ -137,6 +140,9 @@ export function whyRequired(context: MarkdownContext, rule: SectionRule): string
   const node = context.kind === "map-node" ? context.nodeFolder : undefined;
   switch (rule.presence) {
     case "optional":
+    case "usual":
+    case "usual-on-nodes-with-children":
+      // Map conventions: the map checks weigh them against the map's other nodes.
       return undefined;
     case "required":
       return "";
@@ -181,7 +187,6 @@ function empty(context: MarkdownContext, sections: FoundSection[]): Problem[] {
       code: "section/empty" as const,
       range: section.heading.range,
       message: `The section \`${section.heading.text}\` is empty.`,
-      defaultSeverity: "warning" as const,
     }));
 }
 

@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver-types";
 import { matchesGlobs } from "../../config/globs";
 import type { ResolvedConfig } from "../../config/configTypes";
-import type { SeverityName, SeveritySetting } from "../../diagnosticCodes";
+import { defaultSeverities, type SeverityName, type SeveritySetting } from "../../diagnosticCodes";
 import { codeDocumentationUrl } from "../../diagnosticDocs";
 import type { Problem } from "../../problem";
 
@@ -21,7 +21,7 @@ export const diagnosticSource = "kb-author";
 export function toDiagnostics(problems: Problem[], config: ResolvedConfig, path: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const problem of problems) {
-    const setting = configuredSeverity(config, path, problem.code) ?? problem.defaultSeverity ?? "error";
+    const setting = configuredSeverity(config, path, problem.code) ?? defaultSeverities[problem.code];
     if (setting === "off") continue;
     const diagnostic: Diagnostic = {
       range: problem.range,

@@ -9,9 +9,9 @@ import { type Problem, startOfFile } from "../../problem";
 import type { SourceText } from "../../workspace/workspace";
 import { checkFrontmatter } from "./frontmatterChecks";
 import { checkMeta, checkPapers } from "./jsonChecks";
-import { checkLinks, checkRelatedNodes } from "./linkChecks";
+import { checkLinks } from "./linkChecks";
+import { checkMapFile } from "./map/mapChecks";
 import { checkNode } from "./nodeChecks";
-import { checkOrder } from "./orderChecks";
 import { checkSections } from "./sectionChecks";
 import { toDiagnostics } from "./severity";
 import { applySuppressions } from "./suppression";
@@ -82,11 +82,11 @@ function validateMarkdown(
   problems.push(...checkFrontmatter(context));
   // An unclosed frontmatter block leaves no body to check: its syntax error is the one diagnostic.
   if (parsed.frontmatter && parsed.frontmatter.bodyStartLine === undefined) return report(kind, problems);
-  const sections = findSections(parsed, context.settings!.sections);
-  problems.push(...checkSections(context, sections));
-  problems.push(...checkOrder(context, sections));
-  problems.push(...checkRelatedNodes(context, sections));
-  const links = checkLinks(context);
+  // A map's node or breakdown file is checked as the map builder reads it; anything else by its kind's rules.
+  const mapFile = checkMapFile(context);
+  if (mapFile) problems.push(...mapFile.problems);
+  else problems.push(...checkSections(context, findSections(parsed, context.settings!.sections)));
+  const links = checkLinks(context, mapFile?.relatedLines);
   problems.push(...links.problems);
   return report(kind, problems, links.targets);
 }

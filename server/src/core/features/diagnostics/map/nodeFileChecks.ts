@@ -1,0 +1,46 @@
+import type { Range } from "vscode-languageserver-types";
+import type { BuilderChildren } from "../../../map/builderView";
+import { contentLine } from "../../../map/nodeReading";
+import type { MarkdownContext } from "../../../model/markdownContext";
+import { joinPath } from "../../../paths";
+import type { Problem } from "../../../problem";
+import type { NodeFolder } from "../../../workspace/maps";
+import type { ChildFolders } from "./childFolders";
+
+/**
+ * Child folders without the file the builder reads: a node's is dropped with its whole subtree; in a
+ * breakdown node every sub-folder is read as a breakdown, so one without its file stops the build.
+ */
+export function checkChildFiles(
+  context: MarkdownContext,
+  node: NodeFolder,
+  children: BuilderChildren,
+  folders: ChildFolders,
+): Problem[] {
+  const { maps } = context.services;
+  const visited = new Set(children.names);
+  const candidates = node.breakdownNode ? [...folders.all] : folders.meant.filter((name) => visited.has(name));
+  const problems: Problem[] = [];
+  for (const name of candidates) {
+    if (folders.withFile.has(name)) continue;
+    const fileName = maps.nodeFolder(joinPath(node.folder, name))?.fileName ?? `${name}.md`;
+    problems.push({
+      code: "node/file-name",
+      range: placeOfChild(context, children, name),
+      message: node.breakdownNode
+        ? `The breakdown folder \`${name}\` has no \`${fileName}\`: the builder reads every sub-folder of a breakdown node as a breakdown, so the map build stops.`
+        : `The folder \`${name}\` has no \`${fileName}\`: the builder drops it and everything below it.`,
+      data: { child: name },
+    });
+  }
+  return problems;
+}
+
+/** Where a child is named: its Order entry, else the Order's heading, else the first line. */
+function placeOfChild(context: MarkdownContext, children: BuilderChildren, name: string): Range {
+  const { lines } = context.parsed;
+  const order = children.reading.orders[children.reading.orders.length - 1];
+  if (!order) return lines.lineRange(0);
+  const item = order.reading.list.items.find((candidate) => candidate.text === name && candidate.line !== undefined);
+  return lines.lineRange(item ? contentLine(order.section, item.line!) : order.section.headingLine);
+}

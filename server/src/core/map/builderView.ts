@@ -1,0 +1,206 @@
+import type { ConfigStore } from "../config/configStore";
+import { joinPath, nfc } from "../paths";
+import type { MapLocator, NodeFolder } from "../workspace/maps";
+import type { NodeIndex } from "../workspace/nodeIndex";
+import type { Workspace } from "../workspace/workspace";
+import { type NodeReading, type PaperBlock, paperTitleOfEntry, readNodeFile } from "./nodeReading";
+import { compareCodePoints, pythonLstripChars } from "./pythonText";
+
+/** A `Paper: "Title"` entry of a breakdown node that names no breakdown's paper: the build stops. */
+export interface UnknownPaper {
+  /** The index of the entry among the children's names. */
+  index: number;
+  title: string;
+}
+
+/** A node's children as the builder publishes them (names of sub-folders, or of nothing, as the Orders leave them). */
+export interface BuilderChildren {
+  reading: NodeReading;
+  /** The names after the Orders and, in a breakdown node, with `Paper: "..."` entries replaced by their folders. */
+  names: string[];
+  /** In a breakdown node: paper titles to breakdown folders (the last folder of a title wins, as in a dict). */
+  papers: Map<string, string>;
+  unknownPapers: UnknownPaper[];
+  /** In a breakdown node: sub-folders whose file is missing or whose Paper stops the build (reported on them). */
+  brokenBreakdowns: string[];
+}
+
+/** Where a folder stands in its published map. */
+export type PublishedPlace =
+  /** The builder publishes a node for it. */
+  | "published"
+  /** The builder reaches it (it gives it an id, so Related Nodes links resolve) but publishes nothing: no file. */
+  | "dropped"
+  /** The builder never reaches it: an ancestor is dropped or leaves it out. */
+  | "unreached";
+
+/**
+ * The maps as their builder reads them: each node file's sections and Orders, each node's published children,
+ * whether a folder is published. Readings are kept per file text and dropped when the tree changes.
+ */
+export class BuilderView {
+  private readonly readings = new Map<string, { text: string; reading: NodeReading }>();
+  /** Per map (by root folder): how its nodes use the sections, kept current as readings change. */
+  private readonly usage = new Map<string, MapUsage>();
+  /** What each node file counted for in `usage`. */
+  private readonly counted = new Map<string, { reading: NodeReading; usage: MapUsage }>();
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly maps: MapLocator,
+    private readonly configs: ConfigStore,
+    private readonly nodes: NodeIndex,
+  ) {
+    workspace.onDidChange(() => {
+      this.readings.clear();
+      this.usage.clear();
+      this.counted.clear();
+    });
+  }
+
+  /**
+   * How the nodes of a node's map use the sections (read on first use: every node file of the map). A
+   * convention of the map, not of the format: a section most of its nodes have is expected of the others.
+   */
+  usageOf(node: NodeFolder): MapUsage {
+    const key = node.map.rootFolder;
+    let usage = this.usage.get(key);
+    if (!usage) {
+      usage = emptyUsage();
+      this.usage.set(key, usage);
+      for (const other of this.nodes.all()) {
+        if (other.map.rootFolder !== key || other.role !== "node" || !other.file) continue;
+        const otherFolder = this.maps.nodeFolder(other.folder);
+        if (otherFolder) this.reading(otherFolder);
+      }
+    }
+    return usage;
+  }
+
+  /** `get_sub_dir_names`: every sub-folder (hidden ones too), by code point after `lstrip("Untitled_")`. */
+  sortedFolders(folder: string): string[] {
+    const names = this.workspace
+      .readDirectory(folder)
+      .filter((entry) => entry.type === "directory")
+      .map((entry) => nfc(entry.name));
+    const keys = new Map(names.map((name) => [name, pythonLstripChars(name, "Untitled_")]));
+    return names.sort((a, b) => compareCodePoints(keys.get(a)!, keys.get(b)!));
+  }
+
+  /** The reading of a node's or breakdown's file (undefined when it has none or it cannot be read). */
+  reading(node: NodeFolder, text?: string): NodeReading | undefined {
+    const path = joinPath(node.folder, node.fileName);
+    if (text === undefined) {
+      const file = this.workspace.findFile(node.folder, node.fileName);
+      if (!file) return undefined;
+      const source = this.workspace.readText(file, this.configs.configFor(file).maxFileSize);
+      if (!source.ok) return undefined;
+      text = source.text;
+    }
+    const cached = this.readings.get(path);
+    let reading = cached && cached.text === text ? cached.reading : undefined;
+    if (!reading) {
+      reading = readNodeFile(text.split(/\r?\n/), this.sortedFolders(node.folder), node.role);
+      this.readings.set(path, { text, reading });
+    }
+    if (node.role === "node") this.count(path, node, reading);
+    return reading;
+  }
+
+  /** Keeps the map's usage current: the file's earlier counts out, its new ones in. */
+  private count(path: string, node: NodeFolder, reading: NodeReading): void {
+    const key = node.map.rootFolder;
+    const totals = this.usage.get(key);
+    if (!totals) return;
+    const before = this.counted.get(path);
+    if (before?.reading === reading) return;
+    if (before) addUsage(totals, before.usage, -1);
+    const titles = new Set(reading.sections.map((section) => section.title));
+    const withChildren = this.workspace.childFolders(node.folder).length > 0;
+    const own: MapUsage = {
+      nodes: 1,
+      // A root that meta.json's coverRootDescription describes has the map's Mini Description.
+      withMiniDescription: titles.has("Mini Description") || (node.isRoot && node.map.rootDescribedByMeta) ? 1 : 0,
+      withDescription: titles.has("Description") ? 1 : 0,
+      withChildren: withChildren ? 1 : 0,
+      withChildrenAndOrder: withChildren && titles.has("Order") ? 1 : 0,
+    };
+    addUsage(totals, own, 1);
+    this.counted.set(path, { reading, usage: own });
+  }
+
+  /** A node's published children; undefined when it has no readable file. */
+  children(node: NodeFolder, text?: string): BuilderChildren | undefined {
+    const reading = this.reading(node, text);
+    if (!reading) return undefined;
+    const papers = new Map<string, string>();
+    const unknownPapers: UnknownPaper[] = [];
+    const brokenBreakdowns: string[] = [];
+    if (!node.breakdownNode) return { reading, names: reading.names, papers, unknownPapers, brokenBreakdowns };
+    for (const name of this.sortedFolders(node.folder)) {
+      const breakdown = this.breakdownReading(node, name);
+      const value = breakdown?.paper?.value;
+      const parsed = value?.parsed;
+      if (!breakdown || (breakdown.paper && (!value || typeof parsed !== "object" || parsed === null || Array.isArray(parsed))))
+        brokenBreakdowns.push(name);
+      const title = paperTitle(breakdown?.paper);
+      if (title !== undefined) papers.set(title, name);
+    }
+    const names = reading.names.map((entry, index) => {
+      const title = paperTitleOfEntry(entry);
+      if (title === undefined) return entry;
+      const folder = papers.get(title);
+      if (folder === undefined) unknownPapers.push({ index, title });
+      return folder ?? entry;
+    });
+    return { reading, names, papers, unknownPapers, brokenBreakdowns };
+  }
+
+  /** The reading of a breakdown node's sub-folder (undefined when it has no file). */
+  breakdownReading(parent: NodeFolder, name: string): NodeReading | undefined {
+    const breakdown = this.maps.nodeFolder(
+      this.workspace.findEntry(parent.folder, name) ?? joinPath(parent.folder, name),
+    );
+    return breakdown && this.reading(breakdown);
+  }
+
+  /** Whether the builder publishes a node for a folder, reaches it without publishing it, or never reaches it. */
+  placeOf(written: string): PublishedPlace {
+    const folder = this.workspace.spelledOnDisk(written) ?? written;
+    const node = this.maps.nodeFolder(folder);
+    if (!node) return "unreached";
+    const hasFile = this.workspace.hasFile(folder, node.fileName);
+    if (node.isRoot) return hasFile ? "published" : "dropped";
+    const parentFolder = folder.slice(0, folder.lastIndexOf("/"));
+    const parent = this.maps.nodeFolder(parentFolder);
+    if (!parent || this.placeOf(parentFolder) !== "published") return "unreached";
+    const children = this.children(parent);
+    if (!children || !children.names.includes(node.name)) return "unreached";
+    return hasFile ? "published" : "dropped";
+  }
+}
+
+/** Counts of a map's nodes (breakdowns not counted: they have other sections). */
+export interface MapUsage {
+  nodes: number;
+  withMiniDescription: number;
+  withDescription: number;
+  withChildren: number;
+  withChildrenAndOrder: number;
+}
+
+function emptyUsage(): MapUsage {
+  return { nodes: 0, withMiniDescription: 0, withDescription: 0, withChildren: 0, withChildrenAndOrder: 0 };
+}
+
+function addUsage(totals: MapUsage, counts: MapUsage, sign: 1 | -1): void {
+  for (const key of Object.keys(totals) as (keyof MapUsage)[]) totals[key] += sign * counts[key];
+}
+
+/** The title a breakdown node's `Paper: "..."` entries match: the paper's truthy `title`. */
+function paperTitle(paper: PaperBlock | undefined): string | undefined {
+  const value = paper?.value?.parsed;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const title = (value as Record<string, unknown>).title;
+  return typeof title === "string" && title !== "" ? title : undefined;
+}
