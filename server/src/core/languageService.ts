@@ -207,7 +207,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   schemas.setTrusted(trusted);
   configs.setTrusted(trusted);
   const nodes = new NodeIndex(workspace, maps);
-  const builder = new BuilderView(workspace, maps, configs, nodes);
+  const builder = new BuilderView(workspace, maps, configs);
   const services: CoreServices = {
     workspace,
     maps,

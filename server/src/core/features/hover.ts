@@ -5,6 +5,7 @@ import type { CoreServices } from "../model/services";
 import { frontmatterKeyHover } from "./frontmatterHover";
 import { targetOfLink, targetOfNode } from "../model/linkTargets";
 import { contains, linkAt, nodeOfOrderEntry, orderEntryAt } from "../model/locate";
+import { paperTitleOfEntry } from "../map/nodeReading";
 import { targetCard } from "./nodeCard";
 import { sectionHover } from "./sectionHover";
 
@@ -31,8 +32,12 @@ function orderEntryHover(
   const entry = orderEntryAt(context, position);
   if (!entry || !contains(entry.range, position) || entry.name === "") return undefined;
   const node = nodeOfOrderEntry(context, entry, services);
+  const paperTitle = context.nodeFolder?.breakdownNode
+    ? paperTitleOfEntry(context.parsed.lines.lines[entry.line] ?? "")
+    : undefined;
   let value: string;
   if (node) value = targetCard(targetOfNode(node), services);
+  else if (paperTitle !== undefined) value = `No breakdown here has a paper titled \`${paperTitle}\`.`;
   else {
     const folders = context.nodeFolder ? services.workspace.childFolders(context.nodeFolder.folder) : [];
     const suggestion = nearestName(entry.name, folders);

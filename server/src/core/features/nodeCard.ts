@@ -1,6 +1,7 @@
 import { basename } from "../paths";
 import type { MapNode } from "../workspace/nodeIndex";
 import { miniDescription, problemCounts, truncate, workspacePath } from "../model/cardData";
+import { firstParagraphOf } from "../model/locate";
 import { contextOfFile } from "../model/fileContext";
 import { frontmatterData, readJson, stringField } from "../model/fileData";
 import type { Target } from "../model/linkTargets";
@@ -20,12 +21,13 @@ export function targetCard(target: Target, services: CoreServices): string {
  * children and papers, and the problems last found in its file.
  */
 function nodeCard(node: MapNode, services: CoreServices): string {
+  if (node.role === "breakdown") return breakdownCard(node, services);
   const trail = trailOf(node, services.nodes);
   const summary = miniDescription(node, services);
   const facts = [
     count(services.workspace.childFolders(node.folder).length, "child", "children"),
     papersFact(node, services),
-    node.file ? problemsFact(node.file, services) : `no \`${node.name}.md\` in the folder`,
+    node.file ? problemsFact(node.file, services) : `no \`${node.fileName}\` in the folder`,
   ];
   return [
     `**${escapeMarkdown(node.title)}**`,
@@ -33,6 +35,37 @@ function nodeCard(node: MapNode, services: CoreServices): string {
     summary ?? "_No Mini Description._",
     facts.join(" · "),
   ].join("\n\n");
+}
+
+/**
+ * A breakdown's card: its paper (title, date, link) and Explanation, its child nodes, its problems. An
+ * `Untitled_` breakdown has no title of its own on the map: its paper stands for it.
+ */
+function breakdownCard(node: MapNode, services: CoreServices): string {
+  const folder = services.maps.nodeFolder(node.folder);
+  const reading = folder && services.builder.reading(folder);
+  const paper = reading?.paper?.value?.parsed as Record<string, unknown> | undefined;
+  const field = (key: string) => (paper && typeof paper[key] === "string" ? (paper[key] as string) : undefined);
+  const title = field("title");
+  const untitled = node.name.startsWith("Untitled");
+  const context = node.file ? contextOfFile(node.file, services) : undefined;
+  const explanation = context && firstParagraphOf(context, "Explanation");
+  const trail = trailOf(node, services.nodes);
+  const paperLine = title
+    ? `Paper: ${field("url") ? `[${escapeMarkdown(title)}](${field("url")})` : escapeMarkdown(title)}${field("published_date") ? ` (${field("published_date")})` : ""}`
+    : "_No paper._";
+  return [
+    `**${escapeMarkdown(untitled && title ? title : node.title)}** (breakdown)`,
+    trail ? escapeMarkdown(trail) : "",
+    paperLine,
+    explanation ? truncate(explanation) : "_No Explanation._",
+    [
+      count(services.workspace.childFolders(node.folder).length, "child", "children"),
+      node.file ? problemsFact(node.file, services) : `no \`${node.fileName}\` in the folder`,
+    ].join(" · "),
+  ]
+    .filter(Boolean)
+    .join("\n\n");
 }
 
 /** A page's card: its frontmatter title (or first heading, or file name), its path and summary, its problems. */

@@ -1,8 +1,9 @@
 import type { ConfigStore } from "../config/configStore";
 import { joinPath, nfc } from "../paths";
 import type { MapLocator, NodeFolder } from "../workspace/maps";
-import type { NodeIndex } from "../workspace/nodeIndex";
+import { isSkippedFolderName } from "../workspace/workspace";
 import type { Workspace } from "../workspace/workspace";
+import { splitBuilderSections } from "./builderSections";
 import { type NodeReading, type PaperBlock, paperTitleOfEntry, readNodeFile } from "./nodeReading";
 import { compareCodePoints, pythonLstripChars } from "./pythonText";
 
@@ -39,17 +40,17 @@ export type PublishedPlace =
  * whether a folder is published. Readings are kept per file text and dropped when the tree changes.
  */
 export class BuilderView {
+  /** The latest readings, most recent last (a bounded cache: a check of 5,800 files keeps only the ones in use). */
   private readonly readings = new Map<string, { text: string; reading: NodeReading }>();
   /** Per map (by root folder): how its nodes use the sections, kept current as readings change. */
   private readonly usage = new Map<string, MapUsage>();
-  /** What each node file counted for in `usage`. */
-  private readonly counted = new Map<string, { reading: NodeReading; usage: MapUsage }>();
+  /** What each node file counted for in `usage`, and for which text (by a hash: the texts are not held). */
+  private readonly counted = new Map<string, { hash: number; usage: MapUsage }>();
 
   constructor(
     private readonly workspace: Workspace,
     private readonly maps: MapLocator,
     private readonly configs: ConfigStore,
-    private readonly nodes: NodeIndex,
   ) {
     workspace.onDidChange(() => {
       this.readings.clear();
@@ -68,11 +69,7 @@ export class BuilderView {
     if (!usage) {
       usage = emptyUsage();
       this.usage.set(key, usage);
-      for (const other of this.nodes.all()) {
-        if (other.map.rootFolder !== key || other.role !== "node" || !other.file) continue;
-        const otherFolder = this.maps.nodeFolder(other.folder);
-        if (otherFolder) this.reading(otherFolder);
-      }
+      this.countBelow(node.map.rootFolder);
     }
     return usage;
   }
@@ -89,33 +86,62 @@ export class BuilderView {
 
   /** The reading of a node's or breakdown's file (undefined when it has none or it cannot be read). */
   reading(node: NodeFolder, text?: string): NodeReading | undefined {
-    const path = joinPath(node.folder, node.fileName);
-    if (text === undefined) {
-      const file = this.workspace.findFile(node.folder, node.fileName);
-      if (!file) return undefined;
-      const source = this.workspace.readText(file, this.configs.configFor(file).maxFileSize);
-      if (!source.ok) return undefined;
-      text = source.text;
-    }
+    const source = this.textOf(node, text, false);
+    if (source === undefined) return undefined;
+    const path = `${node.folder}/${node.fileName}`;
     const cached = this.readings.get(path);
-    let reading = cached && cached.text === text ? cached.reading : undefined;
-    if (!reading) {
-      reading = readNodeFile(text.split(/\r?\n/), this.sortedFolders(node.folder), node.role);
-      this.readings.set(path, { text, reading });
-    }
-    if (node.role === "node") this.count(path, node, reading);
+    let reading = cached && cached.text === source ? cached.reading : undefined;
+    if (!reading) reading = readNodeFile(source.split(/\r?\n/), this.sortedFolders(node.folder), node.role);
+    this.readings.delete(path);
+    this.readings.set(path, { text: source, reading });
+    if (this.readings.size > maxReadings) this.readings.delete(this.readings.keys().next().value!);
+    const sections = reading.sections;
+    if (node.role === "node") this.count(path, node, source, () => sections.map((section) => section.title));
     return reading;
   }
 
+  /**
+   * The text the builder reads: the one given (an open document) or the file's, with its BOM, which the
+   * builder keeps as text (it hides a `###` on the first line). `lookAhead`: read ahead of the file's own
+   * check, which takes the text over (one read per file).
+   */
+  private textOf(node: NodeFolder, text: string | undefined, lookAhead: boolean): string | undefined {
+    const file = this.workspace.findFile(node.folder, node.fileName);
+    if (text === undefined) {
+      if (!file) return undefined;
+      const source = this.workspace.readText(file, this.configs.configFor(file).maxFileSize, true, lookAhead);
+      if (!source.ok) return undefined;
+      text = source.text;
+    }
+    return file && this.workspace.startsWithBom(file) ? "\ufeff" + text : text;
+  }
+
+  /** Counts every node file from a folder down (its sections only: the files' own checks read them fully). */
+  private countBelow(folder: string): void {
+    const node = this.maps.nodeFolder(folder);
+    if (!node) return;
+    if (node.role === "node") {
+      const text = this.textOf(node, undefined, true);
+      if (text !== undefined)
+        this.count(`${node.folder}/${node.fileName}`, node, text, () =>
+          splitBuilderSections(text.split(/\r?\n/)).map((section) => section.title),
+        );
+    }
+    for (const entry of this.workspace.readDirectory(folder)) {
+      if (entry.type === "directory" && !isSkippedFolderName(entry.name)) this.countBelow(`${folder}/${entry.name}`);
+    }
+  }
+
   /** Keeps the map's usage current: the file's earlier counts out, its new ones in. */
-  private count(path: string, node: NodeFolder, reading: NodeReading): void {
+  private count(path: string, node: NodeFolder, text: string, sectionTitles: () => string[]): void {
     const key = node.map.rootFolder;
     const totals = this.usage.get(key);
     if (!totals) return;
     const before = this.counted.get(path);
-    if (before?.reading === reading) return;
+    const hash = textHash(text);
+    if (before?.hash === hash) return;
     if (before) addUsage(totals, before.usage, -1);
-    const titles = new Set(reading.sections.map((section) => section.title));
+    const titles = new Set(sectionTitles());
     const withChildren = this.workspace.childFolders(node.folder).length > 0;
     const own: MapUsage = {
       nodes: 1,
@@ -126,7 +152,7 @@ export class BuilderView {
       withChildrenAndOrder: withChildren && titles.has("Order") ? 1 : 0,
     };
     addUsage(totals, own, 1);
-    this.counted.set(path, { reading, usage: own });
+    this.counted.set(path, { hash, usage: own });
   }
 
   /** A node's published children; undefined when it has no readable file. */
@@ -179,6 +205,16 @@ export class BuilderView {
     return hasFile ? "published" : "dropped";
   }
 }
+
+/** FNV-1a over the UTF-16 units, with the length: tells a changed text from the one counted. */
+function textHash(text: string): number {
+  let hash = 0x811c9dc5 ^ text.length;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Readings kept: the nodes being edited and the ancestors and breakdowns their checks look at. */
+const maxReadings = 2048;
 
 /** Counts of a map's nodes (breakdowns not counted: they have other sections). */
 export interface MapUsage {

@@ -2,6 +2,7 @@ import type { Position, Range } from "vscode-languageserver-types";
 import type { MarkdownContext } from "./markdownContext";
 import { findLinks, type MarkdownLink } from "../document/links";
 import { type OrderEntry, readOrderEntries } from "../document/orderEntries";
+import { paperTitleOfEntry } from "../map/nodeReading";
 import { type FoundSection, findSections, proseLines } from "../document/sections";
 import { basename, dirname, joinPath, nfc } from "../paths";
 import { resolveLink } from "../workspace/linkResolution";
@@ -54,10 +55,15 @@ export function nodeOfOrderEntry(
   entry: OrderEntry,
   services: CoreServices,
 ): MapNode | undefined {
-  const folder = context.nodeFolder?.folder;
-  if (!folder) return undefined;
-  const child = services.workspace.childFolders(folder).find((name) => nfc(name) === entry.name);
-  return child === undefined ? undefined : services.nodes.byFolder(joinPath(folder, child));
+  const node = context.nodeFolder;
+  if (!node) return undefined;
+  // In a breakdown node, `N. Paper: "Title"` names the breakdown whose paper has that title.
+  const title = node.breakdownNode ? paperTitleOfEntry(context.parsed.lines.lines[entry.line] ?? "") : undefined;
+  const name =
+    title !== undefined ? services.builder.children(node, context.parsed.lines.text)?.papers.get(title) : entry.name;
+  if (name === undefined) return undefined;
+  const child = services.workspace.childFolders(node.folder).find((folder) => nfc(folder) === name);
+  return child === undefined ? undefined : services.nodes.byFolder(joinPath(node.folder, child));
 }
 
 /** The node a link points at: its folder, or its `Name/Name.md` file. */

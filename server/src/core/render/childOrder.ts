@@ -1,66 +1,82 @@
-import { entriesNamingChildren } from "../model/orderResolution";
+import { contentLine } from "../map/nodeReading";
 import type { CoreServices } from "../model/services";
-import { contextOfFile } from "../model/fileContext";
-import { orderOf } from "../model/locate";
 import { nearestName } from "../names";
-import { joinPath, nfc } from "../paths";
+import { joinPath } from "../paths";
 import type { MapNode } from "../workspace/nodeIndex";
+import { isSkippedFolderName } from "../workspace/workspace";
 
-/** One place among a node's children, as the map shows them. */
+/** One place among a node's children, as the published map shows them. */
 export interface ChildPlace {
-  /** The child node; undefined for an Order entry that names no child folder. */
+  /** The child node; undefined for an entry that names no child folder, or a child the map loses. */
   node: MapNode | undefined;
   /** The name the entry gives, or the folder's name (NFC). */
   name: string;
   /** The Order entry's line, for a listed child or a broken entry. */
   line: number | undefined;
-  /** A child folder missing from the Order (shown after the listed ones). */
+  /** A child folder missing from the Order (published at its sorted place). */
   unlisted: boolean;
-  /** Why the entry leads to no child, for a broken one. */
+  /** Why the place leads to no child, for a broken one. */
   broken: string | undefined;
 }
 
 /**
- * A node's children in the order its Order section lists them (with the entries that name no child,
- * marked broken, where they stand), then the child folders the Order misses, by name. Entries are
- * matched to folders as the Order check matches them (NFC names, `N. Spaced Name`).
+ * A node's children as the map builder publishes them (its Orders applied as it applies them: numbers as
+ * positions, one digit), with the entries that name no child where they stand, a child published twice
+ * marked, and the children the published map loses at the end.
  */
 export function childrenInOrder(node: MapNode, services: CoreServices): ChildPlace[] {
-  const folderNames = services.workspace.childFolders(node.folder);
-  const folderByName = new Map(folderNames.map((name) => [nfc(name), name]));
-  const context = node.file ? contextOfFile(node.file, services) : undefined;
-  const order = context && orderOf(context);
-  const entries = order ? entriesNamingChildren(order.entries, new Set(folderByName.keys())) : [];
-  const listedAt = new Map<string, number>();
+  const folder = services.maps.nodeFolder(node.folder);
+  const children = folder && services.builder.children(folder);
+  const meant = services.builder.sortedFolders(node.folder).filter((name) => !isSkippedFolderName(name));
+  if (!children) return meant.flatMap((name) => place(node, name, services, undefined, false, undefined));
+  const order = children.reading.orders[children.reading.orders.length - 1];
+  const items = order?.reading.list.items ?? [];
+  const listed = new Set(items.filter((item) => item.line !== undefined).map((item) => item.text));
+  const seen = new Set<string>();
   const places: ChildPlace[] = [];
-  for (const [index, entry] of entries.entries()) {
-    const folderName = folderByName.get(entry.name);
-    const earlier = listedAt.get(entry.name);
-    const child =
-      folderName === undefined ? undefined : services.nodes.byFolder(joinPath(node.folder, folderName));
-    if (child && earlier === undefined) {
-      listedAt.set(entry.name, index + 1);
-      places.push({ node: child, name: entry.name, line: entry.line, unlisted: false, broken: undefined });
-    } else {
-      const why =
-        earlier !== undefined
-          ? `\`${entry.name}\` is already listed as entry ${earlier}.`
-          : unknownEntryReason(entry.name, [...folderByName.keys()]);
-      places.push({ node: undefined, name: entry.name, line: entry.line, unlisted: false, broken: why });
-    }
-  }
-  const unlisted = [...folderByName]
-    .filter(([name]) => !listedAt.has(name))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [name, folderName] of unlisted) {
-    const child = services.nodes.byFolder(joinPath(node.folder, folderName));
-    if (child) places.push({ node: child, name, line: undefined, unlisted: true, broken: undefined });
+  children.names.forEach((name, index) => {
+    const item = items[index];
+    const line = order && item?.line !== undefined ? contentLine(order.section, item.line) : undefined;
+    if (isSkippedFolderName(name) && !listed.has(name)) return;
+    const again = seen.has(name);
+    seen.add(name);
+    const why = again ? `\`${name}\` is published a second time here (the Order's numbers put it at two places).` : undefined;
+    places.push(...place(node, name, services, line, order !== undefined && !listed.has(name), why));
+  });
+  for (const name of meant.filter((child) => !seen.has(child))) {
+    places.push({
+      node: undefined,
+      name,
+      line: undefined,
+      unlisted: false,
+      broken: `\`${name}\` is not published: the Order leaves it out.`,
+    });
   }
   return places;
 }
 
-function unknownEntryReason(name: string, children: string[]): string {
-  if (name === "") return "This Order entry names no child folder.";
-  const suggestion = nearestName(name, children);
-  return `No child folder \`${name}\` here${suggestion ? `: did you mean \`${suggestion}\`?` : "."}`;
+function place(
+  node: MapNode,
+  name: string,
+  services: CoreServices,
+  line: number | undefined,
+  unlisted: boolean,
+  broken: string | undefined,
+): ChildPlace[] {
+  const onDisk = services.workspace.findEntry(node.folder, name);
+  const child = onDisk && services.workspace.isDirectory(onDisk) ? services.nodes.byFolder(onDisk) : undefined;
+  if (child) return [{ node: broken ? undefined : child, name, line, unlisted, broken }];
+  const suggestion = nearestName(
+    name,
+    services.workspace.childFolders(node.folder).filter((folder) => services.workspace.isDirectory(joinPath(node.folder, folder))),
+  );
+  return [
+    {
+      node: undefined,
+      name,
+      line,
+      unlisted: false,
+      broken: `No child folder \`${name}\` here${suggestion ? `: did you mean \`${suggestion}\`?` : "."}`,
+    },
+  ];
 }

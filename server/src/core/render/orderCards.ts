@@ -32,7 +32,7 @@ function childCard(place: ChildPlace, page: PageContext): Card {
   const child = place.node;
   const link = nodeLink(child, page);
   if (!child.file) {
-    const why = `The folder \`${child.name}\` has no \`${child.name}.md\`.`;
+    const why = `The folder \`${child.name}\` has no \`${child.fileName}\`: the builder drops it.`;
     return { title: child.title, link, line, state: "broken", notes: [{ kind: "broken", text: why }] };
   }
   const summary = plainSummaryOf(child, page.services);

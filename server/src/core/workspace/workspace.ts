@@ -58,6 +58,9 @@ export class Workspace {
   private readonly statCache = new Map<string, FileStat | null>();
   private readonly textCache = new Map<string, SourceText>();
   private readonly parseCache = new Map<string, ParsedMarkdown>();
+  /** Files whose bytes start with a BOM (the map builder sees it; the text does not). */
+  private readonly bomFiles = new Set<string>();
+  private readonly bomKnown = new Set<string>();
   private diskVersion = 0;
   private readonly listeners: ((change: TreeChange) => void)[] = [];
   /** Reads the host has not answered yet, by path (a host whose reads complete later). */
@@ -146,6 +149,8 @@ export class Workspace {
     this.diskVersion++;
     const structural = new Set<string>();
     for (const { path, structural: isStructural } of changes) {
+      this.bomKnown.delete(path);
+      this.bomFiles.delete(path);
       if (isStructural) structural.add(path);
       else {
         this.statCache.delete(path);
@@ -387,7 +392,7 @@ export class Workspace {
    * The text of a checked file: the open document if there is one, else the file on disk,
    * refused past `maxSize` bytes before it is read.
    */
-  readText(path: string, maxSize: number, cache = true): SourceText {
+  readText(path: string, maxSize: number, cache = true, handOver = false): SourceText {
     const open = this.openDocuments.get(path);
     if (open) {
       // An editor holds text, not bytes: its UTF-16 length stands in for the size, so a huge open file is refused too.
@@ -405,21 +410,49 @@ export class Workspace {
     const read = this.fs.readFileUpTo
       ? this.fs.readFileUpTo(path, maxSize)
       : this.statThenRead(path, maxSize);
-    const answer = this.answerNowOrLater(path, "text", read, (late) =>
-      this.textCache.set(path, this.sourceText(late, maxSize)),
-    );
+    const answer = this.answerNowOrLater(path, "text", read, (late) => {
+      this.noteBom(path, late);
+      this.textCache.set(path, this.sourceText(late, maxSize));
+    });
     if (answer.pending) return { ok: false, problem: "missing" };
+    this.noteBom(path, answer.value);
     const result = this.sourceText(answer.value, maxSize);
     // A missing file is not remembered: nothing is held for a deleted path (the file event comes anyway).
-    if (cache && this.retainContents && !(!result.ok && result.problem === "missing"))
+    // `handOver`: a look-ahead read whose text the file's own check takes next, so it is read once.
+    if (((cache && this.retainContents) || handOver) && !(!result.ok && result.problem === "missing"))
       this.textCache.set(path, result);
     return result;
+  }
+
+  /**
+   * Whether the file started with a UTF-8 byte order mark when last read from disk. The text drops it (as
+   * editors do), but the map builder, a Python program, keeps it: it hides a first `###` heading, and its
+   * JSON reader refuses the file.
+   */
+  startsWithBom(path: string): boolean {
+    // An open document's text has no BOM: the file on disk says whether it is saved with one.
+    if (!this.bomKnown.has(path)) {
+      const bytes = this.readDiskBytes(path);
+      if (bytes !== undefined) this.noteBom(path, bytes);
+    }
+    return this.bomFiles.has(path);
+  }
+
+  private noteBom(path: string, bytes: BoundedRead): void {
+    this.bomKnown.add(path);
+    if (bytes && bytes instanceof Uint8Array && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+      this.bomFiles.add(path);
+    else this.bomFiles.delete(path);
   }
 
   /** Raw bytes of a file that is not a checked document (a schema, a meta.json being looked up). */
   readBytes(path: string): Uint8Array | undefined {
     const open = this.openDocuments.get(path);
     if (open) return new TextEncoder().encode(open.text);
+    return this.readDiskBytes(path);
+  }
+
+  private readDiskBytes(path: string): Uint8Array | undefined {
     const late = this.lateBytes.get(path);
     if (late !== undefined) {
       this.lateBytes.delete(path);

@@ -6,6 +6,8 @@ import { contextOfFile } from "../../model/fileContext";
 import type { CoreServices } from "../../model/services";
 import { firstParagraphOf, orderOf } from "../../model/locate";
 import { type CursorLine, rangeOnLine, sortKey } from "./text";
+import { contentLine } from "../../map/nodeReading";
+import type { NodeFolder } from "../../workspace/maps";
 
 /** What may already be typed before the child's name: a number (with its dot) or a bullet. */
 const entryPrefix = /^\s*(?:\d+\s*[.)]?|[-*+](?=\s|$))?\s*/;
@@ -39,25 +41,57 @@ export function orderCompletions(
   );
   const typedPrefix = cursor.before.slice(0, entryPrefix.exec(cursor.before)![0].length);
   const range = rangeOnLine(line, 0, Math.max(cursor.before.length, cursor.text.trimEnd().length));
+  const node = context.nodeFolder!;
+  // In a breakdown node, a breakdown with a titled paper is listed by it: `N. Paper: "Title"`.
+  const placed = node.breakdownNode ? placedBreakdowns(context, line, services) : new Set<string>();
   const children = services.workspace
     .childFolders(folder)
     .map((name) => ({ onDisk: name, name: nfc(name) }))
-    .filter((child) => !listed.has(child.name))
+    .filter((child) => !listed.has(child.name) && !placed.has(child.name))
     .sort((a, b) => a.name.localeCompare(b.name));
   return children.map((child, index): CompletionItem => {
-    const description = miniDescription(joinPath(folder, child.onDisk), child.name, services);
+    const childFolder = joinPath(folder, child.onDisk);
+    const title = node.breakdownNode ? paperTitle(node, child.onDisk, services) : undefined;
+    const entry = title !== undefined ? `Paper: "${title}"` : child.name;
+    const description = title !== undefined ? explanationOf(childFolder, services) : miniDescription(childFolder, services);
     return {
-      label: child.name,
+      label: entry,
       kind: CompletionItemKind.Folder,
-      detail: `${number}. ${child.name}`,
+      detail: `${number}. ${entry}`,
       documentation: description ? { kind: "markdown", value: description } : undefined,
       sortText: sortKey(0, index),
       // The client filters on the text from the line's start: what was typed before the name stays.
-      filterText: typedPrefix + child.name,
-      textEdit: { range, newText: `${number}. ${child.name}` },
+      filterText: typedPrefix + entry,
+      textEdit: { range, newText: `${number}. ${entry}` },
       additionalTextEdits: renumbering.length > 0 ? renumbering : undefined,
     };
   });
+}
+
+/** The breakdown folders the other lines of a breakdown node's Order already place (by name or by paper). */
+function placedBreakdowns(context: MarkdownContext, line: number, services: CoreServices): Set<string> {
+  const children = services.builder.children(context.nodeFolder!, context.parsed.lines.text);
+  const order = children?.reading.orders[children.reading.orders.length - 1];
+  if (!children || !order) return new Set();
+  return new Set(
+    children.names.filter((_, index) => {
+      const item = order.reading.list.items[index];
+      return item?.line !== undefined && contentLine(order.section, item.line) !== line;
+    }),
+  );
+}
+
+function paperTitle(node: NodeFolder, name: string, services: CoreServices): string | undefined {
+  const paper = services.builder.breakdownReading(node, name)?.paper?.value?.parsed;
+  const title = typeof paper === "object" && paper !== null ? (paper as { title?: unknown }).title : undefined;
+  return typeof title === "string" && title !== "" && !title.includes('"') ? title : undefined;
+}
+
+function explanationOf(folder: string, services: CoreServices): string | undefined {
+  const node = services.maps.nodeFolder(folder);
+  const file = node && services.workspace.findFile(folder, node.fileName);
+  const context = file ? contextOfFile(file, services) : undefined;
+  return context && firstParagraphOf(context, "Explanation");
 }
 
 /** The number after the entry above (its position when it has none); 1 for the first entry. */
@@ -78,8 +112,9 @@ function renumber(below: OrderEntry[], first: number): TextEdit[] {
   return edits;
 }
 
-function miniDescription(folder: string, name: string, services: CoreServices): string | undefined {
-  const file = services.workspace.findFile(folder, name + ".md");
+function miniDescription(folder: string, services: CoreServices): string | undefined {
+  const node = services.maps.nodeFolder(folder);
+  const file = node && services.workspace.findFile(folder, node.fileName);
   const context = file ? contextOfFile(file, services) : undefined;
   return context && firstParagraphOf(context, "Mini Description");
 }

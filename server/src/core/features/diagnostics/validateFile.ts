@@ -51,6 +51,9 @@ export function validateFile(path: string, services: CoreServices): FileReport |
     linkTargets,
   });
   if (!source.ok) return report(jsonKind ?? null, [fileProblem(source, config)]);
+  // The map builder reads papers.json and meta.json with Python's json.loads, which refuses a BOM.
+  if ((jsonKind === "papers" || jsonKind === "meta") && services.workspace.startsWithBom(path))
+    return report(jsonKind, [bomProblem()]);
   switch (jsonKind) {
     case "papers":
       return report("papers", checkPapers(source.text));
@@ -108,6 +111,15 @@ export function validateMarkdownText(
     diagnostics: toDiagnostics(problems, config, path),
     linkTargets,
   }));
+}
+
+function bomProblem(): Problem {
+  return {
+    code: "json/syntax",
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+    message:
+      "The file starts with a byte order mark (BOM): the map builder's JSON reader refuses it and the map build stops. Save it as UTF-8 without BOM.",
+  };
 }
 
 function fileProblem(

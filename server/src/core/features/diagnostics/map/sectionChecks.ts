@@ -76,9 +76,26 @@ export function checkMapSections(
     }
   }
   problems.push(...unreadHeadings(context, read));
+  const hiddenByBom = bomHiddenHeading(context);
+  if (hiddenByBom) problems.push(hiddenByBom.problem);
   if (context.settings?.sections.ordered) problems.push(...sectionOrder(context, reading));
-  problems.push(...missingSections(context, node, reading, meantChildren));
+  problems.push(...missingSections(context, node, reading, meantChildren, hiddenByBom?.title));
   return problems;
+}
+
+/** A first-line `###` heading that the file's byte order mark hides from the builder. */
+function bomHiddenHeading(context: MarkdownContext): { problem: Problem; title: string } | undefined {
+  const first = context.parsed.lines.lines[0] ?? "";
+  if (!first.startsWith("###") || !context.services.workspace.startsWithBom(context.path)) return undefined;
+  const title = first.replace(/^###\s*/, "").trim();
+  return {
+    title,
+    problem: {
+      code: "section/hidden",
+      range: context.parsed.lines.lineRange(0),
+      message: `The file starts with a byte order mark (BOM), which the map builder reads as text: it does not see this \`### ${title}\`, and the section is not published. Save the file as UTF-8 without BOM.`,
+    },
+  };
 }
 
 /** section/order where the configuration asks for it (the builder itself reads sections in any order). */
@@ -112,9 +129,11 @@ function missingSections(
   node: NodeFolder,
   reading: NodeReading,
   meantChildren: readonly string[],
+  hiddenTitle: string | undefined,
 ): Problem[] {
   const rules = context.settings?.sections.rules ?? [];
-  const present = new Set(reading.sections.map((section) => section.title));
+  // A section the BOM hides is reported as hidden, not also as missing.
+  const present = new Set([...reading.sections.map((section) => section.title), hiddenTitle]);
   const anchor = context.parsed.lines.lineRange(reading.sections[0]?.headingLine ?? 0);
   const problems: Problem[] = [];
   for (const rule of rules) {
