@@ -73,7 +73,8 @@ export const breakdownSettings: KindSettings = {
         level: 3,
         presence: "optional",
         repeatable: false,
-        description: "The paper that proposes this breakdown: a ```json block holding an object with `title`, `url`, ... (the breakdown node's Order names it `Paper: \"Title\"`).",
+        description:
+          'The paper that proposes this breakdown: a ```json block holding an object with `title`, `url`, ... (the breakdown node\'s Order names it `Paper: "Title"`).',
       },
       {
         heading: "Explanation",
@@ -87,7 +88,8 @@ export const breakdownSettings: KindSettings = {
         level: 3,
         presence: "optional",
         repeatable: false,
-        description: "The breakdown's child node folders in the order the map shows them, one `N. Folder_Name` per line.",
+        description:
+          "The breakdown's child node folders in the order the map shows them, one `N. Folder_Name` per line.",
       },
     ],
   },

@@ -45,7 +45,7 @@ function breakdownCard(node: MapNode, services: CoreServices): string {
   const folder = services.maps.nodeFolder(node.folder);
   const reading = folder && services.builder.reading(folder);
   const paper = reading?.paper?.value?.parsed as Record<string, unknown> | undefined;
-  const field = (key: string) => (paper && typeof paper[key] === "string" ? (paper[key] as string) : undefined);
+  const field = (key: string) => (paper && typeof paper[key] === "string" ? paper[key] : undefined);
   const title = field("title");
   const untitled = node.name.startsWith("Untitled");
   const context = node.file ? contextOfFile(node.file, services) : undefined;

@@ -65,7 +65,12 @@ export function readBuilderList(text: string, start: readonly string[] = []): Bu
   const placements: Placement[] = [];
   // `lines[0][0]` of an empty text raises IndexError.
   if (pythonLstrip(lines[0]) === "")
-    return { list: { kind: "unordered", items: [] }, skipped, placements, crash: { line: 0, reason: "empty" } };
+    return {
+      list: { kind: "unordered", items: [] },
+      skipped,
+      placements,
+      crash: { line: 0, reason: "empty" },
+    };
   const root: BuilderList = isNumberLine(pythonLstrip(lines[0]))
     ? { kind: "ordered", items: start.map((name) => ({ text: name, child: undefined, line: undefined })) }
     : { kind: "unordered", items: [] };
@@ -92,7 +97,8 @@ export function readBuilderList(text: string, start: readonly string[] = []): Bu
       const digit = String.fromCodePoint(line.codePointAt(0)!);
       const value = pythonDigitValue(digit);
       itemText = line.slice(digit.length + 2);
-      if (value === undefined) return { list: root, skipped, placements, crash: { line: i, reason: "not-a-number" } };
+      if (value === undefined)
+        return { list: root, skipped, placements, crash: { line: i, reason: "not-a-number" } };
       position = value - 1;
     } else {
       if (!(line.startsWith("- ") || line.startsWith("* "))) {
@@ -109,7 +115,8 @@ export function readBuilderList(text: string, start: readonly string[] = []): Bu
       const nextLine = pythonLstrip(next);
       if (next.length - nextLine.length > indent) {
         // `is_number_line` of a line of spaces raises IndexError.
-        if (nextLine === "") return { list: root, skipped, placements, crash: { line: i + 1, reason: "blank-after-item" } };
+        if (nextLine === "")
+          return { list: root, skipped, placements, crash: { line: i + 1, reason: "blank-after-item" } };
         child = { kind: isNumberLine(nextLine) ? "ordered" : "unordered", items: [] };
         stack.push([indent + 1, child]);
       }
@@ -135,7 +142,8 @@ function insertItem(
   item: BuilderListItem,
   line: number,
 ): Placement | undefined {
-  const own = item.child === undefined ? items.findIndex((other) => other.text === item.text && !other.child) : -1;
+  const own =
+    item.child === undefined ? items.findIndex((other) => other.text === item.text && !other.child) : -1;
   let removed: BuilderListItem | undefined;
   if (own !== -1) removed = items.splice(own, 1)[0];
   else {

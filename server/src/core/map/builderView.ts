@@ -128,7 +128,8 @@ export class BuilderView {
         );
     }
     for (const entry of this.workspace.readDirectory(folder)) {
-      if (entry.type === "directory" && !isSkippedFolderName(entry.name)) this.countBelow(`${folder}/${entry.name}`);
+      if (entry.type === "directory" && !isSkippedFolderName(entry.name))
+        this.countBelow(`${folder}/${entry.name}`);
     }
   }
 
@@ -146,7 +147,8 @@ export class BuilderView {
     const own: MapUsage = {
       nodes: 1,
       // A root that meta.json's coverRootDescription describes has the map's Mini Description.
-      withMiniDescription: titles.has("Mini Description") || (node.isRoot && node.map.rootDescribedByMeta) ? 1 : 0,
+      withMiniDescription:
+        titles.has("Mini Description") || (node.isRoot && node.map.rootDescribedByMeta) ? 1 : 0,
       withDescription: titles.has("Description") ? 1 : 0,
       withChildren: withChildren ? 1 : 0,
       withChildrenAndOrder: withChildren && titles.has("Order") ? 1 : 0,
@@ -162,12 +164,17 @@ export class BuilderView {
     const papers = new Map<string, string>();
     const unknownPapers: UnknownPaper[] = [];
     const brokenBreakdowns: string[] = [];
-    if (!node.breakdownNode) return { reading, names: reading.names, papers, unknownPapers, brokenBreakdowns };
+    if (!node.breakdownNode)
+      return { reading, names: reading.names, papers, unknownPapers, brokenBreakdowns };
     for (const name of this.sortedFolders(node.folder)) {
       const breakdown = this.breakdownReading(node, name);
       const value = breakdown?.paper?.value;
       const parsed = value?.parsed;
-      if (!breakdown || (breakdown.paper && (!value || typeof parsed !== "object" || parsed === null || Array.isArray(parsed))))
+      if (
+        !breakdown ||
+        (breakdown.paper &&
+          (!value || typeof parsed !== "object" || parsed === null || Array.isArray(parsed)))
+      )
         brokenBreakdowns.push(name);
       const title = paperTitle(breakdown?.paper);
       if (title !== undefined) papers.set(title, name);

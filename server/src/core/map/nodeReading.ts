@@ -64,7 +64,11 @@ export function contentLine(section: BuilderSection, index: number): number {
  * Reads a node's or breakdown's file: the sections the builder reads, in file order; each Order applied to
  * the names before it; the first exception the builder would raise.
  */
-export function readNodeFile(lines: readonly string[], sortedFolders: readonly string[], role: NodeRole): NodeReading {
+export function readNodeFile(
+  lines: readonly string[],
+  sortedFolders: readonly string[],
+  role: NodeRole,
+): NodeReading {
   const sections = splitBuilderSections(lines);
   const read = sectionsReadBy[role];
   const orders: OrderReading[] = [];

@@ -30,7 +30,8 @@ export function pythonLstripChars(text: string, chars: string): string {
 
 const decimalDigit = /^\p{Nd}$/u;
 /** Digits that `str.isdigit()` accepts but `int()` refuses: superscripts, subscripts, circled digits. */
-const nonDecimalDigit = /^[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24f5-\u24fd\u24ea\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u1369-\u1371\u19da]$/u;
+const nonDecimalDigit =
+  /^[\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24f5-\u24fd\u24ea\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u1369-\u1371\u19da]$/u;
 
 /** `c.isdigit()` for one character (a code point). */
 export function pythonIsDigit(char: string): boolean {

@@ -11,13 +11,28 @@ import type { CoreServices } from "./services";
  * its summary, its problems, its path as a user reads it.
  */
 
+/**
+ * The title the map shows for a node: its folder's name with spaces; for an `Untitled_` breakdown (which
+ * has no title of its own), its paper's title.
+ */
+export function nodeTitle(node: MapNode, services: CoreServices): string {
+  if (node.role !== "breakdown" || !node.name.startsWith("Untitled")) return node.title;
+  const folder = services.maps.nodeFolder(node.folder);
+  const paper = folder && services.builder.reading(folder)?.paper?.value?.parsed;
+  const title =
+    typeof paper === "object" && paper !== null ? (paper as { title?: unknown }).title : undefined;
+  return typeof title === "string" && title !== "" ? title : node.title;
+}
+
 /** Summaries longer than this are cut: a card is a glance, not the page. */
 const maxSummaryLength = 600;
 
 /** The first paragraph of the node's Mini Description (truncated); for a map's root, meta.json's cover description. */
 export function miniDescription(node: MapNode, services: CoreServices): string | undefined {
   const context = node.file ? contextOfFile(node.file, services) : undefined;
-  const paragraph = context && firstParagraphOf(context, "Mini Description");
+  // A breakdown has no Mini Description: its Explanation says what it is.
+  const paragraph =
+    context && firstParagraphOf(context, node.role === "breakdown" ? "Explanation" : "Mini Description");
   if (paragraph) return truncate(paragraph);
   const cover = coverDescription(node, services);
   return cover === undefined ? undefined : truncate(cover);

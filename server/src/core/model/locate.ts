@@ -58,9 +58,13 @@ export function nodeOfOrderEntry(
   const node = context.nodeFolder;
   if (!node) return undefined;
   // In a breakdown node, `N. Paper: "Title"` names the breakdown whose paper has that title.
-  const title = node.breakdownNode ? paperTitleOfEntry(context.parsed.lines.lines[entry.line] ?? "") : undefined;
+  const title = node.breakdownNode
+    ? paperTitleOfEntry(context.parsed.lines.lines[entry.line] ?? "")
+    : undefined;
   const name =
-    title !== undefined ? services.builder.children(node, context.parsed.lines.text)?.papers.get(title) : entry.name;
+    title !== undefined
+      ? services.builder.children(node, context.parsed.lines.text)?.papers.get(title)
+      : entry.name;
   if (name === undefined) return undefined;
   const child = services.workspace.childFolders(node.folder).find((folder) => nfc(folder) === name);
   return child === undefined ? undefined : services.nodes.byFolder(joinPath(node.folder, child));

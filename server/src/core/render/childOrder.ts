@@ -40,7 +40,9 @@ export function childrenInOrder(node: MapNode, services: CoreServices): ChildPla
     if (isSkippedFolderName(name) && !listed.has(name)) return;
     const again = seen.has(name);
     seen.add(name);
-    const why = again ? `\`${name}\` is published a second time here (the Order's numbers put it at two places).` : undefined;
+    const why = again
+      ? `\`${name}\` is published a second time here (the Order's numbers put it at two places).`
+      : undefined;
     places.push(...place(node, name, services, line, order !== undefined && !listed.has(name), why));
   });
   for (const name of meant.filter((child) => !seen.has(child))) {
@@ -64,11 +66,14 @@ function place(
   broken: string | undefined,
 ): ChildPlace[] {
   const onDisk = services.workspace.findEntry(node.folder, name);
-  const child = onDisk && services.workspace.isDirectory(onDisk) ? services.nodes.byFolder(onDisk) : undefined;
+  const child =
+    onDisk && services.workspace.isDirectory(onDisk) ? services.nodes.byFolder(onDisk) : undefined;
   if (child) return [{ node: broken ? undefined : child, name, line, unlisted, broken }];
   const suggestion = nearestName(
     name,
-    services.workspace.childFolders(node.folder).filter((folder) => services.workspace.isDirectory(joinPath(node.folder, folder))),
+    services.workspace
+      .childFolders(node.folder)
+      .filter((folder) => services.workspace.isDirectory(joinPath(node.folder, folder))),
   );
   return [
     {

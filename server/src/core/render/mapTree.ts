@@ -1,5 +1,5 @@
 import type { CoreServices } from "../model/services";
-import { problemCounts } from "../model/cardData";
+import { nodeTitle, problemCounts } from "../model/cardData";
 import { ancestorsOf } from "../model/nodeTrail";
 import { dirname } from "../paths";
 import type { MapNode } from "../workspace/nodeIndex";
@@ -41,7 +41,7 @@ function treeItem(node: MapNode, unlisted: boolean, services: CoreServices): Map
     folder: node.folder,
     file: node.file,
     name: node.name,
-    title: node.title,
+    title: nodeTitle(node, services),
     summary: plainSummaryOf(node, services),
     childCount: services.workspace.childFolders(node.folder).length,
     errors: problems.errors,

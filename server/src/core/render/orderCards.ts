@@ -1,5 +1,6 @@
 import type { Element } from "hast";
 import { h } from "hastscript";
+import { nodeTitle } from "../model/cardData";
 import { plainSummaryOf } from "./plainSummary";
 import type { MapNode } from "../workspace/nodeIndex";
 import { type Card, cardItem, nodeLink } from "./cards";
@@ -37,7 +38,7 @@ function childCard(place: ChildPlace, page: PageContext): Card {
   }
   const summary = plainSummaryOf(child, page.services);
   return {
-    title: child.title,
+    title: nodeTitle(child, page.services),
     link,
     line,
     ...(place.unlisted ? { state: "unlisted" as const } : {}),

@@ -53,7 +53,8 @@ export function orderCompletions(
     const childFolder = joinPath(folder, child.onDisk);
     const title = node.breakdownNode ? paperTitle(node, child.onDisk, services) : undefined;
     const entry = title !== undefined ? `Paper: "${title}"` : child.name;
-    const description = title !== undefined ? explanationOf(childFolder, services) : miniDescription(childFolder, services);
+    const description =
+      title !== undefined ? explanationOf(childFolder, services) : miniDescription(childFolder, services);
     return {
       label: entry,
       kind: CompletionItemKind.Folder,
@@ -83,7 +84,8 @@ function placedBreakdowns(context: MarkdownContext, line: number, services: Core
 
 function paperTitle(node: NodeFolder, name: string, services: CoreServices): string | undefined {
   const paper = services.builder.breakdownReading(node, name)?.paper?.value?.parsed;
-  const title = typeof paper === "object" && paper !== null ? (paper as { title?: unknown }).title : undefined;
+  const title =
+    typeof paper === "object" && paper !== null ? (paper as { title?: unknown }).title : undefined;
   return typeof title === "string" && title !== "" && !title.includes('"') ? title : undefined;
 }
 

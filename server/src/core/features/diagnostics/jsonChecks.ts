@@ -63,7 +63,9 @@ export function checkMeta(path: string, text: string, services: CoreServices): P
   // A missing or mistyped rootDir is one cause: meta/root-dir says it, not the schema too.
   const problems = schemaProblems(
     document,
-    errors.filter((error) => !`${error.instancePath}/${String(error.params.missingProperty ?? "")}`.includes("rootDir")),
+    errors.filter(
+      (error) => !`${error.instancePath}/${String(error.params.missingProperty ?? "")}`.includes("rootDir"),
+    ),
     "meta/invalid",
   );
   if (typeof rootDir === "string") problems.push(...rootDirProblems(path, rootDir, document, services));
@@ -90,7 +92,12 @@ function plainJsonValue(text: string): { value: unknown } | undefined {
   }
 }
 
-function rootDirProblems(path: string, rootDir: string, document: JsonDocument, services: CoreServices): Problem[] {
+function rootDirProblems(
+  path: string,
+  rootDir: string,
+  document: JsonDocument,
+  services: CoreServices,
+): Problem[] {
   const range = rangeAtPath(document, ["rootDir"]);
   const rootFolder = joinPath(dirname(path), rootDir);
   if (!services.workspace.isDirectory(rootFolder)) {
@@ -102,7 +109,8 @@ function rootDirProblems(path: string, rootDir: string, document: JsonDocument, 
       },
     ];
   }
-  const name = services.maps.nodeFolder(rootFolder)?.fileName ?? rootFolder.split("/").pop()!.normalize("NFC") + ".md";
+  const name =
+    services.maps.nodeFolder(rootFolder)?.fileName ?? rootFolder.split("/").pop()!.normalize("NFC") + ".md";
   if (services.workspace.hasFile(rootFolder, name)) return [];
   return [
     {

@@ -9,7 +9,8 @@ import type { Workspace } from "../../workspace/workspace";
 import type { MarkdownContext } from "../../model/markdownContext";
 
 /** `www.aaai.org/...`, `arxiv.org/abs/...`: a host name (a dot and a top-level domain) where a path would start. */
-const webAddress = /^(?:www\.[^\s/]+|(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|ai|dev|co|uk|de|fr|info|me|ly|gl|ca|us|eu|int|app|page|so|xyz|tech|science|news|blog))(?:[/:?#]|$)/i;
+const webAddress =
+  /^(?:www\.[^\s/]+|(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|ai|dev|co|uk|de|fr|info|me|ly|gl|ca|us|eu|int|app|page|so|xyz|tech|science|news|blog))(?:[/:?#]|$)/i;
 
 function looksLikeWebAddress(target: string): boolean {
   return webAddress.test(target.trim());
@@ -54,7 +55,10 @@ export function checkLinks(
     };
   };
   for (const link of findLinks(context.parsed)) {
-    if (looksLikeWebAddress(link.target) && !resolves(workspace, resolveLink(context.path, link.target, maps)?.path ?? "")) {
+    if (
+      looksLikeWebAddress(link.target) &&
+      !resolves(workspace, resolveLink(context.path, link.target, maps)?.path ?? "")
+    ) {
       const suggestion = `https://${link.target.trim()}`;
       problems.push({
         code: "link/missing-scheme",

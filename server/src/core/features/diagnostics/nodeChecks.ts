@@ -30,7 +30,10 @@ export function checkNode(context: MarkdownContext): Problem[] {
       },
     ];
   }
-  if (!context.config.nodeNamePatternConfigured || new RegExp(context.config.nodeNamePattern, "u").test(node.name))
+  if (
+    !context.config.nodeNamePatternConfigured ||
+    new RegExp(context.config.nodeNamePattern, "u").test(node.name)
+  )
     return [];
   const suggestion = nodeFolderName(node.name).replace(/[^\p{L}\p{N}_-]/gu, "");
   return [

@@ -49,6 +49,7 @@ function whyDropped(text: string, kind: "ordered" | "unordered"): string {
     if (/^\d{2,}\. /.test(line)) return "it reads one-digit numbers only (questions 10 and up are lost)";
     return "the list is numbered (its first line is `1. ...`), so only `N. ` lines are questions";
   }
-  if (isNumberLine(line)) return "the list is bulleted (its first line is not `1. ...`), so only `- ` lines are questions";
+  if (isNumberLine(line))
+    return "the list is bulleted (its first line is not `1. ...`), so only `- ` lines are questions";
   return "it is not a list item (`- ` or, in a numbered list, `N. `)";
 }

@@ -13,7 +13,9 @@ import { checkMapSections } from "./sectionChecks";
  * Every check of a map's node or breakdown file, as the map builder reads it (undefined when the file is
  * not the one the builder reads for its folder). Returns the lines of the Related Nodes links it judged.
  */
-export function checkMapFile(context: MarkdownContext): { problems: Problem[]; relatedLines: Set<number> } | undefined {
+export function checkMapFile(
+  context: MarkdownContext,
+): { problems: Problem[]; relatedLines: Set<number> } | undefined {
   const node = context.nodeFolder;
   if (!node || context.kind !== "map-node" || nfc(basename(context.path)) !== node.fileName) return undefined;
   const children = context.services.builder.children(node, context.parsed.lines.text);

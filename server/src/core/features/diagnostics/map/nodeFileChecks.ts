@@ -19,7 +19,9 @@ export function checkChildFiles(
 ): Problem[] {
   const { maps } = context.services;
   const visited = new Set(children.names);
-  const candidates = node.breakdownNode ? [...folders.all] : folders.meant.filter((name) => visited.has(name));
+  const candidates = node.breakdownNode
+    ? [...folders.all]
+    : folders.meant.filter((name) => visited.has(name));
   const problems: Problem[] = [];
   for (const name of candidates) {
     if (folders.withFile.has(name)) continue;
@@ -41,6 +43,8 @@ function placeOfChild(context: MarkdownContext, children: BuilderChildren, name:
   const { lines } = context.parsed;
   const order = children.reading.orders[children.reading.orders.length - 1];
   if (!order) return lines.lineRange(0);
-  const item = order.reading.list.items.find((candidate) => candidate.text === name && candidate.line !== undefined);
+  const item = order.reading.list.items.find(
+    (candidate) => candidate.text === name && candidate.line !== undefined,
+  );
   return lines.lineRange(item ? contentLine(order.section, item.line!) : order.section.headingLine);
 }

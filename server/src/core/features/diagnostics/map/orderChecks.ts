@@ -23,7 +23,8 @@ export function checkOrders(
   const { reading } = children;
   const problems: Problem[] = [];
   const lines = context.parsed.lines;
-  const entryRange = (order: OrderReading, line: number): Range => lines.lineRange(contentLine(order.section, line));
+  const entryRange = (order: OrderReading, line: number): Range =>
+    lines.lineRange(contentLine(order.section, line));
   const vanished = new Set<string>();
   /** An Order read as bulleted that drops numbered entries: that one cause explains every loss. */
   let formatBroken = false;
@@ -51,7 +52,8 @@ export function checkOrders(
       problems.push({
         code: "order/format",
         range: entryRange(order, crash.line),
-        message: "The builder takes this digit for a number but cannot read it: the map build stops. Use 1 to 9.",
+        message:
+          "The builder takes this digit for a number but cannot read it: the map build stops. Use 1 to 9.",
       });
     }
     if (crash?.reason === "out-of-range") {
@@ -117,7 +119,9 @@ export function checkOrders(
   const lost = formatBroken
     ? []
     : folders.meant.filter((name) => folders.withFile.has(name) && !counts.has(name) && !explained.has(name));
-  const doubled = [...counts].filter(([name, count]) => count > 1 && folders.withFile.has(name)).map(([name]) => name);
+  const doubled = [...counts]
+    .filter(([name, count]) => count > 1 && folders.withFile.has(name))
+    .map(([name]) => name);
   const bulleted = lastOrder.reading.list.kind === "unordered";
   for (const name of lost) {
     problems.push({
@@ -154,7 +158,12 @@ export function checkOrders(
   const entries = reading.orders
     .filter((order) => !context.parsed.outline.isOpaqueLine(order.section.headingLine))
     .flatMap((order) => [
-      ...order.reading.placements.map((placement) => ({ order, line: placement.line, name: placement.item.text, skipped: false })),
+      ...order.reading.placements.map((placement) => ({
+        order,
+        line: placement.line,
+        name: placement.item.text,
+        skipped: false,
+      })),
       ...order.reading.skipped
         .filter((skip) => !skip.nested)
         .map((skip) => ({ order, line: skip.line, name: skippedName(order, skip.line), skipped: true })),
@@ -231,7 +240,10 @@ function nameRange(context: MarkdownContext, order: OrderReading, line: number, 
   const documentLine = contentLine(order.section, line);
   const text = context.parsed.lines.lines[documentLine] ?? "";
   const start = Math.max(0, text.lastIndexOf(name));
-  return { start: { line: documentLine, character: start }, end: { line: documentLine, character: start + name.length } };
+  return {
+    start: { line: documentLine, character: start },
+    end: { line: documentLine, character: start + name.length },
+  };
 }
 
 /** The name a skipped line gives (`10. Name`, `- Name`, `1) Name`). */
@@ -268,7 +280,10 @@ export function isComment(text: string): boolean {
 export function blankLineProblem(context: MarkdownContext, line: number, section: string): Problem {
   return {
     code: "list/blank-line",
-    range: { start: { line, character: 0 }, end: { line, character: context.parsed.lines.lines[line]?.length ?? 0 } },
+    range: {
+      start: { line, character: 0 },
+      end: { line, character: context.parsed.lines.lines[line]?.length ?? 0 },
+    },
     message: `This line holds only spaces, deeper than the item above it: the builder takes it for a sub-list and the map build stops. Empty it (in \`### ${section}\`).`,
   };
 }

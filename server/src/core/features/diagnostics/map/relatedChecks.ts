@@ -44,7 +44,8 @@ export function checkRelatedLinks(
         problems.push({
           code: "link/format",
           range: context.parsed.lines.lineRange(line),
-          message: "The builder publishes the first `[text](path)` link of a Related Nodes item: this item has none, so nothing is shown for it.",
+          message:
+            "The builder publishes the first `[text](path)` link of a Related Nodes item: this item has none, so nothing is shown for it.",
         });
         continue;
       }
@@ -52,7 +53,8 @@ export function checkRelatedLinks(
         problems.push({
           code: "link/format",
           range: context.parsed.lines.lineRange(line),
-          message: "The builder publishes only the first link of a Related Nodes item: give each related node its own item.",
+          message:
+            "The builder publishes only the first link of a Related Nodes item: give each related node its own item.",
         });
       }
       const written = match[2];
@@ -65,7 +67,8 @@ export function checkRelatedLinks(
       const range = { start: { line, character: start }, end: { line, character: start + written.length } };
       const parts = written.replace(/^\/+/, "").split("/");
       const folder = builderFolder(repositoryRoot, parts.slice(0, -1));
-      const suggestion = meant && builder.placeOf(meant.folder) === "published" ? rootLink(repositoryRoot, meant) : undefined;
+      const suggestion =
+        meant && builder.placeOf(meant.folder) === "published" ? rootLink(repositoryRoot, meant) : undefined;
       const place = folder === undefined ? "unreached" : builder.placeOf(folder);
       const isBreakdown = folder !== undefined && maps.nodeFolder(folder)?.role === "breakdown";
       if (place === "unreached" || isBreakdown) {

@@ -35,9 +35,7 @@ export function checkMapSections(
         code: "section/hidden",
         range: heading,
         message: `This \`### ${section.title}\` is inside a code fence or comment, but the map builder still reads it as a section: ${
-          read.includes(section.title)
-            ? `the ${section.title} is taken from here`
-            : "its text is never shown"
+          read.includes(section.title) ? `the ${section.title} is taken from here` : "its text is never shown"
         }, and the section above ends here.`,
       });
       continue;
@@ -48,7 +46,9 @@ export function checkMapSections(
         code: "section/unknown",
         range: section.titleLine === section.headingLine ? heading : range,
         message: `The map builder does not read \`### ${section.title}\`: its text is never shown${
-          suggestion ? `. Did you mean \`${suggestion}\`?` : `; ${node.role === "breakdown" ? "a breakdown" : "a node"} has ${describeNames(read)}.`
+          suggestion
+            ? `. Did you mean \`${suggestion}\`?`
+            : `; ${node.role === "breakdown" ? "a breakdown" : "a node"} has ${describeNames(read)}.`
         }`,
         data: suggestion ? { suggestion } : undefined,
       });
@@ -66,7 +66,10 @@ export function checkMapSections(
       });
     } else seen.set(section.title, section.headingLine);
     // The builder removes comments from the shown text: a section of comments shows nothing.
-    const shown = section.content.replace(/<!--[\s\S]*?-->/g, "").replace(/%%[\s\S]*?%%/g, "").trim();
+    const shown = section.content
+      .replace(/<!--[\s\S]*?-->/g, "")
+      .replace(/%%[\s\S]*?%%/g, "")
+      .trim();
     if (["Mini Description", "Description", "Explanation"].includes(section.title) && shown === "") {
       problems.push({
         code: "section/empty",
@@ -172,16 +175,22 @@ function whyExpected(
     case "required-except-on-root":
       return node.isRoot && node.map.rootDescribedByMeta ? undefined : "";
     case "usual": {
-      if (node.isRoot && node.map.rootDescribedByMeta && rule.heading === "Mini Description") return undefined;
+      if (node.isRoot && node.map.rootDescribedByMeta && rule.heading === "Mini Description")
+        return undefined;
       const counts = usage();
-      const having = rule.heading === "Mini Description" ? counts.withMiniDescription : counts.withDescription;
-      return having * 2 > counts.nodes ? `: ${having} of this map's ${counts.nodes} nodes have one` : undefined;
+      const having =
+        rule.heading === "Mini Description" ? counts.withMiniDescription : counts.withDescription;
+      return having * 2 > counts.nodes
+        ? `: ${having} of this map's ${counts.nodes} nodes have one`
+        : undefined;
     }
     case "usual-on-nodes-with-children": {
       const counts = usage();
       return counts.withChildrenAndOrder * 2 > counts.withChildren
         ? `: without it the builder publishes the ${children} children in sorted order (${describeNames(
-            context.services.builder.sortedFolders(node.folder).filter((name) => meantChildren.includes(name)),
+            context.services.builder
+              .sortedFolders(node.folder)
+              .filter((name) => meantChildren.includes(name)),
           )}), while ${counts.withChildrenAndOrder} of this map's ${counts.withChildren} nodes with children list them in an Order`
         : undefined;
     }
