@@ -46,6 +46,7 @@ export class BuilderView {
   private readonly usage = new Map<string, MapUsage>();
   /** What each node file counted for in `usage`, and for which text (by a hash: the texts are not held). */
   private readonly counted = new Map<string, { hash: number; usage: MapUsage }>();
+  private readonly changedConventions = new Set<string>();
 
   constructor(
     private readonly workspace: Workspace,
@@ -141,6 +142,7 @@ export class BuilderView {
     const before = this.counted.get(path);
     const hash = textHash(text);
     if (before?.hash === hash) return;
+    const conventionsBefore = conventions(totals);
     if (before) addUsage(totals, before.usage, -1);
     const titles = new Set(sectionTitles());
     const withChildren = this.workspace.childFolders(node.folder).length > 0;
@@ -155,6 +157,17 @@ export class BuilderView {
     };
     addUsage(totals, own, 1);
     this.counted.set(path, { hash, usage: own });
+    if (conventions(totals) !== conventionsBefore) this.changedConventions.add(key);
+  }
+
+  /**
+   * The maps (root folders) whose conventions changed since the last call: a section went from most of
+   * the nodes having it to fewer, or back. Their other nodes' section/missing may change with it.
+   */
+  takeChangedConventions(): string[] {
+    const changed = [...this.changedConventions];
+    this.changedConventions.clear();
+    return changed;
   }
 
   /** A node's published children; undefined when it has no readable file. */
@@ -230,6 +243,15 @@ export interface MapUsage {
   withDescription: number;
   withChildren: number;
   withChildrenAndOrder: number;
+}
+
+/** Which sections most of a map's nodes have: what section/missing weighs against. */
+function conventions(usage: MapUsage): string {
+  return [
+    usage.withMiniDescription * 2 > usage.nodes,
+    usage.withDescription * 2 > usage.nodes,
+    usage.withChildrenAndOrder * 2 > usage.withChildren,
+  ].join();
 }
 
 function emptyUsage(): MapUsage {

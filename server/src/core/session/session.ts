@@ -1,3 +1,4 @@
+import { isInside } from "../paths";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
 import type { CoreServices } from "../model/services";
 import { type FileReport, validateFile } from "../features/diagnostics/validateFile";
@@ -161,6 +162,7 @@ export class ValidationSession {
       } catch (error) {
         failures.push({ path: next.path, error });
       }
+      this.requeueChangedMaps();
       if (next.urgent && !this.queue.hasUrgent()) break;
     } while (!shouldStop());
     if (this.scan.active && !this.scan.walking && this.queue.ready === 0) this.scan.active = false;
@@ -268,6 +270,14 @@ export class ValidationSession {
   private publishInto(publications: Publication[], result: ReturnType<ValidationState["record"]>): void {
     if (result.publication) publications.push(result.publication);
     if (result.countsChanged) this.viewsDirty = true;
+  }
+
+  /** A map whose conventions changed (most nodes now have a section, or no longer): its files again, in the background. */
+  private requeueChangedMaps(): void {
+    const roots = this.services.builder.takeChangedConventions();
+    if (roots.length === 0) return;
+    const known = [...this.state.knownFiles].filter((file) => roots.some((root) => isInside(file, root)));
+    this.queue.add(new Set(known), false);
   }
 
   private revalidateAll(): string[] {

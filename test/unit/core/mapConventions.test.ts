@@ -1,0 +1,47 @@
+import * as assert from "node:assert/strict";
+import { MemoryFileSystem } from "../../support/memoryFileSystem";
+import { SessionDriver } from "../../support/sessionDriver";
+
+/**
+ * A map's conventions (issue 13, point 3): a section is expected of a node when most of the map's nodes
+ * have it, so an edit of one node can change another node's diagnostics. The session revalidates the map's
+ * other files when the balance tips.
+ */
+const node = (order: boolean, children: string[]) =>
+  "### Mini Description\n\nA node.\n" + (order ? `\n### Order\n\n${children.map((child, i) => `${i + 1}. ${child}`).join("\n")}\n` : "");
+
+const files: Record<string, string> = {
+  "/kb/meta.json": JSON.stringify({ rootDir: "Root", coverRootDescription: "The root." }),
+  "/kb/Root/Root.md": node(true, ["A", "B", "C"]),
+  "/kb/Root/A/A.md": node(true, ["A1"]),
+  "/kb/Root/A/A1/A1.md": node(false, []),
+  "/kb/Root/B/B.md": node(true, ["B1"]),
+  "/kb/Root/B/B1/B1.md": node(false, []),
+  "/kb/Root/C/C.md": node(false, ["C1"]),
+  "/kb/Root/C/C1/C1.md": node(false, []),
+};
+
+const missingOrderOn = (driver: SessionDriver) =>
+  [...driver.published]
+    .filter(([, diagnostics]) => diagnostics.some((d) => d.code === "section/missing"))
+    .map(([path]) => path);
+
+describe("map conventions (section/missing by the map's majority)", () => {
+  it("expects an Order of C while most nodes with children have one, and no longer once most do not", async () => {
+    const driver = new SessionDriver(new MemoryFileSystem(files), ["/kb"]);
+    await driver.scan();
+    assert.deepEqual(missingOrderOn(driver), ["/kb/Root/C/C.md"], "3 of 4 nodes with children have an Order");
+
+    // Two Orders removed: 1 of 4 (the root's) is left, so C is as most nodes are.
+    driver.open("/kb/Root/A/A.md", node(false, ["A1"]), 1);
+    driver.open("/kb/Root/B/B.md", node(false, ["B1"]), 1);
+    await driver.settle();
+    assert.deepEqual(missingOrderOn(driver), [], "C.md was validated again when the balance tipped");
+
+    // And back: C's diagnostic returns when the Orders do.
+    driver.open("/kb/Root/A/A.md", node(true, ["A1"]), 2);
+    driver.open("/kb/Root/B/B.md", node(true, ["B1"]), 2);
+    await driver.settle();
+    assert.deepEqual(missingOrderOn(driver), ["/kb/Root/C/C.md"]);
+  });
+});
