@@ -262,6 +262,52 @@ describe("kb-author authoring features in VS Code", () => {
     });
   });
 
+  describe("a breakdown map (examples/breakdowns)", () => {
+    const breakdownNode = "breakdowns/Oversight/Approaches./Approaches.md";
+    const debate = '1. Paper: "AI safety via debate"';
+
+    it('shows a breakdown\'s card, with its paper and Explanation, on a `Paper: "Title"` entry', async () => {
+      const document = await open(breakdownNode);
+      const position = positionOf(document, debate, 14);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        "vscode.executeHoverProvider",
+        document.uri,
+        position,
+      );
+      const text = hovers
+        .flatMap((hover) => hover.contents)
+        .map((content) => (typeof content === "string" ? content : content.value))
+        .join("\n\n");
+      assert.match(text, /^\*\*AI safety via debate\*\* \(breakdown\)/);
+      assert.match(
+        text,
+        /Paper: \[AI safety via debate\]\(https:\/\/arxiv\.org\/abs\/1805\.00899\) \(2018-05-02\)/,
+      );
+      assert.match(text, /Two agents argue for opposite answers/);
+    });
+
+    it("completes an Order line with an unlisted breakdown, by its paper's title", async () => {
+      const document = await open(breakdownNode);
+      const line = positionOf(document, debate, 0).line;
+      const original = document.lineAt(line).text;
+      // Unlist the breakdown in the editor (not on disk), ask at that line, then put the line back.
+      const clear = new vscode.WorkspaceEdit();
+      clear.replace(document.uri, document.lineAt(line).range, "");
+      assert.equal(await vscode.workspace.applyEdit(clear), true);
+      try {
+        const items = await completions(document.uri, new vscode.Position(line, 0));
+        const item = pick(items, 'Paper: "AI safety via debate"');
+        assert.equal(textOf(item.insertText), '1. Paper: "AI safety via debate"');
+        assert.match(textOf(item.documentation) ?? "", /Two agents argue/);
+      } finally {
+        const restore = new vscode.WorkspaceEdit();
+        restore.replace(document.uri, document.lineAt(line).range, original);
+        assert.equal(await vscode.workspace.applyEdit(restore), true);
+        assert.equal(await document.save(), true);
+      }
+    });
+  });
+
   describe("hover", () => {
     it("shows the child's card on an Order entry, with its Mini Description", async () => {
       const document = await open(renamed.parent);

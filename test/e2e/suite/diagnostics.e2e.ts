@@ -34,7 +34,7 @@ const seededMistakes: { file: string; code: string; line: number; severity: vsco
     file: "AI_Safety/Technical_Foundations/Robustness/Robustness.md",
     code: "section/missing",
     line: 0,
-    severity: vscode.DiagnosticSeverity.Error,
+    severity: vscode.DiagnosticSeverity.Warning,
   },
   {
     file: "AI_Safety/Technical_Foundations/Alignment_Theory/Alignment_Theory.md",
@@ -44,13 +44,13 @@ const seededMistakes: { file: string; code: string; line: number; severity: vsco
   },
   {
     file: "AI_Safety/Technical_Foundations/Verification_and_Testing/Verification_and_Testing.md",
-    code: "section/order",
-    line: 0,
+    code: "link/other-node",
+    line: 2,
     severity: vscode.DiagnosticSeverity.Error,
   },
   {
     file: "wiki/mistake-unknown-property.md",
-    code: "frontmatter/unknown-property",
+    code: "frontmatter/misspelt-property",
     line: 5,
     severity: vscode.DiagnosticSeverity.Warning,
   },

@@ -752,28 +752,30 @@ export class Workbench {
   }
 
   /**
-   * Creates a folder in the explorer as a person does: right-click the parent folder's row, "New
-   * Folder...", type the name, Enter. Waits for the new row.
+   * Creates a file or folder in the explorer as a person does: right-click the parent folder's row, "New
+   * File..." or "New Folder...", type the name (a file's may hold `/`: the explorer creates the folders),
+   * Enter. Waits for the new row (`rowName`, the last part of the name by default).
    */
-  async newFolder(parentName: string, name: string): Promise<void> {
+  async newEntry(kind: "File" | "Folder", parentName: string, name: string, rowName = name): Promise<void> {
     const page = this.page;
     const parent = this.explorerRow(parentName);
     await parent.waitFor({ timeout: uiTimeoutMs });
     await parent.click({ button: "right" });
-    const menuItem = page.locator(".context-view .monaco-menu .action-item", { hasText: /^New Folder/ });
+    const label = new RegExp(`^New ${kind}`);
+    const menuItem = page.locator(".context-view .monaco-menu .action-item", { hasText: label });
     await menuItem.waitFor({ timeout: uiTimeoutMs });
     // As a person does: point at the item, see it highlighted, click. (A click that arrives together with
     // the pointer, before the menu has focused the item, was seen to be ignored.)
     await menuItem.hover();
     await page
-      .locator(".context-view .monaco-menu .action-item.focused", { hasText: /^New Folder/ })
+      .locator(".context-view .monaco-menu .action-item.focused", { hasText: label })
       .waitFor({ timeout: uiTimeoutMs });
     await menuItem.click();
     const input = page.locator(".explorer-folders-view .monaco-inputbox input");
     await input.waitFor({ timeout: uiTimeoutMs });
     await page.keyboard.type(name);
     await page.keyboard.press("Enter");
-    await this.explorerRow(name).waitFor({ timeout: uiTimeoutMs });
+    await this.explorerRow(rowName).waitFor({ timeout: uiTimeoutMs });
   }
 }
 

@@ -8,7 +8,7 @@
  *    it packs; otherwise `npx vsce package --no-dependencies --out <tmp>/kb-author.vsix` (which builds first).
  * 2. `entry.js --install-extension <vsix> --extensions-dir <tmp>` (isolated config and user-data dir).
  * 3. code-server on 127.0.0.1 with that extensions dir and WITHOUT the development payload, on a temporary
- *    copy of examples/; in Debian's Chromium: the status-bar item reports the seeded 7 errors and 1
+ *    copy of examples/; in Debian's Chromium: the status-bar item reports the seeded 6 errors and 2
  *    warning, and the Problems panel shows Robustness.md's `section/missing` on line 1.
  * 4. No request of the browser left 127.0.0.1.
  *

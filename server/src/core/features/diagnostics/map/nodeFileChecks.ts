@@ -25,6 +25,9 @@ export function checkChildFiles(
   const problems: Problem[] = [];
   for (const name of candidates) {
     if (folders.withFile.has(name)) continue;
+    // An empty folder (one just made in the explorer) is not in git, so not in the published map's source.
+    const onDisk = context.services.workspace.findEntry(node.folder, name);
+    if (onDisk && context.services.workspace.readDirectory(onDisk).length === 0) continue;
     const fileName = maps.nodeFolder(joinPath(node.folder, name))?.fileName ?? `${name}.md`;
     problems.push({
       code: "node/file-name",

@@ -111,6 +111,7 @@ function meantNodeFolder(context: MarkdownContext, written: string): NodeFolder 
   const resolved = resolveLink(context.path, written, maps);
   if (!resolved) return undefined;
   if (workspace.isDirectory(resolved.path)) return maps.nodeFolder(resolved.path);
+  if (workspace.stat(resolved.path) === undefined) return undefined;
   const node = maps.nodeFolder(dirname(resolved.path));
   return node && nfc(basename(resolved.path)) === node.fileName ? node : undefined;
 }
