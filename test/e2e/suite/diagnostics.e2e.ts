@@ -231,13 +231,17 @@ describe("kb-author diagnostics in VS Code", () => {
       );
     });
 
-    it("reports an unlisted child when a child folder is created, and clears it when the folder is deleted", async () => {
+    it("reports an unlisted child when a child node is created, and clears it when its folder is deleted", async () => {
       const parent = fileUri("AI_Safety/Governance_and_Policy/Governance_and_Policy.md");
       const child = fileUri("AI_Safety/Governance_and_Policy/New_Branch");
       await waitForServerIdle();
       assert.equal(describeDiagnostics(kbDiagnostics(parent)), "(none)", "the parent is valid before");
 
-      await vscode.workspace.fs.createDirectory(child);
+      // A node: the folder with its file (an empty folder is not in git, so not in the published map).
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(child, "New_Branch.md"),
+        new TextEncoder().encode("### Mini Description\n\nA new branch.\n"),
+      );
       const diagnostics = await waitForDiagnostics(
         parent,
         hasCode("order/unlisted-child"),

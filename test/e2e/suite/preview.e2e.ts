@@ -182,7 +182,7 @@ describe("kb-author preview and map in VS Code", () => {
     });
     assert.deepEqual(
       tree.roots.map((root) => root.title),
-      ["AI Safety"],
+      ["AI Safety", "Oversight"],
     );
     const focusFolder = fileUri(nodeFolder).toString();
     assert.equal(tree.focusUri, focusFolder);

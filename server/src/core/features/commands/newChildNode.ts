@@ -25,7 +25,14 @@ export function newChildNode(parent: string, input: string, services: CoreServic
   if (check.error !== undefined) return refuse(check.error);
   const name = check.name;
   const file = joinPath(node.folder, name, name + ".md");
-  const template = nodeTemplate(services.configs.configFor(file).kinds["map-node"]);
+  const folder = services.maps.nodeFolder(node.folder);
+  const usage = folder && services.builder.usageOf(folder);
+  const template = nodeTemplate(services.configs.configFor(file).kinds["map-node"], (heading) =>
+    usage === undefined
+      ? false
+      : (heading === "Mini Description" ? usage.withMiniDescription : usage.withDescription) * 2 >
+        usage.nodes,
+  );
   const order = new TextEditsByFile();
   const insertion = orderInsertion(context, name);
   order.add(node.file, { start: insertion.at, end: insertion.at }, insertion.text);
@@ -54,9 +61,16 @@ export function notANode(path: string): string {
 }
 
 /** The text of a new leaf node: the sections a leaf must have, each with its template. */
-function nodeTemplate(settings: KindSettings): { text: string; selection?: Range } {
+function nodeTemplate(
+  settings: KindSettings,
+  mostNodesHave: (heading: string) => boolean,
+): { text: string; selection?: Range } {
+  // The sections a new leaf is expected to have: the required ones, and those most of the map's nodes have.
   const required = settings.sections.rules.filter(
-    (rule) => rule.presence === "required" || rule.presence === "required-except-on-root",
+    (rule) =>
+      rule.presence === "required" ||
+      rule.presence === "required-except-on-root" ||
+      (rule.presence === "usual" && rule.template !== undefined && mostNodesHave(rule.heading)),
   );
   let text = "";
   let selection: Range | undefined;
