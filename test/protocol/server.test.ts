@@ -28,8 +28,8 @@ const seededMistakes: Record<string, string> = {
   "AI_Safety/Technical_Foundations/Interpretability/Interpretability.md": "order/unknown-entry",
   [robustnessNode]: "section/missing",
   "AI_Safety/Technical_Foundations/Alignment_Theory/Alignment_Theory.md": "link/unresolved",
-  "AI_Safety/Technical_Foundations/Verification_and_Testing/Verification_and_Testing.md": "section/order",
-  "wiki/mistake-unknown-property.md": "frontmatter/unknown-property",
+  "AI_Safety/Technical_Foundations/Verification_and_Testing/Verification_and_Testing.md": "link/other-node",
+  "wiki/mistake-unknown-property.md": "frontmatter/misspelt-property",
   [outOfRangeTopic]: "frontmatter/invalid-value",
   "wiki/mistake-missing-title.md": "frontmatter/required",
   "wiki/mistake-broken-yaml.md": "frontmatter/syntax",
@@ -289,23 +289,36 @@ describe("language server over stdio (dist/server.js)", function () {
     const parentFile = path.join(dir, coordinationNode);
     const orderHeading = fs.readFileSync(parentFile, "utf8").split("\n").indexOf("### Order");
 
-    // 1. A new, empty child folder: not in the Order, and without its NewChild.md.
+    // 1. A new child folder, not in the Order, with a papers.json but without its NewChild.md: the
+    // builder drops it (node/file-name); there is no published child to list yet. (An empty folder is not
+    // in git, so it is not reported at all.)
     const childDir = path.join(dir, coordination, "NewChild");
     fs.mkdirSync(childDir);
-    await client.watchedFilesChanged([{ uri: fileUri(childDir), type: FileChangeType.Created }]);
-    const created = await client.waitForDiagnostics(parentUri, has("order/unlisted-child"));
-    const unlisted = created.diagnostics.find((d) => d.code === "order/unlisted-child")!;
-    assert.match(unlisted.message, /NewChild/);
-    assert.equal(unlisted.range.start.line, orderHeading, "no entry names it: reported on the Order heading");
-    assert.deepEqual(codes(created.diagnostics).sort(), ["node/file-name", "order/unlisted-child"]);
+    fs.writeFileSync(path.join(childDir, "papers.json"), "[]\n");
+    await client.watchedFilesChanged([
+      { uri: fileUri(childDir), type: FileChangeType.Created },
+      { uri: fileUri(path.join(childDir, "papers.json")), type: FileChangeType.Created },
+    ]);
+    const created = await client.waitForDiagnostics(parentUri, has("node/file-name"));
+    const withoutFile = created.diagnostics.find((d) => d.code === "node/file-name")!;
+    assert.match(withoutFile.message, /NewChild/);
+    assert.equal(
+      withoutFile.range.start.line,
+      orderHeading,
+      "no entry names it: reported on the Order heading",
+    );
+    assert.deepEqual(codes(created.diagnostics), ["node/file-name"]);
     await assertSameAsCli(client, dir);
 
-    // 2. Its node file appears: node/file-name goes, order/unlisted-child stays.
+    // 2. Its node file appears: node/file-name goes, order/unlisted-child comes, on the Order heading.
     const childFile = path.join(childDir, "NewChild.md");
     fs.writeFileSync(childFile, "### Mini Description\n\nA child node created by the protocol test.\n");
     await client.watchedFilesChanged([{ uri: fileUri(childFile), type: FileChangeType.Created }]);
     const withFile = await client.waitForDiagnostics(parentUri, lacks("node/file-name"));
     assert.deepEqual(codes(withFile.diagnostics), ["order/unlisted-child"]);
+    assert.match(withFile.diagnostics[0].message, /NewChild/);
+    assert.equal(withFile.diagnostics[0].range.start.line, orderHeading);
+    await assertSameAsCli(client, dir);
 
     // 3. The Order lists it (with the next number): the parent is clean.
     const parentText = fs.readFileSync(parentFile, "utf8");
@@ -362,16 +375,16 @@ describe("language server over stdio (dist/server.js)", function () {
       { uri: fileUri(from), type: FileChangeType.Deleted },
       { uri: fileUri(to), type: FileChangeType.Created },
     ]);
-    const parent = await client.waitForDiagnostics(
-      parentUri,
-      (d) => has("order/unknown-entry")(d) && has("order/unlisted-child")(d),
-    );
+    // The entry names no folder now; the renamed folder holds no Capacity_Development.md, so the builder
+    // drops it (no child to list): its file says so.
+    const parent = await client.waitForDiagnostics(parentUri, has("order/unknown-entry"));
+    assert.deepEqual(codes(parent.diagnostics), ["order/unknown-entry"]);
     assert.ok(parent.diagnostics.some((d) => d.message.includes("Capacity_Building")));
-    assert.ok(parent.diagnostics.some((d) => d.message.includes("Capacity_Development")));
-    await client.waitForDiagnostics(
+    const misnamed = await client.waitForDiagnostics(
       client.uri(`${coordination}/Capacity_Development/Capacity_Building.md`),
       has("node/file-name"),
     );
+    assert.ok(misnamed.diagnostics.some((d) => d.message.includes("Capacity_Development")));
     await assertSameAsCli(client, dir);
 
     // Rename the file and fix the Order entry: everything is clean again.

@@ -23,9 +23,12 @@ const files: Record<string, string> = {
     properties: { title: { type: "string" }, owner: { type: "string" } },
   }),
   "meta.json": JSON.stringify({ rootDir: "Root", coverRootDescription: "The root." }),
-  "Root/Root.md": "### Description\n\nAll of it.\n\n### Order\n\n1. Child\n",
-  // No Mini Description: section/missing, at its default severity unless the configuration applies.
+  "Root/Root.md": "### Description\n\nAll of it.\n\n### Order\n\n1. Child\n2. Sibling\n",
+  // No Mini Description, which most of the map's nodes have (the root, by meta.json's
+  // coverRootDescription, and the sibling): section/missing, at its default severity unless the
+  // configuration applies.
   "Root/Child/Child.md": "### Description\n\nA child.\n",
+  "Root/Sibling/Sibling.md": "### Mini Description\n\nA sibling.\n",
   // Valid by the built-in topic schema; the configured schema requires `owner`.
   "wiki/page.md": "---\ntitle: A page\n---\n\nText.\n",
 };

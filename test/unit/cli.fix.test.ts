@@ -84,9 +84,9 @@ describe("kb-author check --fix", function () {
       "fixed AI_Safety/Technical_Foundations/Alignment_Theory/Alignment_Theory.md: link/unresolved",
       "fixed AI_Safety/Technical_Foundations/Interpretability/Interpretability.md: order/unknown-entry",
       "fixed AI_Safety/Technical_Foundations/Robustness/Robustness.md: section/missing",
-      "fixed AI_Safety/Technical_Foundations/Verification_and_Testing/Verification_and_Testing.md: section/order",
+      "fixed AI_Safety/Technical_Foundations/Verification_and_Testing/Verification_and_Testing.md: link/other-node",
       "fixed wiki/mistake-missing-title.md: frontmatter/required",
-      "fixed wiki/mistake-unknown-property.md: frontmatter/unknown-property",
+      "fixed wiki/mistake-unknown-property.md: frontmatter/misspelt-property",
       "6 problems fixed in 6 files.",
     ]);
     // What remains has no safe fix: broken YAML, and a value out of range.
@@ -95,7 +95,7 @@ describe("kb-author check --fix", function () {
       lines[8],
       /^wiki\/mistake-importance-out-of-range\.md:\d+:\d+ error .*\[frontmatter\/invalid-value\]$/,
     );
-    assert.equal(lines[9], "24 files checked: 2 errors, 0 warnings.");
+    assert.equal(lines[9], "36 files checked: 2 errors, 0 warnings.");
 
     const after = snapshot(dir);
     assert.deepEqual(changedFiles(before, after), [
@@ -158,9 +158,13 @@ describe("kb-author check --fix", function () {
       fs.writeFileSync(path.join(dir, file), text);
     };
     write("meta.json", JSON.stringify({ rootDir: "Root", coverRootDescription: "The root." }));
+    // Every node with children needs an Order (by default only when most of the map's such nodes have one).
+    write("kb-author.jsonc", JSON.stringify({ maps: { order: "required" } }));
+    // The first line is no heading: a BOM would hide a first-line `###` from the builder (section/hidden).
+    // `1. Beta` moves Beta to the front once `Alphaa` is corrected: order/numbering, fixed next.
     write(
       "Root/Root.md",
-      "\uFEFF### Description\r\n\r\nThe root.\r\n\r\n### Order\r\n\r\n1. Alphaa\r\n3. Beta\r\n",
+      "\uFEFF<!-- The map's root. -->\r\n\r\n### Description\r\n\r\nThe root.\r\n\r\n### Order\r\n\r\n1. Alphaa\r\n1. Beta\r\n",
     );
     write("Root/Alpha/Alpha.md", "### Mini Description\n\nAlpha.\n");
     write("Root/Beta/Beta.md", "### Mini Description\n\nBeta.\n");
@@ -173,13 +177,13 @@ describe("kb-author check --fix", function () {
         "fixed Root/Beta/Beta.md: section/missing",
         "fixed Root/Root.md: order/unknown-entry, order/numbering",
         "3 problems fixed in 2 files.",
-        "5 files checked: 0 errors, 0 warnings.",
+        "6 files checked: 0 errors, 0 warnings.",
         "",
       ].join("\n"),
     );
     assert.equal(
       fs.readFileSync(path.join(dir, "Root/Root.md"), "utf8"),
-      "\uFEFF### Description\r\n\r\nThe root.\r\n\r\n### Order\r\n\r\n1. Alpha\r\n2. Beta\r\n",
+      "\uFEFF<!-- The map's root. -->\r\n\r\n### Description\r\n\r\nThe root.\r\n\r\n### Order\r\n\r\n1. Alpha\r\n2. Beta\r\n",
     );
   });
 

@@ -34,6 +34,7 @@ export const defaultSeverities = {
   "breakdown/paper-schema": "warning",
   "node/file-name": "error",
   "node/ignored-file": "warning",
+  "node/hidden-folder": "warning",
   "node/name": "warning",
   "link/unresolved": "error",
   "link/other-node": "error",

@@ -266,8 +266,11 @@ describe("Preview and map in the workbench", function () {
           "the Mini Description on hover",
         );
         // Only expanded nodes' children are in the page: Technical Foundations is collapsed and has none.
+        // The rows: the two maps' roots (AI Safety, and Oversight of examples/breakdowns, collapsed), the
+        // root's two children, International Coordination, and its children.
         assert.equal(await item("Technical Foundations").getAttribute("aria-expanded"), "false");
-        assert.equal(await map.locator('[role="treeitem"]').count(), 4 + childTitles.length);
+        assert.equal(await item("Oversight").getAttribute("aria-expanded"), "false");
+        assert.equal(await map.locator('[role="treeitem"]').count(), 5 + childTitles.length);
       });
 
       await workbench.step("use the dark theme", () => useTheme(workbench, "dark"));

@@ -11,13 +11,19 @@ import { compareCodePoints, pythonLstripChars, pythonStrip } from "../../../serv
  */
 const order = (text: string, folders: string[]) => itemTexts(readBuilderList(text, folders).list);
 const sorted = (names: string[]) =>
-  [...names].sort((a, b) => compareCodePoints(pythonLstripChars(a, "Untitled_"), pythonLstripChars(b, "Untitled_")));
+  [...names].sort((a, b) =>
+    compareCodePoints(pythonLstripChars(a, "Untitled_"), pythonLstripChars(b, "Untitled_")),
+  );
 
 describe("the map builder's reading (core/map)", () => {
   it("sorts sub-folders by code point after stripping any of `Untitled_`'s characters from the start", () => {
     assert.deepEqual(sorted(["alpha", "Zeta"]), ["Zeta", "alpha"]);
     assert.deepEqual(sorted(["Uncertainty", "Bias", "tools"]), ["Bias", "Uncertainty", "tools"]); // `certainty`, `ols`
-    assert.deepEqual(sorted(["Untitled_2", "Untitled_10", "Untitled_1"]), ["Untitled_1", "Untitled_10", "Untitled_2"]);
+    assert.deepEqual(sorted(["Untitled_2", "Untitled_10", "Untitled_1"]), [
+      "Untitled_1",
+      "Untitled_10",
+      "Untitled_2",
+    ]);
     assert.equal(Math.sign(compareCodePoints("\u{1F600}", "\uFFFD")), 1, "above U+FFFF sorts after the BMP");
   });
 
@@ -31,7 +37,11 @@ describe("the map builder's reading (core/map)", () => {
     assert.deepEqual(names, ["D", "Cx", "B", "C"]);
     const reading = readBuilderList("1. D\n2. Cx", ["A", "B", "C", "D"]);
     assert.deepEqual(
-      reading.placements.map((placement) => [placement.item.text, placement.removed?.text, placement.displaced]),
+      reading.placements.map((placement) => [
+        placement.item.text,
+        placement.removed?.text,
+        placement.displaced,
+      ]),
       [
         ["D", "D", false],
         ["Cx", "A", true],
@@ -41,9 +51,15 @@ describe("the map builder's reading (core/map)", () => {
 
   it("reads one digit only: entries 10 and up are skipped, their folders keep their sorted places", () => {
     const folders = Array.from({ length: 11 }, (_, i) => `N${String(i).padStart(2, "0")}`);
-    const text = [...folders].reverse().map((name, i) => `${i + 1}. ${name}`).join("\n");
+    const text = [...folders]
+      .reverse()
+      .map((name, i) => `${i + 1}. ${name}`)
+      .join("\n");
     const reading = readBuilderList(text, folders);
-    assert.deepEqual(reading.skipped.map((skip) => skip.line), [9, 10]);
+    assert.deepEqual(
+      reading.skipped.map((skip) => skip.line),
+      [9, 10],
+    );
     assert.deepEqual(itemTexts(reading.list).slice(9), ["N00", "N01"]);
   });
 
@@ -64,7 +80,17 @@ describe("the map builder's reading (core/map)", () => {
   });
 
   it("splits sections on `###` at a line's start, in fences and comments too, and strips like Python", () => {
-    const lines = ["intro", "### Description", "", "```", "### Order", "1. X", "```", "###   Mini Description  ", "\u00a0text\u00a0"];
+    const lines = [
+      "intro",
+      "### Description",
+      "",
+      "```",
+      "### Order",
+      "1. X",
+      "```",
+      "###   Mini Description  ",
+      "\u00a0text\u00a0",
+    ];
     const sections = splitBuilderSections(lines);
     assert.deepEqual(
       sections.map((section) => [section.title, section.headingLine, section.content]),

@@ -18,6 +18,20 @@ function smallMap(): MemoryFileSystem {
   });
 }
 
+/**
+ * The small map with a second child that has its Mini Description: most of the map's nodes then have one
+ * (the root by meta.json's coverRootDescription), so a node without it is reported (section/missing).
+ */
+function mapWithSibling(): MemoryFileSystem {
+  const fileSystem = smallMap();
+  fileSystem.writeFile(
+    "/kb/Root/Root.md",
+    "### Description\n\nAll of it.\n\n### Order\n\n1. Child\n2. Sibling\n",
+  );
+  fileSystem.writeFile("/kb/Root/Sibling/Sibling.md", "### Mini Description\n\nA sibling.\n");
+  return fileSystem;
+}
+
 describe("language service (in memory)", () => {
   it("checks a clean map without a diagnostic, and leaves a README without a kind alone", () => {
     const service = createLanguageService({ fileSystem: smallMap(), workspaceRoots: ["/kb"] });
@@ -34,7 +48,7 @@ describe("language service (in memory)", () => {
   });
 
   it("validates the unsaved text of an open document, and the disk text again once closed", () => {
-    const service = createLanguageService({ fileSystem: smallMap(), workspaceRoots: ["/kb"] });
+    const service = createLanguageService({ fileSystem: mapWithSibling(), workspaceRoots: ["/kb"] });
     service.openDocument("/kb/Root/Child/Child.md", "### Description\n\nNo mini description.\n", 2);
     assert.deepEqual(codesOf(service, "/kb/Root/Child/Child.md"), ["section/missing"]);
     service.closeDocument("/kb/Root/Child/Child.md");
@@ -46,10 +60,20 @@ describe("language service (in memory)", () => {
     const service = createLanguageService({ fileSystem, workspaceRoots: ["/kb"] });
     service.listCheckedFiles();
     assert.deepEqual(codesOf(service, "/kb/Root/Root.md"), []);
+    // A folder with content (an empty one is not in git, so not in the published map's source).
     fileSystem.addFolder("/kb/Root/New_Child");
-    const affected = service.filesChanged([{ path: "/kb/Root/New_Child", change: "created" }]);
+    fileSystem.writeFile("/kb/Root/New_Child/papers.json", "[]");
+    const affected = service.filesChanged([
+      { path: "/kb/Root/New_Child", change: "created" },
+      { path: "/kb/Root/New_Child/papers.json", change: "created" },
+    ]);
     assert.ok(affected.includes("/kb/Root/Root.md"), `affected: ${affected.join(", ")}`);
-    assert.deepEqual(codesOf(service, "/kb/Root/Root.md").sort(), ["node/file-name", "order/unlisted-child"]);
+    // Without its New_Child.md the builder drops the folder: no child to list yet.
+    assert.deepEqual(codesOf(service, "/kb/Root/Root.md").sort(), ["node/file-name"]);
+    fileSystem.writeFile("/kb/Root/New_Child/New_Child.md", "### Mini Description\n\nNew.\n");
+    const again = service.filesChanged([{ path: "/kb/Root/New_Child/New_Child.md", change: "created" }]);
+    assert.ok(again.includes("/kb/Root/Root.md"), `affected: ${again.join(", ")}`);
+    assert.deepEqual(codesOf(service, "/kb/Root/Root.md").sort(), ["order/unlisted-child"]);
   });
 
   it("revalidates the files that link to a folder when it is deleted", () => {
@@ -102,7 +126,7 @@ describe("diagnostic documentation links", () => {
       const anchor = codeDocumentationUrl(code).split("#")[1];
       assert.ok(anchors.has(anchor), `docs/codes.md has no heading for ${code}`);
     }
-    const service = createLanguageService({ fileSystem: smallMap(), workspaceRoots: ["/kb"] });
+    const service = createLanguageService({ fileSystem: mapWithSibling(), workspaceRoots: ["/kb"] });
     service.openDocument("/kb/Root/Child/Child.md", "### Description\n\nNo mini description.\n", 2);
     const [diagnostic] = service.validate("/kb/Root/Child/Child.md")?.diagnostics ?? [];
     assert.equal(diagnostic.codeDescription?.href, codeDocumentationUrl("section/missing"));

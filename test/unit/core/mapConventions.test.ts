@@ -8,7 +8,8 @@ import { SessionDriver } from "../../support/sessionDriver";
  * other files when the balance tips.
  */
 const node = (order: boolean, children: string[]) =>
-  "### Mini Description\n\nA node.\n" + (order ? `\n### Order\n\n${children.map((child, i) => `${i + 1}. ${child}`).join("\n")}\n` : "");
+  "### Mini Description\n\nA node.\n" +
+  (order ? `\n### Order\n\n${children.map((child, i) => `${i + 1}. ${child}`).join("\n")}\n` : "");
 
 const files: Record<string, string> = {
   "/kb/meta.json": JSON.stringify({ rootDir: "Root", coverRootDescription: "The root." }),

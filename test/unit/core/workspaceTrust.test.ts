@@ -22,9 +22,11 @@ function knowledgeBase(): MemoryFileSystem {
     }),
     "/kb/schemas/owner.schema.json": ownerSchema,
     "/kb/meta.json": JSON.stringify({ rootDir: "Root", coverRootDescription: "The root." }),
-    "/kb/Root/Root.md": "### Description\n\nAll of it.\n\n### Order\n\n1. Child\n",
-    // No Mini Description: section/missing by default, silenced by the configuration.
+    "/kb/Root/Root.md": "### Description\n\nAll of it.\n\n### Order\n\n1. Child\n2. Sibling\n",
+    // No Mini Description, which most of the map's nodes have (the root, by meta.json's
+    // coverRootDescription, and the sibling): section/missing by default, silenced by the configuration.
     "/kb/Root/Child/Child.md": "### Description\n\nA child.\n",
+    "/kb/Root/Sibling/Sibling.md": "### Mini Description\n\nA sibling.\n",
     // Valid by the built-in topic schema; the custom schema requires `owner`.
     "/kb/wiki/page.md": "---\ntitle: A page\n---\n\nText.\n",
     "/kb/wiki/own-schema.md": "---\n$schema: ../schemas/owner.schema.json\ntitle: A page\n---\n\nText.\n",

@@ -14,7 +14,11 @@ function exampleFiles(): Record<string, string> {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
-      else files["/kb/" + path.relative(examples, full).split(path.sep).join("/")] = fs.readFileSync(full, "utf8");
+      else
+        files["/kb/" + path.relative(examples, full).split(path.sep).join("/")] = fs.readFileSync(
+          full,
+          "utf8",
+        );
     }
   };
   walk(examples);
@@ -34,36 +38,53 @@ describe("breakdown maps (examples/breakdowns)", () => {
     const files = service.listCheckedFiles();
     const found = files.flatMap((file) => service.validate(file)?.diagnostics ?? []);
     assert.deepEqual(found, []);
-    assert.ok(files.some((file) => file.endsWith("Untitled_1/Untitled_1.md")), "the breakdowns are checked");
+    assert.ok(
+      files.some((file) => file.endsWith("Untitled_1/Untitled_1.md")),
+      "the breakdowns are checked",
+    );
   });
 
-  it("shows a breakdown's card, with its paper and Explanation, on a `Paper: \"Title\"` entry", () => {
+  it('shows a breakdown\'s card, with its paper and Explanation, on a `Paper: "Title"` entry', () => {
     const files = exampleFiles();
     const text = files[breakdownNode].replace('1. Paper: "AI safety', '1. Paper: "AI sa<|>fety');
     const { service, position } = serviceWithCursor(files, breakdownNode, text);
     const card = markdownOf(service.getHover(breakdownNode, position));
     assert.match(card, /^\*\*AI safety via debate\*\* \(breakdown\)/);
-    assert.match(card, /Paper: \[AI safety via debate\]\(https:\/\/arxiv\.org\/abs\/1805\.00899\) \(2018-05-02\)/);
+    assert.match(
+      card,
+      /Paper: \[AI safety via debate\]\(https:\/\/arxiv\.org\/abs\/1805\.00899\) \(2018-05-02\)/,
+    );
     assert.match(card, /Two agents argue for opposite answers/);
     assert.match(card, /2 children/);
   });
 
   it("says so on a `Paper:` entry whose title no breakdown has", () => {
     const files = exampleFiles();
-    const text = files[breakdownNode].replace('1. Paper: "AI safety via debate"', '1. Paper: "AI safety by de<|>bate"');
+    const text = files[breakdownNode].replace(
+      '1. Paper: "AI safety via debate"',
+      '1. Paper: "AI safety by de<|>bate"',
+    );
     const { service, position } = serviceWithCursor(files, breakdownNode, text);
-    assert.match(markdownOf(service.getHover(breakdownNode, position)), /No breakdown here has a paper titled `AI safety by debate`/);
+    assert.match(
+      markdownOf(service.getHover(breakdownNode, position)),
+      /No breakdown here has a paper titled `AI safety by debate`/,
+    );
   });
 
   it("completes an Order line with the unlisted breakdowns, by their paper's title", () => {
     const files = exampleFiles();
     // The Order without its first two entries: the two titled breakdowns are unlisted.
     const text = files[breakdownNode]
-      .replace('1. Paper: "AI safety via debate"\n2. Paper: "Supervising strong learners by amplifying weak experts"\n', "")
+      .replace(
+        '1. Paper: "AI safety via debate"\n2. Paper: "Supervising strong learners by amplifying weak experts"\n',
+        "",
+      )
       .replace("3. By_Method\n", "1. By_Method\n<|>");
     const { service, position } = serviceWithCursor(files, breakdownNode, text);
     const items: CompletionItem[] = service.getCompletions(breakdownNode, position).items;
-    const entries = items.map((item) => (item.textEdit as { newText: string } | undefined)?.newText).filter(Boolean);
+    const entries = items
+      .map((item) => (item.textEdit as { newText: string } | undefined)?.newText)
+      .filter(Boolean);
     assert.deepEqual(entries.sort(), [
       '2. Paper: "AI safety via debate"',
       '2. Paper: "Supervising strong learners by amplifying weak experts"',

@@ -51,19 +51,27 @@ describe("hover", () => {
     });
 
     it("counts the child's errors and warnings from its last validation", () => {
+      const child = "/kb/Root/Governance/Treaty_Frameworks/Treaty_Frameworks.md";
+      // Two headings the builder does not read (warnings) and a Related Nodes link to no node (an error).
+      const files = {
+        ...map,
+        [child]: map[child] + "\n### Related Nodes\n\n- [Gone](/Root/Gone/Gone.md)\n",
+      };
       const { service, position } = serviceWithCursor(
-        map,
+        files,
         "/kb/Root/Governance/Governance.md",
         map["/kb/Root/Governance/Governance.md"].replace("1. Treaty", "1. <|>Treaty"),
       );
-      const child = "/kb/Root/Governance/Treaty_Frameworks/Treaty_Frameworks.md";
       const report = service.validate(child)!;
-      const errors = report.diagnostics.filter((diagnostic) => diagnostic.severity === 1).length;
-      assert.equal(errors, 2, JSON.stringify(report.diagnostics.map((d) => d.code)));
+      const count = (severity: number) =>
+        report.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
+      const codes = JSON.stringify(report.diagnostics.map((d) => d.code));
+      assert.equal(count(1), 1, codes);
+      assert.equal(count(2), 2, codes);
       const text = markdownOf(service.getHover("/kb/Root/Governance/Governance.md", position));
       assert.equal(
         text,
-        "**Treaty Frameworks**\n\nRoot › Governance\n\nTreaties.\n\nno children · no papers · 2 errors, no warnings",
+        "**Treaty Frameworks**\n\nRoot › Governance\n\nTreaties.\n\nno children · no papers · 1 error, 2 warnings",
       );
     });
 
@@ -252,16 +260,16 @@ describe("hover", () => {
       const hover = service.getHover("/kb/Root/Governance/Governance.md", position);
       assert.equal(
         markdownOf(hover),
-        "**Mini Description**: section of a map node\n\nOne paragraph that says what the node covers; shown on the map under the node's title.\n\nRequired here.",
+        "**Mini Description**: section of a map node\n\nOne paragraph that says what the node covers; shown on the map under the node's title.\n\nRequired here: most of this map's nodes have one.",
       );
       assert.deepEqual(hover?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 20 } });
       assert.match(
         markdownOf(service.getHover("/kb/Root/Governance/Governance.md", { line: 11, character: 5 })),
-        /Always the last section\.\n\nRequired here: this node has 1 child folder to list\.$/,
+        /children are published in sorted order\.\n\nRequired here: without it the builder publishes the 1 children in sorted order \(`[^`]+`\), while most of this map's nodes with children list them in an Order\.$/,
       );
       assert.match(
         markdownOf(service.getHover("/kb/Root/Governance/Governance.md", { line: 7, character: 5 })),
-        /\n\nOptional\.$/,
+        /\n\nOptional here: most of this map's nodes do not have one\.$/,
       );
     });
 
@@ -279,11 +287,11 @@ describe("hover", () => {
       service.openDocument(leaf, "### Order\n\n### Notes\n", 2);
       assert.match(
         markdownOf(service.getHover(leaf, { line: 0, character: 4 })),
-        /Optional here: required once the node has child folders\.$/,
+        /Optional here: without it the builder publishes the children in sorted order\.$/,
       );
       assert.equal(
         markdownOf(service.getHover(leaf, { line: 2, character: 4 })),
-        "Not a section of a map node. Its sections, in order: `Mini Description`, `Description`, `Related Nodes`, `Order`.",
+        "Not a section of a map node. Its sections, in order: `Mini Description`, `Description`, `Questions`, `Related Nodes`, `Order`.",
       );
     });
 

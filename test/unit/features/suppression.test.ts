@@ -13,6 +13,7 @@ const map: Record<string, string> = {
   "/kb/meta.json": JSON.stringify({ rootDir: "Root", coverRootDescription: "The root." }),
   "/kb/Root/Alpha/Alpha.md": "### Mini Description\n\nAlpha.\n",
   "/kb/Root/Beta/Beta.md": "### Mini Description\n\nBeta.\n",
+  "/kb/Root/Gamma/Gamma.md": "### Mini Description\n\nGamma.\n",
 };
 
 /** The codes and lines of a document's diagnostics, `code@line`. */
@@ -27,31 +28,34 @@ function diagnosticsOf(path: string, text: string, files: Record<string, string>
 }
 
 const root = "/kb/Root/Root.md";
-/** Line 2 misspells Alpha, line 3 names nothing: two order/unknown-entry. */
-const order = "### Order\n\n1. Alphaa\n2. Nothing_Here\n3. Beta\n";
+/**
+ * Line 3 misspells Beta, line 4 names nothing: two order/unknown-entry. (The Order's first line stays a
+ * numbered entry: a comment there would make the builder read the whole Order as a bulleted list.)
+ */
+const order = "### Order\n\n1. Alpha\n2. Betaa\n3. Nothing_Here\n";
 
 describe("suppression comments", () => {
   it("without a comment, the file has its diagnostics", () => {
-    assert.deepEqual(diagnosticsOf(root, order), ["order/unknown-entry@2", "order/unknown-entry@3"]);
+    assert.deepEqual(diagnosticsOf(root, order), ["order/unknown-entry@3", "order/unknown-entry@4"]);
   });
 
   it("kb-author-disable-next-line CODE silences that code on the next line only", () => {
     const text =
-      "### Order\n\n<!-- kb-author-disable-next-line order/unknown-entry -->\n1. Alphaa\n2. Nothing_Here\n3. Beta\n";
-    assert.deepEqual(diagnosticsOf(root, text), ["order/unknown-entry@4"]);
+      "### Order\n\n1. Alpha\n<!-- kb-author-disable-next-line order/unknown-entry -->\n2. Betaa\n3. Nothing_Here\n";
+    assert.deepEqual(diagnosticsOf(root, text), ["order/unknown-entry@5"]);
   });
 
   it("leaves the codes it does not name", () => {
     const text =
-      "### Order\n\n<!-- kb-author-disable-next-line section/empty order/format -->\n1. Alphaa\n2. Beta\n";
-    assert.deepEqual(diagnosticsOf(root, text), ["order/unknown-entry@3"]);
+      "### Order\n\n1. Alpha\n<!-- kb-author-disable-next-line section/empty order/format -->\n2. Betaa\n3. Gamma\n";
+    assert.deepEqual(diagnosticsOf(root, text), ["order/unknown-entry@4"]);
   });
 
   it("silences every code without codes, and takes several codes and a reason after --", () => {
-    const all = "### Order\n\n<!-- kb-author-disable-next-line -->\n1. Alphaa\n2. Beta\n";
+    const all = "### Order\n\n1. Alpha\n<!-- kb-author-disable-next-line -->\n2. Betaa\n3. Gamma\n";
     assert.deepEqual(diagnosticsOf(root, all), []);
     const reason =
-      "### Order\n\n<!-- kb-author-disable-next-line order/format order/unknown-entry -- kept for the site -->\n1. Alphaa\n2. Beta\n";
+      "### Order\n\n1. Alpha\n<!-- kb-author-disable-next-line order/format order/unknown-entry -- kept for the site -->\n2. Betaa\n3. Gamma\n";
     assert.deepEqual(diagnosticsOf(root, reason), []);
   });
 
@@ -61,7 +65,7 @@ describe("suppression comments", () => {
     const bottom = order + "\n<!-- kb-author-disable order/unknown-entry -->\n";
     assert.deepEqual(diagnosticsOf(root, bottom), []);
     const other = "<!-- kb-author-disable section/empty -->\n" + order;
-    assert.deepEqual(diagnosticsOf(root, other), ["order/unknown-entry@3", "order/unknown-entry@4"]);
+    assert.deepEqual(diagnosticsOf(root, other), ["order/unknown-entry@4", "order/unknown-entry@5"]);
   });
 
   it("kb-author-disable without codes silences every code of the file", () => {
@@ -69,22 +73,27 @@ describe("suppression comments", () => {
   });
 
   it("is text, not a comment, in a code fence", () => {
+    // section/order is checked on map nodes only when the configuration asks for it.
+    const ordered = {
+      ...map,
+      "/kb/kb-author.jsonc": JSON.stringify({ kinds: { "map-node": { sections: { ordered: true } } } }),
+    };
     const text =
-      "### Order\n\n1. Alpha\n2. Beta\n\n### Description\n\n```\n<!-- kb-author-disable -->\n```\n";
-    assert.deepEqual(diagnosticsOf(root, text), ["section/order@0"]);
+      "### Order\n\n1. Alpha\n2. Beta\n3. Gamma\n\n### Description\n\n```\n<!-- kb-author-disable -->\n```\n";
+    assert.deepEqual(diagnosticsOf(root, text, ordered), ["section/order@0"]);
   });
 
   it("is `{/* ... */}` in MDX and a YAML comment in the frontmatter", () => {
     const files = {};
     const topic =
-      "---\ntitle: Page\n# kb-author-disable-next-line frontmatter/unknown-property\nllmSumary: x\nimportanse: 3\n---\n\n[a](./nowhere.md)\n";
+      "---\ntitle: Page\n# kb-author-disable-next-line frontmatter/misspelt-property\nllmSumary: x\nimportanse: 3\n---\n\n[a](./nowhere.md)\n";
     assert.deepEqual(diagnosticsOf("/kb/wiki/page.md", topic, files), [
-      "frontmatter/unknown-property@4",
+      "frontmatter/misspelt-property@4",
       "link/unresolved@7",
     ]);
     const mdx = topic.replace("\n[a]", "\n{/* kb-author-disable-next-line link/unresolved */}\n[a]");
-    assert.deepEqual(diagnosticsOf("/kb/wiki/page.mdx", mdx, files), ["frontmatter/unknown-property@4"]);
-    const fileLevel = "{/* kb-author-disable frontmatter/unknown-property */}\n";
+    assert.deepEqual(diagnosticsOf("/kb/wiki/page.mdx", mdx, files), ["frontmatter/misspelt-property@4"]);
+    const fileLevel = "{/* kb-author-disable frontmatter/misspelt-property */}\n";
     assert.deepEqual(diagnosticsOf("/kb/wiki/page.mdx", topic + fileLevel, files), ["link/unresolved@7"]);
   });
 
@@ -118,12 +127,12 @@ describe("suppression quick fixes", () => {
   }
 
   it("offers, on every diagnostic, to disable its code for the line and for the file", () => {
-    const { result } = disableFixes(root, "### Order\n\n1. Alpha\n<|>2. Nothing_Here\n3. Beta\n");
+    const { result } = disableFixes(root, "### Order\n\n1. Alpha\n2. Beta\n<|>3. Nothing_Here\n");
     assert.deepEqual(result, {
       "Disable order/unknown-entry for this line":
-        "### Order\n\n1. Alpha\n<!-- kb-author-disable-next-line order/unknown-entry -->\n2. Nothing_Here\n3. Beta\n",
+        "### Order\n\n1. Alpha\n2. Beta\n<!-- kb-author-disable-next-line order/unknown-entry -->\n3. Nothing_Here\n",
       "Disable order/unknown-entry for this file":
-        "<!-- kb-author-disable order/unknown-entry -->\n### Order\n\n1. Alpha\n2. Nothing_Here\n3. Beta\n",
+        "<!-- kb-author-disable order/unknown-entry -->\n### Order\n\n1. Alpha\n2. Beta\n3. Nothing_Here\n",
     });
     for (const text of Object.values(result)) assert.deepEqual(diagnosticsOf(root, text), []);
   });
@@ -150,10 +159,10 @@ describe("suppression quick fixes", () => {
       {},
     );
     assert.deepEqual(result, {
-      "Disable frontmatter/unknown-property for this line":
-        "---\ntitle: Page\n# kb-author-disable-next-line frontmatter/unknown-property\nllmSumary: x\n---\n\nText.\n",
-      "Disable frontmatter/unknown-property for this file":
-        "---\ntitle: Page\nllmSumary: x\n---\n{/* kb-author-disable frontmatter/unknown-property */}\n\nText.\n",
+      "Disable frontmatter/misspelt-property for this line":
+        "---\ntitle: Page\n# kb-author-disable-next-line frontmatter/misspelt-property\nllmSumary: x\n---\n\nText.\n",
+      "Disable frontmatter/misspelt-property for this file":
+        "---\ntitle: Page\nllmSumary: x\n---\n{/* kb-author-disable frontmatter/misspelt-property */}\n\nText.\n",
     });
   });
 

@@ -22,7 +22,11 @@ function builderView(text: string) {
   const reading = readNodeFile(text.split("\n"), folders, "node");
   return {
     children: reading.names,
-    lists: reading.lists.map(({ section, reading: list }) => [section.title, list.list.kind, list.list.items.map((item) => item.text)]),
+    lists: reading.lists.map(({ section, reading: list }) => [
+      section.title,
+      list.list.kind,
+      list.list.items.map((item) => item.text),
+    ]),
   };
 }
 
@@ -35,7 +39,8 @@ function disableFixes(textWithMarker: string): Record<string, string> {
   assert.ok(diagnostics.length > 0, "a diagnostic on the cursor's line");
   const result: Record<string, string> = {};
   for (const action of service.getCodeActions(root, { start: position, end: position }, diagnostics)) {
-    if (action.title.startsWith("Disable ")) result[action.title] = applyEdits(text, action.edit!.changes![pathToUri(root)]);
+    if (action.title.startsWith("Disable "))
+      result[action.title] = applyEdits(text, action.edit!.changes![pathToUri(root)]);
   }
   return result;
 }
@@ -63,11 +68,15 @@ describe("suppression fixes in the lists the map builder reads", () => {
       "### Mini Description\n\nRoot.\n\n### Related Nodes\n\n- [Alpha](/Root/Alpha/Alpha.md)\n<|>\t- Reason: see [it](www.example.org/alpha).\n\n### Order\n\n1. Alpha\n2. Beta\n3. Gamma\n";
     const fixes = disableFixes(text);
     assert.deepEqual(Object.keys(fixes), ["Disable link/missing-scheme for this file"]);
-    assert.deepEqual(builderView(fixes["Disable link/missing-scheme for this file"]), builderView(text.replace("<|>", "")));
+    assert.deepEqual(
+      builderView(fixes["Disable link/missing-scheme for this file"]),
+      builderView(text.replace("<|>", "")),
+    );
   });
 
   it("puts the line comment above a later question: the same questions", () => {
-    const text = "### Mini Description\n\nRoot.\n\n### Questions\n\n1. First?\n<|>- Second?\n\n### Order\n\n1. Alpha\n2. Beta\n3. Gamma\n";
+    const text =
+      "### Mini Description\n\nRoot.\n\n### Questions\n\n1. First?\n<|>- Second?\n\n### Order\n\n1. Alpha\n2. Beta\n3. Gamma\n";
     const fixes = disableFixes(text);
     const line = fixes["Disable questions/dropped-line for this line"];
     assert.ok(line, `offered: ${Object.keys(fixes).join(", ")}`);

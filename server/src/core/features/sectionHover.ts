@@ -39,6 +39,14 @@ function presence(context: MarkdownContext, rule: SectionRule): string {
       return `Optional here: meta.json's \`coverRootDescription\` describes the map's root.${repeat}`;
     case "required-on-nodes-with-children":
       return `Optional here: required once the node has child folders.${repeat}`;
+    case "usual":
+      return context.nodeFolder?.isRoot &&
+        context.nodeFolder.map.rootDescribedByMeta &&
+        rule.heading === "Mini Description"
+        ? `Optional here: meta.json's \`coverRootDescription\` describes the map's root.${repeat}`
+        : `Optional here: most of this map's nodes do not have one.${repeat}`;
+    case "usual-on-nodes-with-children":
+      return `Optional here: without it the builder publishes the children in sorted order.${repeat}`;
     default:
       return `Optional.${repeat}`;
   }

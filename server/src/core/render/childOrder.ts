@@ -22,7 +22,7 @@ export interface ChildPlace {
 /**
  * A node's children as the map builder publishes them (its Orders applied as it applies them: numbers as
  * positions, one digit), with the entries that name no child where they stand, a child published twice
- * marked, and the children the published map loses at the end.
+ * marked, and the children the published map loses at the end, marked unlisted.
  */
 export function childrenInOrder(node: MapNode, services: CoreServices): ChildPlace[] {
   const folder = services.maps.nodeFolder(node.folder);
@@ -45,15 +45,9 @@ export function childrenInOrder(node: MapNode, services: CoreServices): ChildPla
       : undefined;
     places.push(...place(node, name, services, line, order !== undefined && !listed.has(name), why));
   });
-  for (const name of meant.filter((child) => !seen.has(child))) {
-    places.push({
-      node: undefined,
-      name,
-      line: undefined,
-      unlisted: false,
-      broken: `\`${name}\` is not published: the Order leaves it out.`,
-    });
-  }
+  // The children the published map loses (the Order's problems say why), marked as not in the Order.
+  for (const name of meant.filter((child) => !seen.has(child)))
+    places.push(...place(node, name, services, undefined, true, undefined));
   return places;
 }
 

@@ -275,7 +275,8 @@ export class ValidationSession {
   /** A map whose conventions changed (most nodes now have a section, or no longer): its files again, in the background. */
   private requeueChangedMaps(): void {
     const roots = this.services.builder.takeChangedConventions();
-    if (roots.length === 0) return;
+    // While reads are answered later the counts are partial: the scan's own validations follow.
+    if (roots.length === 0 || this.scan.active || this.workspace.hasPendingReads()) return;
     const known = [...this.state.knownFiles].filter((file) => roots.some((root) => isInside(file, root)));
     this.queue.add(new Set(known), false);
   }

@@ -6,13 +6,7 @@ import { findSections } from "../../document/sections";
 import type { Fix, FixContext, FixProvider } from "./fixTypes";
 import { addRequiredKey, renameUnknownKey } from "./frontmatterFixes";
 import { addScheme, repointLink } from "./linkFixes";
-import {
-  addUnlistedChildren,
-  fixUnknownEntry,
-  removeDuplicateEntry,
-  renumberEntries,
-  rewriteEntry,
-} from "./orderFixes";
+import { addUnlistedChildren, fixUnknownEntry, removeDuplicateEntry, renumberEntries } from "./orderFixes";
 import {
   addMissingSection,
   fixSectionLevel,
@@ -32,7 +26,6 @@ const providers: Partial<Record<DiagnosticCode, FixProvider>> = {
   "order/unknown-entry": fixUnknownEntry,
   "order/duplicate-entry": removeDuplicateEntry,
   "order/numbering": renumberEntries,
-  "order/format": rewriteEntry,
   "frontmatter/unknown-property": renameUnknownKey,
   "frontmatter/misspelt-property": renameUnknownKey,
   "frontmatter/required": addRequiredKey,

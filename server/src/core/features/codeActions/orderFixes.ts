@@ -123,16 +123,3 @@ function setNumber(lines: TextLines, entry: OrderEntry, number: number): void {
   const { start, end } = entry.numberRange;
   lines.replace(entry.line, text.slice(0, start.character) + String(number) + text.slice(end.character));
 }
-
-/** order/format: the entry rewritten as `N. Folder_Name` (its own number, else its place). */
-export function rewriteEntry(diagnostic: Diagnostic, fix: FixContext): Fix[] {
-  const order = checkedOrder(fix);
-  const index = order ? entryOn(order, diagnostic) : -1;
-  if (!order || index === -1) return [];
-  const entry = order.entries[index];
-  if (entry.name === "" || /\s/.test(entry.name)) return [];
-  const expected = `${entry.number ?? index + 1}. ${entry.name}`;
-  const lines = editableLines(fix);
-  lines.replace(entry.line, expected);
-  return fixFromText(`Rewrite as \`${expected}\``, lines, true);
-}

@@ -143,6 +143,8 @@ export function renameUnknownSection(diagnostic: Diagnostic, fix: FixContext): F
  * For the Order, only the entries that list a child folder not yet listed are added, numbered on.
  */
 export function mergeDuplicateSection(diagnostic: Diagnostic, fix: FixContext): Fix[] {
+  // In a map node the builder applies a second Order on top of the first: a merge can change the published order.
+  if (fix.context.kind === "map-node" && String(diagnostic.message).includes("### Order")) return [];
   const duplicate = sectionOn(fix, diagnostic);
   const first = fix.sections.find((section) => section.ruleIndex === duplicate?.ruleIndex);
   if (!duplicate?.rule || !first || first === duplicate) return [];

@@ -58,7 +58,12 @@ function disableForLine(
 function breaksBuilderList(fix: FixContext, line: number): boolean {
   const node = fix.context.nodeFolder;
   if (fix.context.kind !== "map-node" || !node) return false;
+  // In a code fence or comment the comment would be text, not a comment.
+  if (fix.context.parsed.outline.isOpaqueLine(line)) return true;
   const reading = fix.services.builder.reading(node, fix.context.parsed.lines.text);
+  const paper = reading?.paper?.section;
+  // A comment line in a Paper's JSON makes it invalid JSON: the build would stop.
+  if (paper && line > paper.headingLine && line < paper.endLine) return true;
   const section = reading?.lists.find(
     ({ section }) => line >= section.contentStart.line && line < section.endLine,
   )?.section;

@@ -43,7 +43,7 @@ export function sectionCompletions(context: MarkdownContext, cursor: CursorLine)
   rules.forEach((rule, index) => {
     if (index <= lowest || index >= highest || (present.has(index) && !rule.repeatable)) return;
     const reason = whyRequired(context, rule);
-    if (rule.presence === "required-on-nodes-with-children" && reason === undefined) return;
+    if (rule.heading === "Order" && context.kind === "map-node" && childCount(context) === 0) return;
     const label = `${"#".repeat(rule.level)} ${rule.heading}`;
     items.push({
       label,
@@ -74,4 +74,10 @@ function sectionSnippet(context: MarkdownContext, line: number, rule: SectionRul
   // Without a body, the cursor waits on the blank line under the heading (above any text that follows).
   if (body === undefined) return heading + (textAfter ? "\n$0" : "\n\n$0");
   return heading + "\n\n" + body + (textAfter ? "\n" : "");
+}
+
+/** A map node's child folders: an Order on a node without any lists nothing. */
+function childCount(context: MarkdownContext): number {
+  const node = context.nodeFolder;
+  return node ? context.services.workspace.childFolders(node.folder).length : 0;
 }

@@ -2,6 +2,7 @@ import type { Range } from "vscode-languageserver-types";
 import type { SectionRule } from "../../config/configTypes";
 import type { FoundSection } from "../../document/sections";
 import { nearestName } from "../../names";
+import { whyExpected } from "./map/sectionChecks";
 import type { Problem } from "../../problem";
 import type { MarkdownContext } from "../../model/markdownContext";
 
@@ -140,10 +141,13 @@ export function whyRequired(context: MarkdownContext, rule: SectionRule): string
   const node = context.kind === "map-node" ? context.nodeFolder : undefined;
   switch (rule.presence) {
     case "optional":
+      return undefined;
     case "usual":
     case "usual-on-nodes-with-children":
-      // Map conventions: the map checks weigh them against the map's other nodes.
-      return undefined;
+      // Map conventions: weighed against the map's other nodes, as the map checks weigh them.
+      return node
+        ? whyExpected(context, node, rule, context.services.workspace.childFolders(node.folder))
+        : undefined;
     case "required":
       return "";
     case "required-except-on-root":

@@ -1,6 +1,6 @@
 import type { MarkdownContext } from "../../../model/markdownContext";
 import { joinPath } from "../../../paths";
-import type { NodeFolder } from "../../../workspace/maps";
+import { type NodeFolder, nodeFolderOf } from "../../../workspace/maps";
 import { isSkippedFolderName } from "../../../workspace/workspace";
 
 /** A node's sub-folders as the checks weigh them: which the author means as children, which have their file. */
@@ -18,8 +18,10 @@ export function childFoldersOf(context: MarkdownContext, node: NodeFolder): Chil
   const all = builder.sortedFolders(node.folder);
   const withFile = new Set(
     all.filter((name) => {
-      const child = maps.nodeFolder(workspace.findEntry(node.folder, name) ?? joinPath(node.folder, name));
-      return child !== undefined && workspace.hasFile(child.folder, child.fileName);
+      const path = workspace.findEntry(node.folder, name) ?? joinPath(node.folder, name);
+      // A hidden folder is no node to kb-author's index, but the builder reads it as any other.
+      const child = maps.nodeFolder(path) ?? nodeFolderOf(path, name, node.map, node);
+      return workspace.hasFile(child.folder, child.fileName);
     }),
   );
   return { all: new Set(all), meant: all.filter((name) => !isSkippedFolderName(name)), withFile };

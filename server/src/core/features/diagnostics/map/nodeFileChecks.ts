@@ -5,6 +5,7 @@ import type { MarkdownContext } from "../../../model/markdownContext";
 import { joinPath } from "../../../paths";
 import type { Problem } from "../../../problem";
 import type { NodeFolder } from "../../../workspace/maps";
+import { isSkippedFolderName } from "../../../workspace/workspace";
 import type { ChildFolders } from "./childFolders";
 
 /**
@@ -23,6 +24,16 @@ export function checkChildFiles(
     ? [...folders.all]
     : folders.meant.filter((name) => visited.has(name));
   const problems: Problem[] = [];
+  for (const name of [...new Set(children.names)].filter(
+    (child) => folders.all.has(child) && isSkippedFolderName(child),
+  )) {
+    if (!folders.withFile.has(name)) continue;
+    problems.push({
+      code: "node/hidden-folder",
+      range: placeOfChild(context, children, name),
+      message: `The hidden folder \`${name}\` has its \`.md\`, so the map builder publishes it as a ${node.breakdownNode ? "breakdown" : "node"} titled \`${name.replace(/_/g, " ")}\`: move it out of the map, or remove its Markdown file.`,
+    });
+  }
   for (const name of candidates) {
     if (folders.withFile.has(name)) continue;
     // An empty folder (one just made in the explorer) is not in git, so not in the published map's source.

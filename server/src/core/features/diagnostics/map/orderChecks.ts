@@ -56,12 +56,16 @@ export function checkOrders(
           "The builder takes this digit for a number but cannot read it: the map build stops. Use 1 to 9.",
       });
     }
-    if (crash?.reason === "out-of-range") {
-      const item = itemTextOfLine(order.section.content, crash.line);
+    // An entry whose child an earlier misspelt entry removed: that entry is the one cause reported.
+    const crashItem =
+      crash?.reason === "out-of-range" ? itemTextOfLine(order.section.content, crash.line) : "";
+    if (crash?.reason === "out-of-range" && !folders.all.has(crashItem)) {
+      const item = crashItem;
       problems.push({
         code: "order/unknown-entry",
         range: nameRange(context, order, crash.line, item),
         message: `No child folder \`${item}\`, and its number is past the ${order.start.length} children: the map build stops.${didYouMean(item, folders.meant)}`,
+        data: suggestionData(item, folders.meant),
       });
     }
     if (hidden) continue;
@@ -69,7 +73,9 @@ export function checkOrders(
       const numbered = order.reading.skipped.filter(
         (skip) => !skip.nested && isNumberLine(pythonLstrip(order.section.content.split("\n")[skip.line])),
       );
-      if (numbered.length > 0) {
+      // An earlier Order that a later one overrides has no effect of its own (section/duplicate says it is there).
+      const last = order === reading.orders[reading.orders.length - 1];
+      if (numbered.length > 0 && last) {
         formatBroken = true;
         const firstLine = order.section.content.split("\n")[0];
         problems.push({
@@ -143,6 +149,8 @@ export function checkOrders(
   if (bulleted) {
     for (const item of lastOrder.reading.list.items) {
       if (folders.all.has(item.text) || item.line === undefined) continue;
+      // A breakdown node's `Paper: "Title"` is breakdown/unknown-paper's when no paper has that title.
+      if (node.breakdownNode && paperTitleOfEntry(item.text) !== undefined) continue;
       problems.push({
         code: "order/unknown-entry",
         range: nameRange(context, lastOrder, item.line, item.text),
@@ -154,6 +162,11 @@ export function checkOrders(
   }
   if (lost.length > 0 || doubled.length > 0 || vanished.size > 0) return problems;
 
+  // In a breakdown node, `Paper: "Title"` names its breakdown's folder.
+  const entryFolder = (text: string): string => {
+    const title = node.breakdownNode ? paperTitleOfEntry(text) : undefined;
+    return (title !== undefined ? children.papers.get(title) : undefined) ?? text;
+  };
   // What the lines mean: each child where its first entry stands, skipped entries (`10. X`) included.
   const entries = reading.orders
     .filter((order) => !context.parsed.outline.isOpaqueLine(order.section.headingLine))
@@ -161,12 +174,17 @@ export function checkOrders(
       ...order.reading.placements.map((placement) => ({
         order,
         line: placement.line,
-        name: placement.item.text,
+        name: entryFolder(placement.item.text),
         skipped: false,
       })),
       ...order.reading.skipped
         .filter((skip) => !skip.nested)
-        .map((skip) => ({ order, line: skip.line, name: skippedName(order, skip.line), skipped: true })),
+        .map((skip) => ({
+          order,
+          line: skip.line,
+          name: entryFolder(skippedName(order, skip.line)),
+          skipped: true,
+        })),
     ])
     .filter((entry) => folders.all.has(entry.name))
     .sort((a, b) => a.order.section.headingLine - b.order.section.headingLine || a.line - b.line);

@@ -58,19 +58,39 @@ export function checkRelatedLinks(
         });
       }
       const written = match[2];
-      const meant = meantNodeFolder(context, written);
-      // A target that exists nowhere is the general link check's (it suggests the nearest node).
-      if (!meant && !targetExists(context, written)) continue;
-      judged.add(line);
       const at = text.indexOf(`](${written})`);
       const start = at === -1 ? 0 : at + 2;
       const range = { start: { line, character: start }, end: { line, character: start + written.length } };
+      if (uriScheme.test(written)) {
+        judged.add(line);
+        problems.push({
+          code: "link/unresolved",
+          range,
+          message:
+            "The map builder reads a Related Nodes link as a path in the map, so a web address is a dead link there: link a node, and put web links in the Description.",
+        });
+        continue;
+      }
       const parts = written.replace(/^\/+/, "").split("/");
       const folder = builderFolder(repositoryRoot, parts.slice(0, -1));
-      const suggestion =
-        meant && builder.placeOf(meant.folder) === "published" ? rootLink(repositoryRoot, meant) : undefined;
       const place = folder === undefined ? "unreached" : builder.placeOf(folder);
       const isBreakdown = folder !== undefined && maps.nodeFolder(folder)?.role === "breakdown";
+      // What a reader of the file (GitHub) reaches; `<...>` is CommonMark's way to write a path.
+      const meant = meantNodeFolder(context, written.replace(/^<(.*)>$/, "$1"));
+      const last = parts[parts.length - 1].replace(/[#?].*$/, "");
+      const target = folder !== undefined ? maps.nodeFolder(folder) : undefined;
+      const namesNode =
+        place === "published" && !isBreakdown && (last === "" || nfc(last) === target?.fileName);
+      if (namesNode && (!meant || sameFolder(context, meant.folder, folder!))) {
+        // Published as written (even `Root/B/B.md` without its leading `/`: the builder reads from the root).
+        judged.add(line);
+        continue;
+      }
+      // A target that exists nowhere is the general link check's (it suggests the nearest node).
+      if (!meant && !targetExists(context, written)) continue;
+      judged.add(line);
+      const suggestion =
+        meant && builder.placeOf(meant.folder) === "published" ? rootLink(repositoryRoot, meant) : undefined;
       if (place === "unreached" || isBreakdown) {
         problems.push({
           code: "link/unresolved",
@@ -85,7 +105,7 @@ export function checkRelatedLinks(
           range,
           message: `The folder \`${basename(folder!)}\` has no \`${target?.fileName ?? basename(folder!) + ".md"}\`, so the builder publishes no node there: the map shows a dead link.`,
         });
-      } else if (meant && nfc(meant.folder) !== nfc(folder!)) {
+      } else if (meant && !sameFolder(context, meant.folder, folder!)) {
         problems.push({
           code: "link/other-node",
           range,
@@ -96,6 +116,15 @@ export function checkRelatedLinks(
     }
   }
   return { problems, lines: judged };
+}
+
+const uriScheme = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Two spellings of a folder (NFC or not, a trailing slash or not) are one folder. */
+function sameFolder(context: MarkdownContext, a: string, b: string): boolean {
+  const normal = (path: string) =>
+    nfc(context.services.workspace.spelledOnDisk(path.replace(/\/+$/, "")) ?? path.replace(/\/+$/, ""));
+  return normal(a) === normal(b);
 }
 
 /** `str(map_path / "/".join(parts))`: Python's Path drops empty and `.` parts but keeps `..` (no folder matches it). */

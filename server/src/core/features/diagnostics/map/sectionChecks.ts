@@ -22,6 +22,8 @@ export function checkMapSections(
   const problems: Problem[] = [];
   const { lines } = context.parsed;
   const read = sectionsReadBy[node.role];
+  /** Sections a misspelt, hidden or mis-levelled heading was meant as: one cause, not also missing. */
+  const meantAs = new Set<string>();
   const seen = new Map<string, number>();
   for (const section of reading.sections) {
     const range = {
@@ -38,10 +40,12 @@ export function checkMapSections(
           read.includes(section.title) ? `the ${section.title} is taken from here` : "its text is never shown"
         }, and the section above ends here.`,
       });
+      meantAs.add(section.title);
       continue;
     }
     if (!read.includes(section.title)) {
       const suggestion = nearestName(section.title, read);
+      if (suggestion) meantAs.add(suggestion);
       problems.push({
         code: "section/unknown",
         range: section.titleLine === section.headingLine ? heading : range,
@@ -82,7 +86,10 @@ export function checkMapSections(
   const hiddenByBom = bomHiddenHeading(context);
   if (hiddenByBom) problems.push(hiddenByBom.problem);
   if (context.settings?.sections.ordered) problems.push(...sectionOrder(context, reading));
-  problems.push(...missingSections(context, node, reading, meantChildren, hiddenByBom?.title));
+  for (const heading of context.parsed.outline.headings)
+    if (read.includes(heading.text.trim())) meantAs.add(heading.text.trim());
+  if (hiddenByBom) meantAs.add(hiddenByBom.title);
+  problems.push(...missingSections(context, node, reading, meantChildren, meantAs));
   return problems;
 }
 
@@ -132,11 +139,11 @@ function missingSections(
   node: NodeFolder,
   reading: NodeReading,
   meantChildren: readonly string[],
-  hiddenTitle: string | undefined,
+  meantAs: ReadonlySet<string>,
 ): Problem[] {
   const rules = context.settings?.sections.rules ?? [];
   // A section the BOM hides is reported as hidden, not also as missing.
-  const present = new Set([...reading.sections.map((section) => section.title), hiddenTitle]);
+  const present = new Set([...reading.sections.map((section) => section.title), ...meantAs]);
   const anchor = context.parsed.lines.lineRange(reading.sections[0]?.headingLine ?? 0);
   const problems: Problem[] = [];
   for (const rule of rules) {
@@ -154,7 +161,7 @@ function missingSections(
 }
 
 /** Why a section is expected of this node (a phrase to follow the message), or undefined when it is not. */
-function whyExpected(
+export function whyExpected(
   context: MarkdownContext,
   node: NodeFolder,
   rule: SectionRule,
@@ -180,9 +187,7 @@ function whyExpected(
       const counts = usage();
       const having =
         rule.heading === "Mini Description" ? counts.withMiniDescription : counts.withDescription;
-      return having * 2 > counts.nodes
-        ? `: ${having} of this map's ${counts.nodes} nodes have one`
-        : undefined;
+      return having * 2 > counts.nodes ? ": most of this map's nodes have one" : undefined;
     }
     case "usual-on-nodes-with-children": {
       const counts = usage();
@@ -191,7 +196,7 @@ function whyExpected(
             context.services.builder
               .sortedFolders(node.folder)
               .filter((name) => meantChildren.includes(name)),
-          )}), while ${counts.withChildrenAndOrder} of this map's ${counts.withChildren} nodes with children list them in an Order`
+          )}), while most of this map's nodes with children list them in an Order`
         : undefined;
     }
   }
