@@ -160,6 +160,23 @@ function pick(items: vscode.CompletionItem[], label: string): vscode.CompletionI
   return found;
 }
 
+/** The hover cards at a position, and their Markdown joined as the editor shows them. */
+async function hoverAt(
+  uri: vscode.Uri,
+  position: vscode.Position,
+): Promise<{ hovers: vscode.Hover[]; text: string }> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    "vscode.executeHoverProvider",
+    uri,
+    position,
+  );
+  const text = hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === "string" ? content : content.value))
+    .join("\n\n");
+  return { hovers, text };
+}
+
 /** Renames the node under `position` through the rename provider and applies the edit as F2 does. */
 async function renameAt(
   uri: vscode.Uri,
@@ -269,15 +286,7 @@ describe("kb-author authoring features in VS Code", () => {
     it('shows a breakdown\'s card, with its paper and Explanation, on a `Paper: "Title"` entry', async () => {
       const document = await open(breakdownNode);
       const position = positionOf(document, debate, 14);
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-        "vscode.executeHoverProvider",
-        document.uri,
-        position,
-      );
-      const text = hovers
-        .flatMap((hover) => hover.contents)
-        .map((content) => (typeof content === "string" ? content : content.value))
-        .join("\n\n");
+      const { text } = await hoverAt(document.uri, position);
       assert.match(text, /^\*\*AI safety via debate\*\* \(breakdown\)/);
       assert.match(
         text,
@@ -312,15 +321,7 @@ describe("kb-author authoring features in VS Code", () => {
     it("shows the child's card on an Order entry, with its Mini Description", async () => {
       const document = await open(renamed.parent);
       const position = positionOf(document, "1. Treaty_Frameworks", 8);
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-        "vscode.executeHoverProvider",
-        document.uri,
-        position,
-      );
-      const text = hovers
-        .flatMap((hover) => hover.contents)
-        .map((content) => (typeof content === "string" ? content : content.value))
-        .join("\n\n");
+      const { hovers, text } = await hoverAt(document.uri, position);
       const child = await readText(`${internationalCoordination}/Treaty_Frameworks/Treaty_Frameworks.md`);
       const miniDescription = /^### Mini Description\n\n(.+)$/m.exec(child)?.[1];
       assert.ok(miniDescription, "Treaty_Frameworks.md has a Mini Description");

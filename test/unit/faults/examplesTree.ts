@@ -2,9 +2,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { MemoryFileSystem } from "../../support/memoryFileSystem";
 
-/** The repository's examples/ folder (a map with deliberate mistakes, topic pages), read once. */
-const examples: Record<string, string> = (() => {
-  const root = path.resolve(__dirname, "../../../../examples");
+/** The repository's examples/ folder (or a folder of it), its files by path under /kb. */
+export function examplesFiles(subfolder = ""): Record<string, string> {
+  const root = path.resolve(__dirname, "../../../../examples", subfolder);
   const files: Record<string, string> = {};
   const walk = (folder: string) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
@@ -16,7 +16,10 @@ const examples: Record<string, string> = (() => {
   };
   walk(root);
   return files;
-})();
+}
+
+/** examples/ (a map with deliberate mistakes, a breakdown map, topic pages), read once. */
+const examples = examplesFiles();
 
 export const kbRoot = "/kb";
 

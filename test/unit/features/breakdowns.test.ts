@@ -1,29 +1,14 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CompletionItem, Hover } from "vscode-languageserver-types";
 import { createLanguageService } from "../../../server/src/core/languageService";
 import { NodeFileSystem } from "../../../server/src/node/nodeFileSystem";
 import { serviceWithCursor } from "../../support/cursor";
+import { examplesFiles } from "../faults/examplesTree";
 
-/** The breakdown map of examples/ (examples/breakdowns), read from disk into an in-memory workspace at /kb. */
 const examples = path.resolve(__dirname, "../../../../examples/breakdowns");
-function exampleFiles(): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else
-        files["/kb/" + path.relative(examples, full).split(path.sep).join("/")] = fs.readFileSync(
-          full,
-          "utf8",
-        );
-    }
-  };
-  walk(examples);
-  return files;
-}
+/** The breakdown map of examples/ (examples/breakdowns) in an in-memory workspace at /kb. */
+const exampleFiles = () => examplesFiles("breakdowns");
 
 const breakdownNode = "/kb/Oversight/Approaches./Approaches.md";
 

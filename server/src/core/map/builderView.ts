@@ -47,6 +47,8 @@ export class BuilderView {
   /** What each node file counted for in `usage`, and for which text (by a hash: the texts are not held). */
   private readonly counted = new Map<string, { hash: number; usage: MapUsage }>();
   private readonly changedConventions = new Set<string>();
+  /** Each folder's sub-folders in the builder's order, until the tree's shape changes. */
+  private readonly sorted = new Map<string, string[]>();
 
   constructor(
     private readonly workspace: Workspace,
@@ -55,6 +57,7 @@ export class BuilderView {
   ) {
     workspace.onDidChange(() => {
       this.readings.clear();
+      this.sorted.clear();
       this.usage.clear();
       this.counted.clear();
     });
@@ -77,12 +80,16 @@ export class BuilderView {
 
   /** `get_sub_dir_names`: every sub-folder (hidden ones too), by code point after `lstrip("Untitled_")`. */
   sortedFolders(folder: string): string[] {
+    const known = this.sorted.get(folder);
+    if (known) return known;
     const names = this.workspace
       .readDirectory(folder)
       .filter((entry) => entry.type === "directory")
       .map((entry) => nfc(entry.name));
     const keys = new Map(names.map((name) => [name, pythonLstripChars(name, "Untitled_")]));
-    return names.sort((a, b) => compareCodePoints(keys.get(a)!, keys.get(b)!));
+    const sorted = names.sort((a, b) => compareCodePoints(keys.get(a)!, keys.get(b)!));
+    this.sorted.set(folder, sorted);
+    return sorted;
   }
 
   /** The reading of a node's or breakdown's file (undefined when it has none or it cannot be read). */
