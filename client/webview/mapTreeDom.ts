@@ -17,6 +17,7 @@ export function createTreeItem(
   element.setAttribute("role", "treeitem");
   element.className = "kb-map-item";
   if (item.unlisted) element.classList.add("kb-map-unlisted");
+  if (item.lost) element.classList.add("kb-map-lost");
   element.dataset.uri = item.uri;
   element.tabIndex = -1;
   element.setAttribute("aria-level", String(level));
@@ -47,10 +48,11 @@ export function createTreeItem(
     row.append(
       badge("kb-map-problem kb-map-warning", String(item.warnings), plural(item.warnings, "warning")),
     );
-  if (item.unlisted) {
+  if (item.unlisted || item.lost) {
     const tag = document.createElement("span");
-    tag.className = "kb-map-unlisted-tag";
-    tag.textContent = "not in Order";
+    tag.className = item.lost ? "kb-map-lost-tag" : "kb-map-unlisted-tag";
+    // Unlisted: published at its sorted place; lost: the parent's Order removes it from the published map.
+    tag.textContent = item.lost ? "not published" : "not in Order";
     row.append(tag);
   }
   element.append(row);

@@ -106,7 +106,8 @@ function isMapViewItem(value: unknown): value is MapViewItem {
     typeof value.childCount === "number" &&
     typeof value.errors === "number" &&
     typeof value.warnings === "number" &&
-    typeof value.unlisted === "boolean"
+    typeof value.unlisted === "boolean" &&
+    typeof value.lost === "boolean"
   );
 }
 

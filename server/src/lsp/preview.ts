@@ -117,5 +117,6 @@ function toViewItem(item: MapTreeItem): MapViewItem {
     errors: item.errors,
     warnings: item.warnings,
     unlisted: item.unlisted,
+    lost: item.lost,
   };
 }

@@ -20,6 +20,11 @@ interface NodeNameRules {
   siblings: readonly string[];
   /** The node's present folder name, when renaming it. */
   current?: string;
+  /**
+   * The map's breakdowns identifier (meta.json, `.` by default), where the name may end with it: a folder
+   * `Name.` is a breakdown node, and the pattern applies to `Name`.
+   */
+  breakdownsIdentifier?: string;
 }
 
 /**
@@ -35,9 +40,12 @@ export function checkNodeName(input: string, rules: NodeNameRules): NameCheck {
   if (/[/\\]/.test(name)) return refuse(`"${name}" is not a folder name: it contains a slash.`);
   if (name.startsWith(".")) return refuse(`"${name}" starts with ".": hidden folders are not map nodes.`);
   if (name === "node_modules") return refuse("node_modules is never scanned: it cannot be a map node.");
-  if (!matchesPattern(name, rules.pattern)) {
+  const identifier = rules.breakdownsIdentifier;
+  const stem = identifier && name.endsWith(identifier) ? name.slice(0, -identifier.length) : name;
+  if (stem === "") return refuse(`"${name}" is only the breakdowns identifier: type a name before it.`);
+  if (!matchesPattern(stem, rules.pattern)) {
     return refuse(
-      `"${name}" is not a valid node name: folder names must match ${rules.pattern} (nodeNamePattern in kb-author.jsonc).`,
+      `"${name}" is not a valid node name: folder names must match ${rules.pattern} (nodeNamePattern in kb-author.jsonc)${stem === name ? "" : `, before the breakdowns identifier \`${identifier}\``}.`,
     );
   }
   const current = rules.current?.normalize("NFC");

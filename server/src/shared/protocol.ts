@@ -126,6 +126,7 @@ export interface MapViewItem {
   errors: number;
   warnings: number;
   unlisted: boolean;
+  lost: boolean;
 }
 
 export interface MapTreeResult {

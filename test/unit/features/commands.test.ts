@@ -79,6 +79,20 @@ describe("commands", () => {
       );
     });
 
+    it("says that a tenth Order entry is skipped by the builder (one-digit numbers) and where the child goes", () => {
+      const names = ["A", "B", "C", "D", "E", "F", "G", "H", "I"];
+      const files: Record<string, string> = {
+        "/kb/meta.json": JSON.stringify({ rootDir: "Root" }),
+        "/kb/Root/Root.md": `### Order\n\n${names.map((name, index) => `${index + 1}. ${name}\n`).join("")}`,
+      };
+      for (const name of names) files[`/kb/Root/${name}/${name}.md`] = "### Mini Description\n\nA child.\n";
+      const { service } = workspace(files);
+      const outcome = expectEdit(service.newChildNode("/kb/Root", "Zeta"));
+      assert.match(outcome.notes.join(" "), /skips `10\. Zeta` and publishes Zeta at its sorted place/);
+      const near = expectEdit(workspace(map).service.newChildNode("/kb/Root", "Zeta"));
+      assert.deepEqual(near.notes, [], "the third entry: nothing to say");
+    });
+
     it("adds the Order after a file's last line when it has no final newline, keeping CRLF", () => {
       const files = {
         ...map,

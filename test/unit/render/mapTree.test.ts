@@ -46,19 +46,33 @@ describe("map tree", () => {
     assert.equal(tree.focus, undefined);
   });
 
-  it("gives a node's children in Order, then the unlisted ones flagged, skipping entries with no folder", () => {
+  it("gives a node's children as published, then the ones the map loses flagged, skipping entries with no folder", () => {
     const children = service().getMapChildren("/kb/Root");
+    // The builder puts `Missing` at position 3, where Beta stood: Beta is lost.
     assert.deepEqual(
-      children.map((child) => [child.name, child.unlisted, child.childCount]),
+      children.map((child) => [child.name, child.unlisted, child.lost, child.childCount]),
       [
-        ["Zeta", false, 1],
-        ["Alpha", false, 0],
-        ["Beta", true, 1],
+        ["Zeta", false, false, 1],
+        ["Alpha", false, false, 0],
+        ["Beta", false, true, 1],
       ],
     );
     assert.equal(children[0].summary, "Last letter, first place.");
     assert.equal(children[0].file, "/kb/Root/Zeta/Zeta.md");
     assert.equal(children[0].title, "Zeta");
+  });
+
+  it("flags a child missing from the Order as unlisted, published at its sorted place", () => {
+    const files = { ...map, "/kb/Root/Root.md": "### Order\n\n1. Zeta\n2. Alpha\n" };
+    const children = service(new MemoryFileSystem(files)).getMapChildren("/kb/Root");
+    assert.deepEqual(
+      children.map((child) => [child.name, child.unlisted, child.lost]),
+      [
+        ["Zeta", false, false],
+        ["Alpha", false, false],
+        ["Beta", true, false],
+      ],
+    );
   });
 
   it("shows a Mini Description written in Markdown as the text a reader sees, in the tree and on the cards", () => {
@@ -133,7 +147,7 @@ describe("map tree", () => {
 
     itWithShared(
       "corpus",
-      "gives the children of sampled nodes in their Order (unlisted only without one)",
+      "gives the children of sampled nodes in their Order (none unlisted or lost: without an Order, sorted by design)",
       () => {
         const languageService = corpusService();
         const nodes = sampleNodeFolders(corpusDir, 60);
@@ -151,7 +165,7 @@ describe("map tree", () => {
               folder,
             );
           assert.ok(
-            children.length > 0 && children.every((child) => child.unlisted === !hasOrder && child.summary),
+            children.length > 0 && children.every((child) => !child.unlisted && !child.lost && child.summary),
             folder,
           );
         }

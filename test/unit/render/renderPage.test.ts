@@ -238,7 +238,7 @@ describe("renderPage", () => {
       );
       assert.deepEqual(
         cards.map((card) => classesOf(card).slice(1)),
-        [["kb-broken"], [], ["kb-unlisted"], ["kb-unlisted"]],
+        [["kb-broken"], [], ["kb-unlisted"], ["kb-lost"]],
       );
       assert.equal(
         textOf(selectOne(cards[0], "p.kb-broken-reason")),

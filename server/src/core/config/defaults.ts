@@ -82,6 +82,7 @@ export const breakdownSettings: KindSettings = {
         presence: "optional",
         repeatable: false,
         description: "How this breakdown divides its node.",
+        template: "How this breakdown divides the node, and the paper it follows.",
       },
       {
         heading: "Order",

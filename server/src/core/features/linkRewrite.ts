@@ -6,11 +6,16 @@ import { resolveLink } from "../workspace/linkResolution";
 import type { Workspace } from "../workspace/workspace";
 import type { MapLocator } from "../workspace/maps";
 
-/** A node folder being renamed: `…/Old` (holding `Old.md`) becomes `…/New` (holding `New.md`). */
+/**
+ * A node folder being renamed: `…/Old` (holding `Old.md`) becomes `…/New` (holding `New.md`); a breakdown
+ * node `…/Old.` holds `Old.md`.
+ */
 export interface FolderRename {
   folder: string;
   oldName: string;
   newName: string;
+  oldFileName: string;
+  newFileName: string;
 }
 
 /** The edits one link needs when a node folder is renamed. */
@@ -39,8 +44,8 @@ export function rewriteLink(
   const resolved = resolveLink(fromPath, link.target, maps);
   if (!resolved) return undefined;
   const folder = nfc(rename.folder);
-  const nodeFile = nfc(joinPath(rename.folder, rename.oldName + ".md"));
-  const nodeRoute = nfc(joinPath(rename.folder, rename.oldName));
+  const nodeFile = nfc(joinPath(rename.folder, rename.oldFileName));
+  const nodeRoute = nfc(joinPath(rename.folder, rename.oldFileName.slice(0, -".md".length)));
   const target = link.target;
   const pathEnd = target.search(/[?#]/);
   const pathPart = pathEnd === -1 ? target : target.slice(0, pathEnd);
@@ -62,8 +67,9 @@ export function rewriteLink(
     const isLast = index === segments.length - 1;
     let newName: string | undefined;
     if (here === folder) newName = rename.newName;
-    else if (here === nodeFile) newName = rename.newName + ".md";
-    else if (isLast && here === nodeRoute && !workspace.isDirectory(current)) newName = rename.newName;
+    else if (here === nodeFile) newName = rename.newFileName;
+    else if (isLast && here === nodeRoute && !workspace.isDirectory(current))
+      newName = rename.newFileName.slice(0, -".md".length);
     toNode = newName !== undefined;
     if (newName === undefined) return;
     const start = link.targetRange.start.character + match.index + (raw.length - raw.trimStart().length);

@@ -5,7 +5,7 @@ import { contextOfFile } from "../model/fileContext";
 import { type CoreServices } from "../model/services";
 import { pathToUri } from "../model/uris";
 import { nodeOfFile, type Target, targetAt, targetOfLink, targetOfNode } from "../model/linkTargets";
-import { orderOf } from "../model/locate";
+import { nodeOfOrderEntry, orderOf } from "../model/locate";
 
 const startOfFile = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -46,7 +46,8 @@ function referencesTo(target: Target, services: CoreServices, includeDeclaration
   const parent = node?.parentFolder === undefined ? undefined : services.nodes.byFolder(node.parentFolder);
   const parentContext = parent?.file ? contextOfFile(parent.file, services) : undefined;
   for (const entry of (parentContext && orderOf(parentContext)?.entries) ?? []) {
-    if (entry.name === node!.name)
+    // By the node the entry names: in a breakdown node, `Paper: "Title"` names a breakdown by its paper.
+    if (nodeOfOrderEntry(parentContext!, entry, services)?.folder === node!.folder)
       locations.push({ uri: pathToUri(parentContext!.path), range: entry.nameRange });
   }
   const isTarget = (found: Target | undefined) =>

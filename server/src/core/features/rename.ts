@@ -7,6 +7,7 @@ import type { OutlineHeading } from "../document/outline";
 import type { MarkdownContext } from "../model/markdownContext";
 import { basename, dirname, joinPath, nfc } from "../paths";
 import type { MapNode } from "../workspace/nodeIndex";
+import { type NodeFolder, nodeFolderOf } from "../workspace/maps";
 import type { CoreServices } from "../model/services";
 import { contextOfFile } from "../model/fileContext";
 import { type FolderRename, linkTextRange, rewriteLink } from "./linkRewrite";
@@ -57,18 +58,26 @@ function renameNode(node: MapNode, input: string, services: CoreServices): EditO
   if (workspace.roots.includes(node.folder))
     return refuse(`${node.name} is a workspace folder: rename it outside the editor.`);
   const container = dirname(node.folder);
-  const pattern = configs.configFor(node.file ?? joinPath(node.folder, node.name + ".md")).nodeNamePattern;
+  const pattern = configs.configFor(node.file ?? joinPath(node.folder, node.fileName)).nodeNamePattern;
   const check = checkNodeName(input, {
     pattern,
     siblings: entryNames(services, container),
     current: node.name,
+    breakdownsIdentifier: node.role === "node" ? node.map.breakdownsIdentifier : undefined,
   });
   if (check.error !== undefined) return refuse(check.error);
   const name = check.name;
-  const newFile = joinPath(node.folder, name + ".md");
-  const clash = workspace.findFile(node.folder, name + ".md");
+  const renamed = nodeFolderOf(
+    joinPath(container, name),
+    name,
+    node.map,
+    services.maps.nodeFolder(container),
+  );
+  const newFile = joinPath(node.folder, renamed.fileName);
+  const clash = workspace.findFile(node.folder, renamed.fileName);
   if (clash !== undefined && clash !== node.file)
     return refuse(`${node.name}/${basename(clash)} already exists: kb-author never overwrites it.`);
+  const notes = [check.note, roleChange(node, renamed)].filter((note) => note !== undefined);
 
   const edits = new TextEditsByFile();
   const isRoot = node.parentFolder === undefined;
@@ -77,15 +86,32 @@ function renameNode(node: MapNode, input: string, services: CoreServices): EditO
     if (problem) return refuse(problem);
   }
   if (!isRoot) listedAs(node, name, services, edits);
-  retitle(node, name, services, edits);
-  relink({ folder: node.folder, oldName: node.name, newName: name }, node, services, edits);
+  retitle(node, renamed, services, edits);
+  const folderRename = {
+    folder: node.folder,
+    oldName: node.name,
+    newName: name,
+    oldFileName: node.fileName,
+    newFileName: renamed.fileName,
+  };
+  relink(folderRename, node, renamed, services, edits);
 
   const documentChanges = [
     ...edits.documentEdits(),
     ...(node.file ? [renameFile(node.file, newFile)] : []),
     renameFile(node.folder, joinPath(container, name)),
   ];
-  return { ok: true, edit: { documentChanges }, notes: check.note ? [check.note] : [] };
+  return { ok: true, edit: { documentChanges }, notes };
+}
+
+/** What the builder will read differently when a rename adds or removes the breakdowns identifier. */
+function roleChange(node: MapNode, renamed: NodeFolder): string | undefined {
+  const identifier = `\`${node.map.breakdownsIdentifier}\``;
+  if (node.breakdownNode && !renamed.breakdownNode)
+    return `${renamed.name} does not end with the breakdowns identifier ${identifier}: the map builder will read it as an ordinary node, and its breakdowns as child nodes.`;
+  if (!node.breakdownNode && renamed.breakdownNode)
+    return `${renamed.name} ends with the breakdowns identifier ${identifier}: the map builder will read it as a breakdown node (its file ${renamed.fileName}, its sub-folders breakdowns).`;
+  return undefined;
 }
 
 interface RenameSubject {
@@ -123,7 +149,13 @@ function subjectAt(
 }
 
 function folderOf(node: MapNode): FolderRename {
-  return { folder: node.folder, oldName: node.name, newName: node.name };
+  return {
+    folder: node.folder,
+    oldName: node.name,
+    newName: node.name,
+    oldFileName: node.fileName,
+    newFileName: node.fileName,
+  };
 }
 
 /** A map node file's first heading when it is a title (`# Treaty Frameworks`), not one of its sections. */
@@ -144,23 +176,32 @@ function listedAs(node: MapNode, name: string, services: CoreServices, edits: Te
 }
 
 /** The node file's title heading, when it spells the old name (with spaces or underscores). */
-function retitle(node: MapNode, name: string, services: CoreServices, edits: TextEditsByFile): void {
+function retitle(node: MapNode, renamed: NodeFolder, services: CoreServices, edits: TextEditsByFile): void {
   const context = node.file ? contextOfFile(node.file, services) : undefined;
   const heading = context && titleHeading(context);
-  const renamed = heading && respelt(heading.text, node, name);
-  if (renamed !== undefined) edits.add(node.file!, heading!.textRange, renamed);
+  const title = heading && respelt(heading.text, node, renamed);
+  if (title !== undefined) edits.add(node.file!, heading!.textRange, title);
 }
 
-/** A text that names the node (its title `Old Name` or folder name `Old_Name`) in the new name's same form. */
-function respelt(text: string, node: MapNode, name: string): string | undefined {
+/**
+ * A text that names the node (its title `Old Name` or folder name `Old_Name`) in the new name's same form
+ * (a breakdown node's title is its file's name: `Old.` is titled `Old`).
+ */
+function respelt(text: string, node: MapNode, renamed: NodeFolder): string | undefined {
   const normalized = nfc(text.trim());
-  if (normalized === node.title) return nodeDisplayName(name);
-  if (normalized === node.name) return name;
+  if (normalized === node.title) return nodeDisplayName(renamed.fileName.slice(0, -".md".length));
+  if (normalized === node.name) return renamed.name;
   return undefined;
 }
 
 /** Every link of the workspace whose target passes through the folder. */
-function relink(rename: FolderRename, node: MapNode, services: CoreServices, edits: TextEditsByFile): void {
+function relink(
+  rename: FolderRename,
+  node: MapNode,
+  renamed: NodeFolder,
+  services: CoreServices,
+  edits: TextEditsByFile,
+): void {
   const { workspace, configs, maps } = services;
   const spellings = new Set([
     rename.oldName,
@@ -181,7 +222,7 @@ function relink(rename: FolderRename, node: MapNode, services: CoreServices, edi
       if (!rewrite) continue;
       for (const edit of rewrite.edits) edits.add(file, edit.range, edit.newText);
       const textRange = rewrite.toNode ? linkTextRange(parsed.lines, link) : undefined;
-      const newText = textRange && respelt(link.text, node, rename.newName);
+      const newText = textRange && respelt(link.text, node, renamed);
       if (newText !== undefined) edits.add(file, textRange!, newText);
     }
   }

@@ -66,3 +66,12 @@ export function splitBuilderSections(lines: readonly string[]): BuilderSection[]
     };
   });
 }
+
+/**
+ * Only the stripped titles of the builder's sections, from a file's text (line ends as read from disk): what
+ * a map's conventions are counted from, without the sections' contents and positions.
+ */
+export function builderSectionTitles(text: string): string[] {
+  const normalised = text.includes("\r") ? text.replace(/\r\n/g, "\n") : text;
+  return [...normalised.matchAll(headingPattern)].map((match) => pythonStrip(match[1]));
+}

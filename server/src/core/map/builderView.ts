@@ -3,7 +3,7 @@ import { joinPath, nfc } from "../paths";
 import type { MapLocator, NodeFolder } from "../workspace/maps";
 import { isSkippedFolderName } from "../workspace/workspace";
 import type { Workspace } from "../workspace/workspace";
-import { splitBuilderSections } from "./builderSections";
+import { builderSectionTitles } from "./builderSections";
 import { type NodeReading, type PaperBlock, paperTitleOfEntry, readNodeFile } from "./nodeReading";
 import { compareCodePoints, pythonLstripChars } from "./pythonText";
 
@@ -44,8 +44,8 @@ export class BuilderView {
   private readonly readings = new Map<string, { text: string; reading: NodeReading }>();
   /** Per map (by root folder): how its nodes use the sections, kept current as readings change. */
   private readonly usage = new Map<string, MapUsage>();
-  /** What each node file counted for in `usage`, and for which text (by a hash: the texts are not held). */
-  private readonly counted = new Map<string, { hash: number; usage: MapUsage }>();
+  /** What each node file counted for in `usage`. */
+  private readonly counted = new Map<string, MapUsage>();
   private readonly changedConventions = new Set<string>();
   /** Each folder's sub-folders in the builder's order, until the tree's shape changes. */
   private readonly sorted = new Map<string, string[]>();
@@ -104,7 +104,12 @@ export class BuilderView {
     this.readings.set(path, { text: source, reading });
     if (this.readings.size > maxReadings) this.readings.delete(this.readings.keys().next().value!);
     const sections = reading.sections;
-    if (node.role === "node") this.count(path, node, source, () => sections.map((section) => section.title));
+    if (node.role === "node")
+      this.count(
+        path,
+        node,
+        sections.map((section) => section.title),
+      );
     return reading;
   }
 
@@ -130,10 +135,7 @@ export class BuilderView {
     if (!node) return;
     if (node.role === "node") {
       const text = this.textOf(node, undefined, true);
-      if (text !== undefined)
-        this.count(`${node.folder}/${node.fileName}`, node, text, () =>
-          splitBuilderSections(text.split(/\r?\n/)).map((section) => section.title),
-        );
+      if (text !== undefined) this.count(`${node.folder}/${node.fileName}`, node, builderSectionTitles(text));
     }
     for (const entry of this.workspace.readDirectory(folder)) {
       if (entry.type === "directory" && !isSkippedFolderName(entry.name))
@@ -141,17 +143,12 @@ export class BuilderView {
     }
   }
 
-  /** Keeps the map's usage current: the file's earlier counts out, its new ones in. */
-  private count(path: string, node: NodeFolder, text: string, sectionTitles: () => string[]): void {
+  /** Keeps the map's usage current: the file's earlier counts out, its new ones in (if they changed). */
+  private count(path: string, node: NodeFolder, sectionTitles: readonly string[]): void {
     const key = node.map.rootFolder;
     const totals = this.usage.get(key);
     if (!totals) return;
-    const before = this.counted.get(path);
-    const hash = textHash(text);
-    if (before?.hash === hash) return;
-    const conventionsBefore = conventions(totals);
-    if (before) addUsage(totals, before.usage, -1);
-    const titles = new Set(sectionTitles());
+    const titles = new Set(sectionTitles);
     const withChildren = this.workspace.childFolders(node.folder).length > 0;
     const own: MapUsage = {
       nodes: 1,
@@ -162,8 +159,12 @@ export class BuilderView {
       withChildren: withChildren ? 1 : 0,
       withChildrenAndOrder: withChildren && titles.has("Order") ? 1 : 0,
     };
+    const before = this.counted.get(path);
+    if (before && sameUsage(before, own)) return;
+    const conventionsBefore = conventions(totals);
+    if (before) addUsage(totals, before, -1);
     addUsage(totals, own, 1);
-    this.counted.set(path, { hash, usage: own });
+    this.counted.set(path, own);
     if (conventions(totals) !== conventionsBefore) this.changedConventions.add(key);
   }
 
@@ -233,13 +234,6 @@ export class BuilderView {
   }
 }
 
-/** FNV-1a over the UTF-16 units, with the length: tells a changed text from the one counted. */
-function textHash(text: string): number {
-  let hash = 0x811c9dc5 ^ text.length;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
-
 /** Readings kept: the nodes being edited and the ancestors and breakdowns their checks look at. */
 const maxReadings = 2048;
 
@@ -263,6 +257,10 @@ function conventions(usage: MapUsage): string {
 
 function emptyUsage(): MapUsage {
   return { nodes: 0, withMiniDescription: 0, withDescription: 0, withChildren: 0, withChildrenAndOrder: 0 };
+}
+
+function sameUsage(a: MapUsage, b: MapUsage): boolean {
+  return (Object.keys(a) as (keyof MapUsage)[]).every((key) => a[key] === b[key]);
 }
 
 function addUsage(totals: MapUsage, counts: MapUsage, sign: 1 | -1): void {

@@ -18,7 +18,7 @@ export interface Card {
   notes: CardNote[];
   /** The source line the card comes from. */
   line?: number;
-  state?: "broken" | "unlisted";
+  state?: "broken" | "unlisted" | "lost";
 }
 
 const noteClass = { summary: "p.kb-card-summary", reason: "p.kb-card-reason", broken: "p.kb-broken-reason" };

@@ -1,4 +1,4 @@
-import { contentLine } from "../map/nodeReading";
+import { contentLine, paperTitleOfEntry } from "../map/nodeReading";
 import type { CoreServices } from "../model/services";
 import { nearestName } from "../names";
 import { joinPath } from "../paths";
@@ -15,6 +15,8 @@ export interface ChildPlace {
   line: number | undefined;
   /** A child folder missing from the Order (published at its sorted place). */
   unlisted: boolean;
+  /** A child the published map loses (a misspelt entry or the Order's numbers remove it). */
+  lost: boolean;
   /** Why the place leads to no child, for a broken one. */
   broken: string | undefined;
 }
@@ -22,16 +24,21 @@ export interface ChildPlace {
 /**
  * A node's children as the map builder publishes them (its Orders applied as it applies them: numbers as
  * positions, one digit), with the entries that name no child where they stand, a child published twice
- * marked, and the children the published map loses at the end, marked unlisted.
+ * marked, and the children the published map loses at the end, marked lost.
  */
 export function childrenInOrder(node: MapNode, services: CoreServices): ChildPlace[] {
   const folder = services.maps.nodeFolder(node.folder);
   const children = folder && services.builder.children(folder);
   const meant = services.builder.sortedFolders(node.folder).filter((name) => !isSkippedFolderName(name));
-  if (!children) return meant.flatMap((name) => place(node, name, services, undefined, false, undefined));
+  if (!children) return meant.flatMap((name) => place(node, name, services, undefined, "listed", undefined));
   const order = children.reading.orders[children.reading.orders.length - 1];
   const items = order?.reading.list.items ?? [];
-  const listed = new Set(items.filter((item) => item.line !== undefined).map((item) => item.text));
+  // What each written entry names: a folder, or in a breakdown node the breakdown a `Paper: "Title"` names.
+  const folderOf = (entry: string): string => {
+    const title = paperTitleOfEntry(entry);
+    return (title !== undefined && children.papers.get(title)) || entry;
+  };
+  const listed = new Set(items.filter((item) => item.line !== undefined).map((item) => folderOf(item.text)));
   const seen = new Set<string>();
   const places: ChildPlace[] = [];
   children.names.forEach((name, index) => {
@@ -43,11 +50,12 @@ export function childrenInOrder(node: MapNode, services: CoreServices): ChildPla
     const why = again
       ? `\`${name}\` is published a second time here (the Order's numbers put it at two places).`
       : undefined;
-    places.push(...place(node, name, services, line, order !== undefined && !listed.has(name), why));
+    const unlisted = order !== undefined && !listed.has(name);
+    places.push(...place(node, name, services, line, unlisted ? "unlisted" : "listed", why));
   });
-  // The children the published map loses (the Order's problems say why), marked as not in the Order.
+  // The children the published map loses (the Order's problems say why).
   for (const name of meant.filter((child) => !seen.has(child)))
-    places.push(...place(node, name, services, undefined, true, undefined));
+    places.push(...place(node, name, services, undefined, "lost", undefined));
   return places;
 }
 
@@ -56,13 +64,16 @@ function place(
   name: string,
   services: CoreServices,
   line: number | undefined,
-  unlisted: boolean,
+  standing: "listed" | "unlisted" | "lost",
   broken: string | undefined,
 ): ChildPlace[] {
   const onDisk = services.workspace.findEntry(node.folder, name);
   const child =
     onDisk && services.workspace.isDirectory(onDisk) ? services.nodes.byFolder(onDisk) : undefined;
-  if (child) return [{ node: broken ? undefined : child, name, line, unlisted, broken }];
+  if (child) {
+    const node = broken ? undefined : child;
+    return [{ node, name, line, unlisted: standing === "unlisted", lost: standing === "lost", broken }];
+  }
   const suggestion = nearestName(
     name,
     services.workspace
@@ -75,6 +86,7 @@ function place(
       name,
       line,
       unlisted: false,
+      lost: false,
       broken: `No child folder \`${name}\` here${suggestion ? `: did you mean \`${suggestion}\`?` : "."}`,
     },
   ];

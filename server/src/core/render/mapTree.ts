@@ -16,7 +16,7 @@ export function mapTree(focus: string | undefined, services: CoreServices): MapT
   const roots = services.nodes
     .all()
     .filter((node) => node.parentFolder === undefined)
-    .map((node) => treeItem(node, false, services));
+    .map((node) => treeItem(node, { unlisted: false, lost: false }, services));
   const focusNode = focus === undefined ? undefined : nearestNode(focus, services);
   const expanded: Record<string, MapTreeItem[]> = {};
   if (focusNode) {
@@ -26,16 +26,20 @@ export function mapTree(focus: string | undefined, services: CoreServices): MapT
   return { roots, expanded, focus: focusNode?.folder };
 }
 
-/** A node's children in their Order, then the unlisted ones (empty for a folder that is no node). */
+/** A node's children as published (the unlisted ones at their sorted places), then the lost ones (empty for a folder that is no node). */
 export function mapChildren(folder: string, services: CoreServices): MapTreeItem[] {
   const node = services.nodes.byFolder(folder);
   if (!node) return [];
   return childrenInOrder(node, services).flatMap((place) =>
-    place.node ? [treeItem(place.node, place.unlisted, services)] : [],
+    place.node ? [treeItem(place.node, place, services)] : [],
   );
 }
 
-function treeItem(node: MapNode, unlisted: boolean, services: CoreServices): MapTreeItem {
+function treeItem(
+  node: MapNode,
+  standing: { unlisted: boolean; lost: boolean },
+  services: CoreServices,
+): MapTreeItem {
   const problems = node.file ? problemCounts(node.file, services) : { errors: 0, warnings: 0 };
   return {
     folder: node.folder,
@@ -46,7 +50,8 @@ function treeItem(node: MapNode, unlisted: boolean, services: CoreServices): Map
     childCount: services.workspace.childFolders(node.folder).length,
     errors: problems.errors,
     warnings: problems.warnings,
-    unlisted,
+    unlisted: standing.unlisted,
+    lost: standing.lost,
   };
 }
 

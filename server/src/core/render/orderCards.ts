@@ -41,7 +41,7 @@ function childCard(place: ChildPlace, page: PageContext): Card {
     title: nodeTitle(child, page.services),
     link,
     line,
-    ...(place.unlisted ? { state: "unlisted" as const } : {}),
+    ...(place.unlisted ? { state: "unlisted" as const } : place.lost ? { state: "lost" as const } : {}),
     notes: summary ? [{ kind: "summary", text: summary }] : [],
   };
 }

@@ -16,12 +16,13 @@
  *   with `data-section="description|related|order|papers|..."` (any other section: its heading as a
  *   lower-case slug, `Open Problems` -> `open-problems`), holding an `h2` (the heading) then its content.
  *   Text before a node's first section is a `div.kb-body`. A node with children but no Order section
- *   gets an `order` section headed `Children` (its children are then all unlisted).
+ *   gets an `order` section headed `Children` (its children in the builder's sorted order).
  * - Cards: `ul.kb-cards|ol.kb-cards > li.kb-card[data-line]`, containing `a.kb-card-link.kb-node-link` with a
  *   `span.kb-card-title`, then `p.kb-card-summary` (child's Mini Description) or `p.kb-card-reason`
  *   (a Related Node's Reason). A broken Order entry or related link: `li.kb-card.kb-broken` whose link
  *   is `a.kb-card-link.kb-broken-link[title=why]`, with `p.kb-broken-reason` (before any reason); a child
- *   folder missing from the Order: `li.kb-card.kb-unlisted`. A related link to a file that is not a
+ *   folder missing from the Order: `li.kb-card.kb-unlisted`; a child the published map loses (after the
+ *   others): `li.kb-card.kb-lost`. A related link to a file that is not a
  *   node is `a.kb-card-link.kb-file-link`.
  * - Papers: `ol.kb-references > li.kb-paper` with `a.kb-external` (title; a plain `span` when the url is
  *   not http/https), `span.kb-paper-date`, `span.kb-paper-citations`.
@@ -102,8 +103,10 @@ export interface MapTreeItem {
   /** The problems of the node's file at its last validation. */
   errors: number;
   warnings: number;
-  /** The folder is a child missing from its parent's Order (shown after the listed children). */
+  /** The folder is a child missing from its parent's Order (published at its sorted place). */
   unlisted: boolean;
+  /** The published map loses the child (its parent's Order removes it); shown after the published ones. */
+  lost: boolean;
 }
 
 export interface MapTree {

@@ -36,7 +36,7 @@ export function mapPageHtml(
     const classes = [
       "kb-map-node",
       item.errors > 0 || !item.file ? "kb-map-errors" : item.warnings > 0 ? "kb-map-warnings" : "",
-      item.unlisted ? "kb-map-unlisted-node" : "",
+      item.unlisted || item.lost ? "kb-map-unlisted-node" : "",
     ].filter(Boolean);
     const label = nodeLabel(item, pageUrlOf(item.folder));
     const element =
@@ -75,6 +75,7 @@ function nodeLabel(item: MapTreeItem, url: string | undefined): (Element | strin
   if (!item.file) label.push(" ", h("span.kb-map-problems", `(no ${item.name}.md)`));
   else if (problems) label.push(" ", h("span.kb-map-problems", `(${problems})`));
   if (item.unlisted) label.push(" ", h("span.kb-map-unlisted", "(not in its parent's Order)"));
+  if (item.lost) label.push(" ", h("span.kb-map-unlisted", "(not published: its parent's Order removes it)"));
   if (item.summary) label.push(" ", h("span.kb-map-summary", item.summary));
   return label;
 }

@@ -6,7 +6,13 @@ import { findSections } from "../../document/sections";
 import type { Fix, FixContext, FixProvider } from "./fixTypes";
 import { addRequiredKey, renameUnknownKey } from "./frontmatterFixes";
 import { addScheme, repointLink } from "./linkFixes";
-import { addUnlistedChildren, fixUnknownEntry, removeDuplicateEntry, renumberEntries } from "./orderFixes";
+import {
+  addUnlistedChildren,
+  fixUnknownEntry,
+  removeDuplicateEntry,
+  renumberEntries,
+  retitlePaperEntry,
+} from "./orderFixes";
 import {
   addMissingSection,
   fixSectionLevel,
@@ -26,6 +32,7 @@ const providers: Partial<Record<DiagnosticCode, FixProvider>> = {
   "order/unknown-entry": fixUnknownEntry,
   "order/duplicate-entry": removeDuplicateEntry,
   "order/numbering": renumberEntries,
+  "breakdown/unknown-paper": retitlePaperEntry,
   "frontmatter/unknown-property": renameUnknownKey,
   "frontmatter/misspelt-property": renameUnknownKey,
   "frontmatter/required": addRequiredKey,

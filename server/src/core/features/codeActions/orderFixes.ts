@@ -123,3 +123,19 @@ function setNumber(lines: TextLines, entry: OrderEntry, number: number): void {
   const { start, end } = entry.numberRange;
   lines.replace(entry.line, text.slice(0, start.character) + String(number) + text.slice(end.character));
 }
+
+/** breakdown/unknown-paper: the entry's title changed to the paper title it is nearest to. */
+export function retitlePaperEntry(diagnostic: Diagnostic, fix: FixContext): Fix[] {
+  const suggestion = dataString(diagnostic, "suggestion");
+  const lines = editableLines(fix);
+  const text = lines.lines[diagnostic.range.start.line] ?? "";
+  // The builder's own pattern: the first `Paper: "…"` (or '…') of the line is the one it looks up.
+  const match = /Paper: (["'])(.*?)\1/.exec(text);
+  if (suggestion === undefined || !match || suggestion.includes(match[1])) return [];
+  const start = match.index + "Paper: ".length + 1;
+  lines.replace(
+    diagnostic.range.start.line,
+    text.slice(0, start) + suggestion + text.slice(start + match[2].length),
+  );
+  return fixFromText(`Change the title to \`${suggestion}\``, lines, true);
+}

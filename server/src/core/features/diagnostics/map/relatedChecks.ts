@@ -75,8 +75,9 @@ export function checkRelatedLinks(
       const folder = builderFolder(repositoryRoot, parts.slice(0, -1));
       const place = folder === undefined ? "unreached" : builder.placeOf(folder);
       const isBreakdown = folder !== undefined && maps.nodeFolder(folder)?.role === "breakdown";
-      // What a reader of the file (GitHub) reaches; `<...>` is CommonMark's way to write a path.
-      const meant = meantNodeFolder(context, written.replace(/^<(.*)>$/, "$1"));
+      // What a reader of the file (GitHub) reaches: the link's destination, without `<...>` or a title.
+      const destination = linkDestination(written);
+      const meant = meantNodeFolder(context, destination);
       const last = parts[parts.length - 1].replace(/[#?].*$/, "");
       const target = folder !== undefined ? maps.nodeFolder(folder) : undefined;
       const namesNode =
@@ -86,8 +87,19 @@ export function checkRelatedLinks(
         judged.add(line);
         continue;
       }
-      // A target that exists nowhere is the general link check's (it suggests the nearest node).
-      if (!meant && !targetExists(context, written)) continue;
+      if (!meant && !targetExists(context, destination)) {
+        if (place === "published" && !isBreakdown) {
+          // The map links to the folder's node; only a reader of the file (GitHub) meets a dead link.
+          judged.add(line);
+          problems.push({
+            code: "link/format",
+            range,
+            message: `The map builder drops the path's last part and links to \`${basename(folder!)}\`, but \`${last}\` does not exist there: readers of this file get a dead link. Write \`${rootLink(repositoryRoot, target!)}\`.`,
+          });
+        }
+        // A target that exists nowhere else is the general link check's (it suggests the nearest node).
+        continue;
+      }
       judged.add(line);
       const suggestion =
         meant && builder.placeOf(meant.folder) === "published" ? rootLink(repositoryRoot, meant) : undefined;
@@ -119,6 +131,12 @@ export function checkRelatedLinks(
 }
 
 const uriScheme = /^[a-z][a-z0-9+.-]*:/i;
+
+/** A link's destination as CommonMark reads `(destination "title")`: `<...>` unwrapped, a title dropped. */
+function linkDestination(written: string): string {
+  const untitled = written.replace(/\s+(?:"[^"]*"|'[^']*'|\([^)]*\))\s*$/, "");
+  return untitled.replace(/^<(.*)>$/, "$1");
+}
 
 /** Two spellings of a folder (NFC or not, a trailing slash or not) are one folder. */
 function sameFolder(context: MarkdownContext, a: string, b: string): boolean {
