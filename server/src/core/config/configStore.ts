@@ -6,7 +6,15 @@ import { basename, dirname, isAbsolutePath, joinPath } from "../paths";
 import type { Problem } from "../problem";
 import type { SchemaStore } from "../schemas/schemaStore";
 import type { Workspace } from "../workspace/workspace";
-import type { KindSettings, MapOrderPolicy, MarkdownKind, ResolvedConfig, SectionRule } from "./configTypes";
+import type { MdxSyntax } from "../document/mdxSyntax";
+import type {
+  KindSettings,
+  MapOrderPolicy,
+  MarkdownKind,
+  ResolvedConfig,
+  SectionRule,
+  SiteLinks,
+} from "./configTypes";
 import { configFileNames, defaultConfig, defaultKinds, defaultMaxFileSize } from "./defaults";
 
 /** A configuration file as loaded: what it resolves to and what is wrong with it. */
@@ -154,6 +162,11 @@ export class ConfigStore {
       nodeNamePattern,
       nodeNamePatternConfigured: raw.nodeNamePattern !== undefined && nodeNamePattern === raw.nodeNamePattern,
       mapOrder: raw.maps?.order ?? defaultConfig.mapOrder,
+      ...(raw.links ? { links: siteLinks(raw.links, baseDir) } : {}),
+      mdx: {
+        syntax: raw.mdx?.syntax ?? defaultConfig.mdx.syntax,
+        providedComponents: raw.mdx?.providedComponents ?? defaultConfig.mdx.providedComponents,
+      },
     };
     return { path, config, problems };
   }
@@ -187,7 +200,8 @@ export class ConfigStore {
           rules: raw.sections.rules?.map(completeRule) ?? defaults.sections.rules,
         }
       : defaults.sections;
-    return { frontmatter, sections };
+    const footnotes = raw.footnotes ? { provided: raw.footnotes.provided ?? [] } : defaults.footnotes;
+    return { frontmatter, sections, ...(footnotes ? { footnotes } : {}) };
   }
 
   private resolveSchemaReference(
@@ -225,6 +239,7 @@ interface RawKind {
     ordered?: boolean;
     rules?: (Partial<SectionRule> & { heading: string; level: number })[];
   };
+  footnotes?: { provided?: string[] };
 }
 
 interface RawConfig {
@@ -235,4 +250,29 @@ interface RawConfig {
   maxFileSize?: number;
   nodeNamePattern?: string;
   maps?: { order?: MapOrderPolicy };
+  links?: RawLinks;
+  mdx?: { syntax?: MdxSyntax[]; providedComponents?: string[] };
+}
+
+interface RawLinks {
+  routes?: { prefix: string; folder: string }[];
+  extensions?: string[];
+  indexFiles?: string[];
+  appRoutes?: string[];
+  pageAnchors?: string[];
+}
+
+/** The `links` block with its folders made absolute and its routes longest prefix first. */
+function siteLinks(raw: RawLinks, baseDir: string): SiteLinks {
+  const routes = (raw.routes ?? []).map((route) => ({
+    prefix: "/" + route.prefix.replace(/^\/+|\/+$/g, ""),
+    folder: isAbsolutePath(route.folder) ? route.folder : joinPath(baseDir, route.folder),
+  }));
+  return {
+    routes: routes.sort((a, b) => b.prefix.length - a.prefix.length),
+    extensions: raw.extensions ?? [".md", ".mdx"],
+    indexFiles: raw.indexFiles ?? ["index"],
+    appRoutes: raw.appRoutes ?? [],
+    pageAnchors: raw.pageAnchors ?? [],
+  };
 }

@@ -1,4 +1,5 @@
 import type { DiagnosticCode, SeveritySetting } from "../diagnosticCodes";
+import type { MdxSyntax } from "../document/mdxSyntax";
 
 /** The kinds of file kb-author knows. Markdown files are `map-node` or `topic`; JSON files the rest. */
 export type MarkdownKind = "map-node" | "topic";
@@ -48,6 +49,8 @@ export interface KindSettings {
     schema?: string;
   };
   sections: SectionRules;
+  /** GFM footnotes: the ids the site supplies at build time (patterns, `*` for any text), needing no definition. */
+  footnotes?: { provided: string[] };
 }
 
 interface KindAssignment {
@@ -80,6 +83,24 @@ export interface ResolvedConfig {
   nodeNamePatternConfigured: boolean;
   /** Whether nodes with child folders need an Order: `auto` when most of the map's such nodes have one. */
   mapOrder: MapOrderPolicy;
+  /** How the site maps URLs to files (the `links` block); undefined: links resolve as in a plain folder. */
+  links?: SiteLinks;
+  /** How the site compiles `.mdx` pages: the syntax extensions its pipeline adds, the components it provides. */
+  mdx: { syntax: MdxSyntax[]; providedComponents: string[] };
+}
+
+/** How a site serves pages: what an absolute link (`/guides/setup/#install`) of a page (not a map node) names. */
+export interface SiteLinks {
+  /** URL prefixes served from content folders (absolute paths), longest prefix first. */
+  routes: { prefix: string; folder: string }[];
+  /** Extensions tried after a route's path (`/guides/setup` -> `setup.md`), in order. */
+  extensions: string[];
+  /** File names (without extension) a route ending at a folder serves (`/guides/` -> `guides/index.mdx`). */
+  indexFiles: string[];
+  /** URL patterns the application serves (`*` within a segment, `**` across segments): accepted as written. */
+  appRoutes: string[];
+  /** Anchors every page has (Starlight's `_top`), besides its headings' and elements' ids. */
+  pageAnchors: string[];
 }
 
 export type MapOrderPolicy = "auto" | "required" | "optional";

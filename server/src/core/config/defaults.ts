@@ -115,4 +115,6 @@ export const defaultConfig: ResolvedConfig = {
   nodeNamePattern: defaultNodeNamePattern,
   nodeNamePatternConfigured: false,
   mapOrder: "auto",
+  // remark-gfm is in nearly every MDX site's pipeline; math and directives change what compiles, so they are declared.
+  mdx: { syntax: ["gfm"], providedComponents: [] },
 };

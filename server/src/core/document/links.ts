@@ -26,7 +26,8 @@ export function findLinks(parsed: ParsedMarkdown): MarkdownLink[] {
     if (!raw.includes("](") && !raw.includes("]:")) continue;
     const text = raw.replace(codeSpan, (span) => " ".repeat(span.length));
     const definition = text.match(referenceDefinition);
-    if (definition) {
+    // `[^id]: text` is a GFM footnote definition, not a link: the links in its text are read below.
+    if (definition && !definition[1].startsWith("^")) {
       const start = text.indexOf(definition[2], definition[0].length - definition[2].length);
       links.push(makeLink(line, definition[1], definition[2], start, 0, text.trimEnd().length));
       continue;

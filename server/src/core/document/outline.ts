@@ -15,7 +15,7 @@ export interface OutlineHeading {
 /**
  * The block structure the checks need, found by a line scanner instead of a full Markdown parse
  * (remark takes over a second on a 5,800-file map; this is linear and allocation-light).
- * It recognises ATX headings, fenced code (``` and ~~~), HTML comments and, in MDX, `import` /
+ * It recognises ATX headings, fenced code (``` and ~~~, also in list items and quotes), HTML comments and, in MDX, `import` /
  * `export` blocks, so that a `#` line inside any of those is not taken for a heading.
  * Setext headings (text underlined by `===`) are not used by these knowledge bases and are ignored.
  */
@@ -26,7 +26,11 @@ export interface Outline {
   isOpaqueLine(line: number): boolean;
 }
 
-const fenceOpen = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+// Fences at any indentation and in block quotes: inside a list item (`2. Step` then a fence indented four
+// spaces, as Starlight's <Steps> are written) the fence is code, not an indented code block. An indented
+// block that shows a fence is code either way.
+const fenceOpen = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})(.*)$/;
+const fenceClose = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*$/;
 const atxHeading = /^ {0,3}(#{1,6})(?=[ \t]|$)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const esmStart = /^(import|export)[\s{*]/;
 
@@ -41,7 +45,7 @@ export function scanOutline(lines: LineIndex, bodyStartLine: number, isMdx: bool
     const text = lines.lines[line];
     if (fence) {
       opaque[line] = 1;
-      const close = text.match(/^ {0,3}(`{3,}|~{3,})[ \t]*$/);
+      const close = text.match(fenceClose);
       if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;
       continue;
     }

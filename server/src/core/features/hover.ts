@@ -4,12 +4,12 @@ import { nearestName } from "../names";
 import type { CoreServices } from "../model/services";
 import { frontmatterKeyHover } from "./frontmatterHover";
 import { targetOfLink, targetOfNode } from "../model/linkTargets";
-import { contains, linkAt, nodeOfOrderEntry, orderEntryAt } from "../model/locate";
+import { contains, footnoteDefinitionAt, linkAt, nodeOfOrderEntry, orderEntryAt } from "../model/locate";
 import { paperTitleOfEntry } from "../map/nodeReading";
 import { targetCard } from "./nodeCard";
 import { sectionHover } from "./sectionHover";
 
-/** Hover cards on Order entries and node links, frontmatter keys and section headings. */
+/** Hover cards on Order entries and node links, footnote references, frontmatter keys and section headings. */
 export function provideHover(
   context: MarkdownContext,
   position: Position,
@@ -18,9 +18,23 @@ export function provideHover(
   return (
     frontmatterKeyHover(context, position) ??
     orderEntryHover(context, position, services) ??
+    footnoteHover(context, position) ??
     linkHover(context, position, services) ??
     sectionHover(context, position)
   );
+}
+
+/** On a footnote reference: the text of the definition it uses (its first line and indented continuation). */
+function footnoteHover(context: MarkdownContext, position: Position): Hover | undefined {
+  const definition = footnoteDefinitionAt(context, position);
+  if (!definition) return undefined;
+  const lines = context.parsed.lines.lines;
+  const { line, character } = definition.range.end;
+  const text = [lines[line].slice(character + 1).trim()];
+  for (let next = line + 1; next < lines.length && /^( {2,}|\t)\S/.test(lines[next]); next++)
+    text.push(lines[next].trim());
+  const value = `**Footnote \`[^${definition.label}]\`** (line ${line + 1})\n\n${text.join(" ")}`;
+  return { contents: { kind: "markdown", value } };
 }
 
 /** The child's card; for an entry that names no child folder, says so (with the nearest folder name). */

@@ -54,18 +54,29 @@ export function targetOfLink(
   linkTarget: string,
   services: CoreServices,
 ): Target | undefined {
-  const resolved = resolveLink(fromPath, linkTarget, services.maps);
+  // A page's links follow its site's routes; a map node's file follows the map builder.
+  const site = nodeOfFile(fromPath, services) ? undefined : services.configs.configFor(fromPath).links;
+  const resolved = resolveLink(fromPath, linkTarget, services.maps, site);
   if (!resolved) return undefined;
-  const path = resolved.path.length > 1 ? resolved.path.replace(/\/+$/, "") : resolved.path;
   const { workspace } = services;
-  for (const candidate of [path, path + ".md", path + ".mdx"]) {
+  const places = [resolved.path, ...(resolved.alternatives ?? [])].map((place) =>
+    place.length > 1 ? place.replace(/\/+$/, "") : place,
+  );
+  const extensions = site?.extensions ?? [".md", ".mdx"];
+  const indexNames = (site?.indexFiles ?? ["index"]).flatMap((name) =>
+    extensions.map((extension) => name + extension),
+  );
+  const candidates = places.flatMap((path) => [path, ...extensions.map((extension) => path + extension)]);
+  for (const candidate of candidates) {
     const found = workspace.spelledOnDisk(candidate);
     if (found === undefined) continue;
     if (!workspace.isDirectory(found))
       return { path: found, isFolder: false, node: nodeOfFile(found, services) };
     const node = services.nodes.byFolder(found);
     if (node) return targetOfNode(node);
-    const index = workspace.findFile(found, "index.md") ?? workspace.findFile(found, "index.mdx");
+    const index = indexNames
+      .map((name) => workspace.findFile(found, name))
+      .find((file) => file !== undefined);
     return index
       ? { path: index, isFolder: false, node: undefined }
       : { path: found, isFolder: true, node: undefined };

@@ -1,6 +1,7 @@
 import type { Position, Range } from "vscode-languageserver-types";
 import type { MarkdownContext } from "./markdownContext";
 import { findLinks, type MarkdownLink } from "../document/links";
+import { findFootnotes, type Footnote } from "../document/footnotes";
 import { type OrderEntry, readOrderEntries } from "../document/orderEntries";
 import { paperTitleOfEntry } from "../map/nodeReading";
 import { type FoundSection, findSections, proseLines } from "../document/sections";
@@ -47,6 +48,15 @@ export function orderEntryAt(context: MarkdownContext, position: Position): Orde
 /** The link whose `[text](target)` holds the position. */
 export function linkAt(context: MarkdownContext, position: Position): MarkdownLink | undefined {
   return findLinks(context.parsed).find((link) => contains(link.range, position));
+}
+
+/** On a footnote reference `[^id]` (not in a map node: the builder reads no footnotes), the definition it uses. */
+export function footnoteDefinitionAt(context: MarkdownContext, position: Position): Footnote | undefined {
+  if (context.kind === "map-node" || !context.parsed.lines.lines[position.line]?.includes("[^"))
+    return undefined;
+  const { references, definitions } = findFootnotes(context.parsed);
+  const reference = references.find((found) => contains(found.range, position));
+  return reference && definitions.find((definition) => definition.key === reference.key);
 }
 
 /** The child node an Order entry names (its folder compared after NFC normalisation). */

@@ -5,7 +5,7 @@ import { type MarkdownContext } from "../../model/markdownContext";
 import { findSections } from "../../document/sections";
 import type { Fix, FixContext, FixProvider } from "./fixTypes";
 import { addRequiredKey, renameUnknownKey } from "./frontmatterFixes";
-import { addScheme, repointLink } from "./linkFixes";
+import { replaceLinkTarget, repointLink } from "./linkFixes";
 import {
   addUnlistedChildren,
   fixUnknownEntry,
@@ -38,7 +38,8 @@ const providers: Partial<Record<DiagnosticCode, FixProvider>> = {
   "frontmatter/required": addRequiredKey,
   "link/unresolved": repointLink,
   "link/other-node": repointLink,
-  "link/missing-scheme": addScheme,
+  "link/missing-scheme": replaceLinkTarget,
+  "link/anchor": replaceLinkTarget,
 };
 
 export function fixContextOf(

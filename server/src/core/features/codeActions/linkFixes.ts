@@ -23,8 +23,8 @@ export function repointLink(diagnostic: Diagnostic, fix: FixContext): Fix[] {
   return fixFromText(`Change the link to \`${target}\``, lines, true);
 }
 
-/** link/missing-scheme: `https://` put before the web address. */
-export function addScheme(diagnostic: Diagnostic, fix: FixContext): Fix[] {
+/** link/missing-scheme, link/anchor: the target replaced by the one the diagnostic suggests (`https://` added, the nearest anchor). */
+export function replaceLinkTarget(diagnostic: Diagnostic, fix: FixContext): Fix[] {
   const suggestion = dataString(diagnostic, "suggestion");
   if (suggestion === undefined) return [];
   const { start, end } = diagnostic.range;

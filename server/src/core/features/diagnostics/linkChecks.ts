@@ -1,9 +1,12 @@
 import { findLinks } from "../../document/links";
 import type { DirectoryEntry } from "../../fileSystem";
-import { NameIndex } from "../../names";
-import { basename, joinPath, nfc, relativePath } from "../../paths";
+import type { Range } from "vscode-languageserver-types";
+import { NameIndex, nearestName } from "../../names";
+import { basename, dirname, isMarkdownPath, joinPath, nfc, relativePath } from "../../paths";
 import type { Problem } from "../../problem";
-import { resolveLink } from "../../workspace/linkResolution";
+import { resolveLink, safeDecode, servedFiles } from "../../workspace/linkResolution";
+import { anchorsOf } from "../../document/anchors";
+import type { SiteLinks } from "../../config/configTypes";
 import type { MapNode } from "../../workspace/nodeIndex";
 import type { Workspace } from "../../workspace/workspace";
 import type { MarkdownContext } from "../../model/markdownContext";
@@ -25,29 +28,36 @@ export function checkLinks(
   judgedLines: ReadonlySet<number> = new Set(),
 ): { problems: Problem[]; targets: string[] } {
   const { workspace, maps } = context.services;
+  // A page's absolute links follow its site's routes; a map node's follow the map builder.
+  const site = context.kind === "map-node" ? undefined : context.config.links;
   const problems: Problem[] = [];
   const targets: string[] = [];
   // One verdict per distinct target: a file repeating one broken link thousands of times (found by the
   // fuzz suite) would otherwise search the tree for a suggestion each time, seconds per keystroke.
   const verdicts = new Map<string, { link: string } | undefined | "ok">();
   // And one judgement per distinct target as written (resolved path, message), for the same reason.
-  const judged = new Map<string, { resolved: string; message?: string; suggestion?: string } | undefined>();
-  const judge = (written: string) => {
-    const resolution = resolveLink(context.path, written, maps);
+  const judged = new Map<string, Judgement | undefined>();
+  const judge = (written: string): Judgement | undefined => {
+    const resolution = resolveLink(context.path, written, maps, site);
     if (!resolution) return undefined;
-    const { path: resolved, base, absolute } = resolution;
+    const { base, absolute, alternatives = [] } = resolution;
+    // The first of the site's candidate places that serves the link (else the first, for the message).
+    const resolved =
+      [resolution.path, ...alternatives].find((path) => resolves(workspace, path, site)) ?? resolution.path;
     const key = `${absolute ? "/" : ""}${base}\0${resolved}`;
     if (!verdicts.has(key)) {
       verdicts.set(
         key,
-        resolves(workspace, resolved)
+        resolves(workspace, resolved, site)
           ? "ok"
-          : (suggestTarget(workspace, resolved, base, absolute) ??
+          : resolution.alternatives !== undefined
+            ? suggestRoute(workspace, written, resolved, site!)
+            : (suggestTarget(workspace, resolved, base, absolute) ??
               suggestMovedNode(context, resolved, base, absolute)),
       );
     }
     const suggestion = verdicts.get(key);
-    if (suggestion === "ok") return { resolved };
+    if (suggestion === "ok") return { resolved, served: servedFile(workspace, resolved, site) };
     return {
       resolved,
       message: `The link target \`${written.trim()}\` does not exist${suggestion ? `: did you mean \`${suggestion.link}\`?` : "."}`,
@@ -57,7 +67,7 @@ export function checkLinks(
   for (const link of findLinks(context.parsed)) {
     if (
       looksLikeWebAddress(link.target) &&
-      !resolves(workspace, resolveLink(context.path, link.target, maps)?.path ?? "")
+      !resolves(workspace, resolveLink(context.path, link.target, maps, site)?.path ?? "", site)
     ) {
       const suggestion = `https://${link.target.trim()}`;
       problems.push({
@@ -70,6 +80,10 @@ export function checkLinks(
     }
     if (!judged.has(link.target)) judged.set(link.target, judge(link.target));
     const judgement = judged.get(link.target);
+    if (context.kind !== "map-node") {
+      const anchor = checkAnchor(context, link.target, link.targetRange, judgement);
+      if (anchor) problems.push(anchor);
+    }
     if (!judgement) continue;
     targets.push(judgement.resolved);
     if (judgement.message === undefined || judgedLines.has(link.range.start.line)) continue;
@@ -83,16 +97,63 @@ export function checkLinks(
   return { problems, targets };
 }
 
-/** A target exists as written, or as a site route to a `.md`/`.mdx` page or a folder's index page. */
-function resolves(workspace: Workspace, path: string): boolean {
-  const candidates = [
-    path,
-    path + ".md",
-    path + ".mdx",
-    joinPath(path, "index.md"),
-    joinPath(path, "index.mdx"),
-  ];
-  return candidates.some((candidate) => workspace.exists(candidate) || existsAfterNfc(workspace, candidate));
+interface Judgement {
+  resolved: string;
+  /** The Markdown page a route is served from, when it resolves to one. */
+  served?: string;
+  message?: string;
+  suggestion?: string;
+}
+
+/** A target exists as written, or as a site route to a page or a folder's index page. */
+function resolves(workspace: Workspace, path: string, site: SiteLinks | undefined): boolean {
+  return servedFiles(path, site).some(
+    (candidate) => workspace.exists(candidate) || existsAfterNfc(workspace, candidate),
+  );
+}
+
+/** The Markdown file a resolved target is served from (the first candidate that is one). */
+function servedFile(workspace: Workspace, path: string, site: SiteLinks | undefined): string | undefined {
+  return servedFiles(path, site).find(
+    (candidate) =>
+      isMarkdownPath(candidate) && workspace.exists(candidate) && !workspace.isDirectory(candidate),
+  );
+}
+
+/**
+ * link/anchor: a `#fragment` that names no heading or element id of the page it leads to (this page for
+ * `#fragment` alone). Pages that are not Markdown, and targets that do not resolve, are not judged here.
+ */
+function checkAnchor(
+  context: MarkdownContext,
+  target: string,
+  range: Range,
+  judgement: Judgement | undefined,
+): Problem | undefined {
+  const hash = target.indexOf("#");
+  if (hash === -1 || hash === target.length - 1) return undefined;
+  const fragment = safeDecode(target.slice(hash + 1).trim());
+  const inPage = target.trim().startsWith("#");
+  const page = inPage ? context.path : judgement?.message === undefined ? judgement?.served : undefined;
+  if (page === undefined) return undefined;
+  const anchors = inPage ? anchorsOf(context.parsed) : anchorsOfFile(context, page);
+  if (!anchors || anchors.has(fragment) || context.config.links?.pageAnchors.includes(fragment))
+    return undefined;
+  const nearest = nearestName(fragment, anchors);
+  const suggestion = nearest === undefined ? undefined : target.slice(0, hash + 1) + nearest;
+  const where = inPage ? "this page" : `\`${relativePath(dirname(context.path), page)}\``;
+  return {
+    code: "link/anchor",
+    range,
+    message: `\`#${fragment}\` names no heading or element of ${where}: the link lands at the top of the page.${nearest ? ` Did you mean \`#${nearest}\`?` : ""}`,
+    data: suggestion ? { suggestion } : undefined,
+  };
+}
+
+function anchorsOfFile(context: MarkdownContext, path: string): Set<string> | undefined {
+  const { workspace, configs } = context.services;
+  const source = workspace.readText(path, configs.configFor(path).maxFileSize);
+  return source.ok ? anchorsOf(workspace.parsedMarkdown(path, source.text, source.version)) : undefined;
 }
 
 /**
@@ -113,6 +174,32 @@ function existsAfterNfc(workspace: Workspace, path: string): boolean {
     folder = entry;
   }
   return true;
+}
+
+/**
+ * For a site route that serves nothing (`/docs/setupp/`): the route with its last segment replaced by the
+ * nearest page or folder name of that folder (`/docs/setup/`), in the route's own form.
+ */
+function suggestRoute(
+  workspace: Workspace,
+  written: string,
+  resolved: string,
+  site: SiteLinks,
+): { link: string } | undefined {
+  const path = resolved.replace(/\/+$/, "");
+  const folder = dirname(path);
+  if (!workspace.isDirectory(folder)) return undefined;
+  const names = workspace.readDirectory(folder).flatMap((entry) => {
+    if (entry.type === "directory") return [entry.name];
+    const extension = site.extensions.find((candidate) => entry.name.endsWith(candidate));
+    return extension ? [entry.name.slice(0, -extension.length)] : [];
+  });
+  const nearest = nearestName(basename(path), names);
+  if (nearest === undefined) return undefined;
+  const trimmed = written.trim();
+  const pathEnd = trimmed.search(/[?#]|\/*$/);
+  const route = trimmed.slice(0, pathEnd);
+  return { link: route.slice(0, route.lastIndexOf("/") + 1) + nearest + trimmed.slice(pathEnd) };
 }
 
 /**

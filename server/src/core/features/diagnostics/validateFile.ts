@@ -7,6 +7,8 @@ import { findSections } from "../../document/sections";
 import { basename, isMarkdownPath } from "../../paths";
 import { type Problem, startOfFile } from "../../problem";
 import type { SourceText } from "../../workspace/workspace";
+import { checkFootnotes } from "./footnoteChecks";
+import { checkMdx } from "./mdxChecks";
 import { checkFrontmatter } from "./frontmatterChecks";
 import { checkMeta, checkPapers } from "./jsonChecks";
 import { checkLinks } from "./linkChecks";
@@ -85,10 +87,14 @@ function validateMarkdown(
   problems.push(...checkFrontmatter(context));
   // An unclosed frontmatter block leaves no body to check: its syntax error is the one diagnostic.
   if (parsed.frontmatter && parsed.frontmatter.bodyStartLine === undefined) return report(kind, problems);
+  if (path.endsWith(".mdx")) problems.push(...checkMdx(context));
   // A map's node or breakdown file is checked as the map builder reads it; anything else by its kind's rules.
   const mapFile = checkMapFile(context);
   if (mapFile) problems.push(...mapFile.problems);
-  else problems.push(...checkSections(context, findSections(parsed, context.settings!.sections)));
+  else {
+    problems.push(...checkSections(context, findSections(parsed, context.settings!.sections)));
+    problems.push(...checkFootnotes(context));
+  }
   const links = checkLinks(context, mapFile?.relatedLines);
   problems.push(...links.problems);
   return report(kind, problems, links.targets);

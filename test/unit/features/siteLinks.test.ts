@@ -1,0 +1,49 @@
+import * as assert from "node:assert/strict";
+import { serviceWithCursor } from "../../support/cursor";
+
+const files: Record<string, string> = {
+  "/kb/kb-author.jsonc": JSON.stringify({
+    links: {
+      routes: [
+        { prefix: "/", folder: "site/pages" },
+        { prefix: "/", folder: "site/public" },
+      ],
+    },
+  }),
+  "/kb/site/pages/guides/setup.md": "---\ntitle: Setup\n---\n\n## Install\n\nSteps.\n",
+  "/kb/site/pages/guides/index.mdx": "---\ntitle: Guides\n---\n\n## All\n\nList.\n",
+  "/kb/site/public/logo.png": "PNG",
+};
+const page = "/kb/site/pages/home.md";
+
+describe("site routes in the editor (the `links` block)", () => {
+  it("goes to the page a route serves, through its trailing slash and anchor, and to a folder's index", () => {
+    const definition = (textWithCursor: string) => {
+      const { service, position } = serviceWithCursor(files, page, textWithCursor);
+      return service.getDefinition(page, position).map((location) => location.uri);
+    };
+    assert.deepEqual(definition("---\ntitle: Home\n---\n\nSee [setup](/guides/se<|>tup/#install).\n"), [
+      "file:///kb/site/pages/guides/setup.md",
+    ]);
+    assert.deepEqual(definition("---\ntitle: Home\n---\n\nSee [guides](/gui<|>des/).\n"), [
+      "file:///kb/site/pages/guides/index.mdx",
+    ]);
+    assert.deepEqual(definition("---\ntitle: Home\n---\n\nSee [the logo](/lo<|>go.png).\n"), [
+      "file:///kb/site/public/logo.png",
+    ]);
+  });
+
+  it("offers the nearest anchor as a quick fix for a broken one", () => {
+    const text = "---\ntitle: Home\n---\n\nSee [setup](/guides/setup/#instal<|>).\n";
+    const { service } = serviceWithCursor(files, page, text);
+    const diagnostics = service.validate(page)?.diagnostics ?? [];
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => diagnostic.code),
+      ["link/anchor"],
+    );
+    const titles = service
+      .getCodeActions(page, diagnostics[0].range, diagnostics)
+      .map((action) => action.title);
+    assert.ok(titles.includes("Change the link to `/guides/setup/#install`"), titles.join(", "));
+  });
+});
