@@ -11,7 +11,7 @@
 //
 //   npm run bench                          (builds first; one warm-up run of each tool, then the median of 3)
 //   npm run bench -- --quick               (no warm-up, 1 run each)
-//   node bench/run.mjs --only render       (one section: check, render, lsp, scale, memory or limits; after `npm run build`)
+//   node bench/run.mjs --only render       (one section: check, wiki, render, lsp, scale, memory or limits; after `npm run build`)
 //
 // Every run is a new process. Wall time is measured here around the process; user+sys CPU time and
 // peak RSS come from `/usr/bin/time -v` when it is there, else (or with KB_AUTHOR_BENCH_NO_TIME=1)
@@ -39,7 +39,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 const corpus = path.resolve(
   process.env.KB_AUTHOR_CORPUS ?? path.join(repoRoot, "../shared/corpus/llm-ai-safety-map"),
 );
-const sectionNames = ["check", "render", "lsp", "scale", "memory", "limits"];
+const sectionNames = ["check", "wiki", "render", "lsp", "scale", "memory", "limits"];
 const usage = `usage: node bench/run.mjs [--quick] [--only ${sectionNames.join("|")}]`;
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
@@ -95,6 +95,41 @@ const checkTools = [
     output: "lint",
   },
 ];
+// A wiki of MDX pages (the Astro docs, ../shared/corpus/astro-docs): kb-author parses each page as MDX.
+const wikiCorpus = path.join(path.dirname(corpus), "astro-docs");
+const wikiFromRepo = path.relative(repoRoot, wikiCorpus);
+const rumdlBin = path.join(repoRoot, "node_modules", ".bin", "rumdl");
+const rumdlPackage = readJson(path.join(repoRoot, "node_modules", "rumdl", "package.json"));
+const wikiTools = [
+  {
+    name: "kb-author check",
+    version: kbAuthorPackage.version,
+    script: kbAuthorBin,
+    args: ["check", wikiFromRepo],
+    cwd: repoRoot,
+    command: `cd ${shellQuote(repoRoot)} && node bin/kb-author.js check ${shellQuote(wikiFromRepo)}`,
+    output: "summary",
+  },
+  {
+    name: "markdownlint-cli2",
+    version: markdownlintPackage.version,
+    script: fs.realpathSync(markdownlintBin),
+    args: ["**/*.{md,mdx}"],
+    cwd: wikiCorpus,
+    command: `cd ${shellQuote(wikiCorpus)} && ${shellQuote(markdownlintBin)} "**/*.{md,mdx}"`,
+    output: "lint",
+  },
+  {
+    // --no-cache: its cache would be written into the corpus, which is only read.
+    name: "rumdl",
+    version: rumdlPackage.version,
+    script: fs.realpathSync(rumdlBin),
+    args: ["check", "--no-cache", "."],
+    cwd: wikiCorpus,
+    command: `cd ${shellQuote(wikiCorpus)} && ${shellQuote(rumdlBin)} check --no-cache .`,
+    output: "summary",
+  },
+];
 // Each render writes a new folder (removed after the run, outside the measured time).
 const siteOut = path.join(scratch, "site");
 const unifiedPackage = readJson(path.join(repoRoot, "node_modules", "unified", "package.json"));
@@ -134,6 +169,7 @@ console.log("");
 const sections = {};
 try {
   if (runsSection("check")) sections.check = checkSection(measureTools(checkTools));
+  if (runsSection("wiki")) sections.wiki = wikiSection(measureTools(wikiTools));
   if (runsSection("render")) sections.render = renderSection(measureTools(renderTools));
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });
@@ -198,6 +234,7 @@ const benchArgs = [quick ? "--quick" : "", only ? `--only ${only}` : ""].filter(
 const reproduce = benchArgs ? `npm run bench -- ${benchArgs}` : "npm run bench";
 const measured = {
   ...(sections.check ? { results: sections.check.results, ratio: sections.check.ratio } : {}),
+  ...(sections.wiki ? { wiki: sections.wiki } : {}),
   ...(sections.render ? { render: sections.render } : {}),
   ...(lspLatency ? { lspLatency } : {}),
   ...(scale ? { scale } : {}),
@@ -227,7 +264,11 @@ fs.mkdirSync(resultsDir, { recursive: true });
 fs.writeFileSync(resultsFile, JSON.stringify(output, null, 2) + "\n");
 console.log(`Written: ${path.relative(process.cwd(), resultsFile)}`);
 console.log("");
-const measuredTools = [...(sections.check ? checkTools : []), ...(sections.render ? renderTools : [])];
+const measuredTools = [
+  ...(sections.check ? checkTools : []),
+  ...(sections.wiki ? wikiTools : []),
+  ...(sections.render ? renderTools : []),
+];
 console.log(
   `Reproduce: (cd ${shellQuote(repoRoot)} && ${reproduce})${measuredTools.length > 0 ? "; each measured run is:" : ""}`,
 );
@@ -294,6 +335,35 @@ function measureTools(tools) {
     });
   }
   return results;
+}
+
+/** The wiki: kb-author check (MDX parsed) next to markdownlint-cli2 and rumdl, each peer's wall time over kb-author's. */
+function wikiSection(results) {
+  const [kbAuthor] = results;
+  const ratio = Object.fromEntries(
+    results.slice(1).map((peer) => [peer.tool, peer.median.wallMs / kbAuthor.median.wallMs]),
+  );
+  console.log("");
+  console.log(
+    `Wiki: ${wikiCorpus} (${countFiles(wikiCorpus, ".mdx")} .mdx and ${countFiles(wikiCorpus, ".md")} .md files)`,
+  );
+  const header = [
+    "tool",
+    "median wall (ms)",
+    "median CPU user+sys (ms)",
+    "median peak RSS (MiB)",
+    "peer / kb-author",
+  ];
+  const rows = results.map((r) => [
+    `${r.tool} ${r.version}`,
+    fmt(r.median.wallMs),
+    fmt(r.median.cpuMs),
+    r.median.maxRssMiB.toFixed(1),
+    r === kbAuthor ? "1.00" : ratio[r.tool].toFixed(2),
+  ]);
+  printTable(header, rows);
+  console.log("");
+  return { results, ratio };
 }
 
 /** kb-author check next to markdownlint-cli2: the peer's figures over kb-author's. */

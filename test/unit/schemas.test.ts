@@ -315,13 +315,14 @@ describe("JSON Schemas (schemas/*.json)", () => {
     it("rejects typos and out-of-range values at every level", () => {
       const nearMisses: Array<[string, unknown]> = [
         ["an unknown top-level key", { maxFilesize: 10 }],
-        ["an unknown kind", { kinds: { page: {} } }],
+        ["a kind of one's own with an unknown base", { kinds: { page: { base: "html" } } }],
+        ["a kind of one's own with an unknown setting", { kinds: { page: { bas: "topic" } } }],
         ["an unknown kind setting", { kinds: { topic: { frontmater: {} } } }],
         ["an unknown frontmatter setting", { kinds: { topic: { frontmatter: { requird: true } } } }],
         ["section level 7", { kinds: { topic: { sections: { level: 7 } } } }],
         ["a rule without heading", { kinds: { topic: { sections: { rules: [{ level: 2 }] } } } }],
         ["a rule level 0", { kinds: { topic: { sections: { rules: [{ heading: "A", level: 0 }] } } } }],
-        ["an assignment with an unknown kind", { assign: [{ files: ["**/*.md"], kind: "page" }] }],
+        ["an assignment with an empty kind", { assign: [{ files: ["**/*.md"], kind: "" }] }],
         ["an assignment without files", { assign: [{ kind: "topic" }] }],
         ["maxFileSize 0", { maxFileSize: 0 }],
         ["maxFileSize 1.5", { maxFileSize: 1.5 }],

@@ -7,6 +7,7 @@ import type { Problem } from "../problem";
 import type { SchemaStore } from "../schemas/schemaStore";
 import type { Workspace } from "../workspace/workspace";
 import type { MdxSyntax } from "../document/mdxSyntax";
+import type { SluggerName } from "../document/sluggers";
 import type {
   KindSettings,
   MapOrderPolicy,
@@ -135,11 +136,20 @@ export class ConfigStore {
     const raw = document.value as RawConfig;
     const baseDir = dirname(path);
     const problems: Problem[] = [];
-    const kinds = { ...defaultKinds };
-    for (const kind of Object.keys(raw.kinds ?? {}) as MarkdownKind[]) {
-      const settings = this.resolveKind(kind, raw.kinds![kind]!, baseDir, document, problems);
+    const kinds: ResolvedConfig["kinds"] = { ...defaultKinds };
+    for (const kind of Object.keys(raw.kinds ?? {})) {
+      const settings = this.resolveKind(kind, raw.kinds![kind], baseDir, document, problems);
       kinds[kind] = settings;
     }
+    // An assignment to a kind nobody defined: its files are checked as if unassigned (and the file says so).
+    (raw.assign ?? []).forEach((assignment, index) => {
+      if (assignment.kind !== null && !(assignment.kind in kinds))
+        problems.push({
+          code: "config/invalid",
+          range: rangeAtPath(document, ["assign", String(index), "kind"]),
+          message: `No kind \`${assignment.kind}\` is defined: add it under "kinds" (with a "base" of "topic" or "map-node"), or use "topic", "map-node" or null.`,
+        });
+    });
     let nodeNamePattern = raw.nodeNamePattern ?? defaultConfig.nodeNamePattern;
     try {
       new RegExp(nodeNamePattern, "u");
@@ -154,7 +164,9 @@ export class ConfigStore {
     const config: ResolvedConfig = {
       source: path,
       baseDir,
-      assignments: raw.assign ?? [],
+      assignments: (raw.assign ?? []).filter(
+        (assignment) => assignment.kind === null || assignment.kind in kinds,
+      ),
       kinds,
       severity: raw.severity ?? {},
       overrides: raw.overrides ?? [],
@@ -171,14 +183,16 @@ export class ConfigStore {
     return { path, config, problems };
   }
 
+  /** A kind's settings over its base's defaults (a kind of the configuration's own is a topic unless it says otherwise). */
   private resolveKind(
-    kind: MarkdownKind,
+    kind: string,
     raw: RawKind,
     baseDir: string,
     document: JsonDocument,
     problems: Problem[],
   ): KindSettings {
-    const defaults = defaultKinds[kind];
+    const base: MarkdownKind = kind === "map-node" || kind === "topic" ? kind : (raw.base ?? "topic");
+    const defaults = defaultKinds[base];
     const frontmatter = { ...defaults.frontmatter, ...(raw.frontmatter ?? {}) };
     if (raw.frontmatter?.schema !== undefined) {
       const resolved = this.resolveSchemaReference(raw.frontmatter.schema, baseDir);
@@ -201,7 +215,7 @@ export class ConfigStore {
         }
       : defaults.sections;
     const footnotes = raw.footnotes ? { provided: raw.footnotes.provided ?? [] } : defaults.footnotes;
-    return { frontmatter, sections, ...(footnotes ? { footnotes } : {}) };
+    return { base, frontmatter, sections, ...(footnotes ? { footnotes } : {}) };
   }
 
   private resolveSchemaReference(
@@ -232,6 +246,7 @@ function completeRule(rule: Partial<SectionRule> & { heading: string; level: num
 }
 
 interface RawKind {
+  base?: MarkdownKind;
   frontmatter?: { required?: boolean; schema?: string };
   sections?: {
     level?: number;
@@ -243,8 +258,8 @@ interface RawKind {
 }
 
 interface RawConfig {
-  assign?: { files: string[]; kind: MarkdownKind | null }[];
-  kinds?: Partial<Record<MarkdownKind, RawKind>>;
+  assign?: { files: string[]; kind: string | null }[];
+  kinds?: Record<string, RawKind>;
   severity?: Partial<Record<DiagnosticCode, SeveritySetting>>;
   overrides?: { files: string[]; severity: Partial<Record<DiagnosticCode, SeveritySetting>> }[];
   maxFileSize?: number;
@@ -260,6 +275,7 @@ interface RawLinks {
   indexFiles?: string[];
   appRoutes?: string[];
   pageAnchors?: string[];
+  slugger?: SluggerName;
 }
 
 /** The `links` block with its folders made absolute and its routes longest prefix first. */
@@ -274,5 +290,6 @@ function siteLinks(raw: RawLinks, baseDir: string): SiteLinks {
     indexFiles: raw.indexFiles ?? ["index"],
     appRoutes: raw.appRoutes ?? [],
     pageAnchors: raw.pageAnchors ?? [],
+    slugger: raw.slugger ?? "github",
   };
 }

@@ -1,5 +1,6 @@
 import type { DiagnosticCode, SeveritySetting } from "../diagnosticCodes";
 import type { MdxSyntax } from "../document/mdxSyntax";
+import type { SluggerName } from "../document/sluggers";
 
 /** The kinds of file kb-author knows. Markdown files are `map-node` or `topic`; JSON files the rest. */
 export type MarkdownKind = "map-node" | "topic";
@@ -28,6 +29,8 @@ export interface SectionRule {
   description?: string;
   /** Body inserted by the "add missing section" quick fix. */
   template?: string;
+  /** The site fills the section at build time (`## Sources` from a database): an empty one is as meant. */
+  allowEmpty?: boolean;
 }
 
 export interface SectionRules {
@@ -42,6 +45,8 @@ export interface SectionRules {
 }
 
 export interface KindSettings {
+  /** What the files are read as: a map node (the map builder's rules) or a page with frontmatter (a topic). */
+  base: MarkdownKind;
   frontmatter: {
     /** Must a file of this kind start with frontmatter? */
     required: boolean;
@@ -56,8 +61,8 @@ export interface KindSettings {
 interface KindAssignment {
   /** Globs relative to the configuration file's folder. */
   files: string[];
-  /** The kind given to matching Markdown files; null means "no kind" (only file checks). */
-  kind: MarkdownKind | null;
+  /** The kind (a built-in one or one the configuration names) given to matching Markdown files; null means "no kind" (only file checks). */
+  kind: string | null;
 }
 
 interface SeverityOverride {
@@ -72,7 +77,8 @@ export interface ResolvedConfig {
   /** Folder the globs are relative to. */
   baseDir?: string;
   assignments: KindAssignment[];
-  kinds: Record<MarkdownKind, KindSettings>;
+  /** The built-in kinds and the configuration's own, by name. */
+  kinds: Record<MarkdownKind, KindSettings> & Record<string, KindSettings>;
   severity: Partial<Record<DiagnosticCode, SeveritySetting>>;
   overrides: SeverityOverride[];
   /** Files larger than this many bytes are reported and skipped. */
@@ -101,6 +107,8 @@ export interface SiteLinks {
   appRoutes: string[];
   /** Anchors every page has (Starlight's `_top`), besides its headings' and elements' ids. */
   pageAnchors: string[];
+  /** How the site makes headings' ids. */
+  slugger: SluggerName;
 }
 
 export type MapOrderPolicy = "auto" | "required" | "optional";

@@ -10,6 +10,7 @@ export const defaultMaxFileSize = 2 * 1024 * 1024;
 const defaultNodeNamePattern = "^[\\p{L}\\p{N}_\\-]+$";
 
 const mapNodeSettings: KindSettings = {
+  base: "map-node",
   frontmatter: { required: false },
   sections: {
     level: 3,
@@ -62,6 +63,7 @@ const mapNodeSettings: KindSettings = {
 
 /** A breakdown's file (a sub-folder of a breakdown node `Name.`): the builder reads these three sections. */
 export const breakdownSettings: KindSettings = {
+  base: "map-node",
   frontmatter: { required: false },
   sections: {
     level: 3,
@@ -97,6 +99,7 @@ export const breakdownSettings: KindSettings = {
 };
 
 const topicSettings: KindSettings = {
+  base: "topic",
   frontmatter: { required: true, schema: builtinSchemaKey("topic") },
   sections: { level: 2, allowUnknown: true, ordered: true, rules: [] },
 };

@@ -36,17 +36,20 @@ export function markdownContext(
   const parsed = services.workspace.parsedMarkdown(path, text, version);
   const nodeFolder = services.maps.nodeFolder(dirname(path));
   const isNodeFile = nodeFolder !== undefined && nfc(basename(path)) === nodeFolder.fileName;
-  const kind = assigned ?? (isNodeFile ? "map-node" : hasFrontmatter(parsed.lines) ? "topic" : null);
+  const assignedSettings = assigned ? config.kinds[assigned] : undefined;
+  const kind =
+    assignedSettings?.base ?? (isNodeFile ? "map-node" : hasFrontmatter(parsed.lines) ? "topic" : null);
   return {
     path,
     parsed,
     kind,
     settings:
-      kind === "map-node" && nodeFolder?.role === "breakdown" && !assigned
+      assignedSettings ??
+      (kind === "map-node" && nodeFolder?.role === "breakdown"
         ? breakdownSettings
         : kind
           ? config.kinds[kind]
-          : undefined,
+          : undefined),
     config,
     nodeFolder,
     services,
@@ -57,7 +60,7 @@ export function markdownContext(
  * The kind the configuration's globs give a file (the first matching entry wins): a kind, null for
  * "no kind", undefined when no glob matches.
  */
-function assignedKind(config: ResolvedConfig, path: string): MarkdownKind | null | undefined {
+function assignedKind(config: ResolvedConfig, path: string): string | null | undefined {
   const baseDir = config.baseDir;
   if (!baseDir) return undefined;
   return config.assignments.find((assignment) => matchesGlobs(assignment.files, baseDir, path))?.kind;

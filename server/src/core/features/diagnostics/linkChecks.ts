@@ -6,6 +6,7 @@ import { basename, dirname, isMarkdownPath, joinPath, nfc, relativePath } from "
 import type { Problem } from "../../problem";
 import { resolveLink, safeDecode, servedFiles } from "../../workspace/linkResolution";
 import { anchorsOf } from "../../document/anchors";
+import type { SluggerName } from "../../document/sluggers";
 import type { SiteLinks } from "../../config/configTypes";
 import type { MapNode } from "../../workspace/nodeIndex";
 import type { Workspace } from "../../workspace/workspace";
@@ -136,7 +137,8 @@ function checkAnchor(
   const inPage = target.trim().startsWith("#");
   const page = inPage ? context.path : judgement?.message === undefined ? judgement?.served : undefined;
   if (page === undefined) return undefined;
-  const anchors = inPage ? anchorsOf(context.parsed) : anchorsOfFile(context, page);
+  const slugger = context.config.links?.slugger;
+  const anchors = inPage ? anchorsOf(context.parsed, slugger) : anchorsOfFile(context, page, slugger);
   if (!anchors || anchors.has(fragment) || context.config.links?.pageAnchors.includes(fragment))
     return undefined;
   const nearest = nearestName(fragment, anchors);
@@ -150,10 +152,16 @@ function checkAnchor(
   };
 }
 
-function anchorsOfFile(context: MarkdownContext, path: string): Set<string> | undefined {
+function anchorsOfFile(
+  context: MarkdownContext,
+  path: string,
+  slugger: SluggerName | undefined,
+): Set<string> | undefined {
   const { workspace, configs } = context.services;
   const source = workspace.readText(path, configs.configFor(path).maxFileSize);
-  return source.ok ? anchorsOf(workspace.parsedMarkdown(path, source.text, source.version)) : undefined;
+  return source.ok
+    ? anchorsOf(workspace.parsedMarkdown(path, source.text, source.version), slugger)
+    : undefined;
 }
 
 /**

@@ -181,6 +181,7 @@ function empty(context: MarkdownContext, sections: FoundSection[]): Problem[] {
   const ends = sectionEnds(sections, lines.lineCount);
   return sections
     .filter((section, index) => {
+      if (section.rule?.allowEmpty) return false;
       for (let line = section.contentStartLine; line < ends[index]; line++) {
         const text = lines.lines[line].trim();
         if (text !== "" && !/^<!--.*-->$/.test(text)) return false;
