@@ -7,20 +7,22 @@ import { NodeFileSystem, toCorePath } from "../../../server/src/node/nodeFileSys
 import { describeWithShared, repoRoot, sharedRoot } from "../../support/sharedData";
 
 const astroDocs = path.join(sharedRoot, "corpus/astro-docs");
-const exampleConfig = path.join(repoRoot, "docs/examples/astro-docs/kb-author.jsonc");
+/** The worked example: kb-author.jsonc and the Starlight schema it names. */
+const exampleFolder = path.join(repoRoot, "docs/examples/astro-docs");
 const page = "src/content/docs/en/basics/astro-components.mdx";
 
-/** The Astro docs corpus copied beside the worked example's kb-author.jsonc (the corpus is never written). */
+/** The Astro docs corpus copied beside the worked example's files (the corpus is never written). */
 function withExampleConfig(): { root: string; dispose: () => void } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "kb-author-astro-"));
   fs.cpSync(astroDocs, root, { recursive: true });
-  fs.copyFileSync(exampleConfig, path.join(root, "kb-author.jsonc"));
+  for (const file of fs.readdirSync(exampleFolder))
+    fs.copyFileSync(path.join(exampleFolder, file), path.join(root, file));
   return { root, dispose: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 
 describeWithShared(
   "corpus",
-  "the Astro docs with the worked example's `links` block (docs/examples/astro-docs)",
+  "the Astro docs with the worked example (docs/examples/astro-docs: links, MDX, the Starlight schema)",
   () => {
     it("resolves every route and anchor; only the image of public/, which the corpus copy lacks, is missing", () => {
       const { root, dispose } = withExampleConfig();
@@ -38,6 +40,38 @@ describeWithShared(
             ),
           );
         assert.deepEqual(found, ["src/content/docs/en/tutorial/1-setup/2.mdx:131 link/unresolved"]);
+      } finally {
+        dispose();
+      }
+    });
+
+    it("finds a misspelt frontmatter key (a warning: the schema strips unknown keys), a bad enum value and MDX that does not compile", () => {
+      const { root, dispose } = withExampleConfig();
+      try {
+        const service = createLanguageService({
+          fileSystem: new NodeFileSystem(),
+          workspaceRoots: [toCorePath(root)],
+        });
+        const file = path.join(toCorePath(root), page);
+        const original = fs.readFileSync(path.join(root, page), "utf8");
+        const text = original
+          .replace("\ndescription:", "\ndescripton:")
+          .replace("i18nReady: true", "i18nReady: true\ntype: recipes")
+          .replace("## Component Structure", "## Component Structure\n\nModels with <10 billion parameters.");
+        assert.notEqual(text, original);
+        service.openDocument(file, text, 2);
+        const found = (service.validate(file)?.diagnostics ?? []).map(
+          (diagnostic) => `${diagnostic.range.start.line + 1} ${diagnostic.code}`,
+        );
+        const lineOf = (needle: string) => text.split("\n").findIndex((line) => line.includes(needle)) + 1;
+        assert.deepEqual(
+          found.sort(),
+          [
+            `${lineOf("descripton:")} frontmatter/misspelt-property`,
+            `${lineOf("type: recipes")} frontmatter/invalid-value`,
+            `${lineOf("<10 billion")} mdx/syntax`,
+          ].sort(),
+        );
       } finally {
         dispose();
       }
