@@ -1,5 +1,7 @@
 import * as assert from "node:assert/strict";
 import { serviceWithCursor } from "../../support/cursor";
+import { MemoryFileSystem } from "../../support/memoryFileSystem";
+import { SessionDriver } from "../../support/sessionDriver";
 
 const files: Record<string, string> = {
   "/kb/kb-author.jsonc": JSON.stringify({
@@ -45,5 +47,22 @@ describe("site routes in the editor (the `links` block)", () => {
       .getCodeActions(page, diagnostics[0].range, diagnostics)
       .map((action) => action.title);
     assert.ok(titles.includes("Change the link to `/guides/setup/#install`"), titles.join(", "));
+  });
+});
+
+describe("site routes in a session", () => {
+  it("revalidates a page when the page its route serves is saved with the heading its anchor names", async () => {
+    const home = "---\ntitle: Home\n---\n\nSee [setup](/guides/setup/#configure).\n";
+    const fileSystem = new MemoryFileSystem({ ...files, [page]: home });
+    const driver = new SessionDriver(fileSystem, ["/kb"]);
+    await driver.scan();
+    const anchorsOf = () => (driver.published.get(page) ?? []).map((diagnostic) => diagnostic.code);
+    assert.deepEqual(anchorsOf(), ["link/anchor"]);
+    // Saved on disk (the watcher's "changed"), as an editor's save or another tool's write arrives.
+    const setup = "/kb/site/pages/guides/setup.md";
+    fileSystem.writeFile(setup, `${files[setup]}\n## Configure\n\nMore.\n`);
+    driver.sendEvent(setup, "changed");
+    await driver.settle();
+    assert.deepEqual(anchorsOf(), [], "the page was validated again when its target changed");
   });
 });

@@ -1,5 +1,5 @@
 import { isCheckedFile, jsonKindOf } from "../features/diagnostics/validateFile";
-import { ancestorsOf, basename, dirname } from "../paths";
+import { ancestorsOf, basename, dirname, isMarkdownPath } from "../paths";
 import { isAtOrBelowAny, type Workspace } from "../workspace/workspace";
 import { walkCheckedFiles } from "./checkedFiles";
 import type { ValidationState } from "./validationState";
@@ -45,6 +45,12 @@ export function applyFileEvents(
   }
   // A rule file changed: every file may change.
   if (rulesChanged) return new Set([...affected, ...state.knownFiles]);
+  // A page saved with other content: the links to it may now find (or miss) the headings their anchors name.
+  const saved = new Set(
+    events.filter(({ path, change }) => change === "changed" && isMarkdownPath(path)).map(({ path }) => path),
+  );
+  if (saved.size > 0)
+    for (const source of state.sourcesLinkingTo((target) => saved.has(target))) affected.add(source);
   const structural = events.filter(({ change }) => change !== "changed").map(({ path }) => path);
   if (structural.length === 0) return affected;
   // The Order of the folder's node and of its parent node list and check the child folders.

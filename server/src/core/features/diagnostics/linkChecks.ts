@@ -87,6 +87,9 @@ export function checkLinks(
     }
     if (!judgement) continue;
     targets.push(judgement.resolved);
+    // The page a route is served from: its headings decide the link's anchor.
+    if (judgement.served !== undefined && judgement.served !== judgement.resolved)
+      targets.push(judgement.served);
     if (judgement.message === undefined || judgedLines.has(link.range.start.line)) continue;
     problems.push({
       code: "link/unresolved",
