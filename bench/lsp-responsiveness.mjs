@@ -21,7 +21,7 @@
 //    of a node's Description paragraph; a character added to / removed from an Order entry's name; a
 //    `0` added to / removed from a topic's `importance`), each timed from `didChange` to the publication
 //    for its version (the server publishes every validation of an open document).
-// 3. A child folder created (really, on disk) in a node folder, then deleted: from the
+// 3. A child node (its folder and its file) created (really, on disk) in a node folder, then deleted: from the
 //    `workspace/didChangeWatchedFiles` notification (as VS Code sends it) to the parent node's
 //    publication with (then without) `order/unlisted-child`.
 // 4. `kbAuthor/renderPreview` of the corpus's largest Markdown file and of its largest node file, open.
@@ -156,10 +156,20 @@ export async function measureLspResponsiveness({
       const parentUri = pathToFileURL(parentFile).href;
       const childDir = path.join(path.dirname(parentFile), "Bench_New_Child");
       const childUri = pathToFileURL(childDir).href;
+      // A child node as it is committed, folder and file (an empty folder is no child: git keeps none).
+      const childFile = path.join(childDir, "Bench_New_Child.md");
       fs.mkdirSync(childDir);
+      fs.writeFileSync(childFile, "### Mini Description\n\nA child created by the bench.\n");
       folderCreated.push(
-        await timeWatchedChange(connection, publications, parentUri, { uri: childUri, type: created }, (d) =>
-          hasCode(d, "order/unlisted-child"),
+        await timeWatchedChange(
+          connection,
+          publications,
+          parentUri,
+          [
+            { uri: childUri, type: created },
+            { uri: pathToFileURL(childFile).href, type: created },
+          ],
+          (d) => hasCode(d, "order/unlisted-child"),
         ),
       );
       fs.rmSync(childDir, { recursive: true });
@@ -168,7 +178,7 @@ export async function measureLspResponsiveness({
           connection,
           publications,
           parentUri,
-          { uri: childUri, type: deleted },
+          [{ uri: childUri, type: deleted }],
           (d) => !hasCode(d, "order/unlisted-child"),
         ),
       );
@@ -486,11 +496,11 @@ async function timeEdit(connection, publications, doc, change) {
   return (await published) - start;
 }
 
-/** Sends one file event; milliseconds until the parent's publication satisfies `predicate`. */
-async function timeWatchedChange(connection, publications, parentUri, change, predicate) {
+/** Sends one batch of file events; milliseconds until the parent's publication satisfies `predicate`. */
+async function timeWatchedChange(connection, publications, parentUri, changes, predicate) {
   const published = publications.next(parentUri, (p) => predicate(p.diagnostics), "didChangeWatchedFiles");
   const start = performance.now();
-  await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [change] });
+  await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   return (await published) - start;
 }
 

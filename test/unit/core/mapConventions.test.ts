@@ -45,4 +45,32 @@ describe("map conventions (section/missing by the map's majority)", () => {
     await driver.settle();
     assert.deepEqual(missingOrderOn(driver), ["/kb/Root/C/C.md"]);
   });
+
+  it("follows children created and deleted on disk as a fresh scan would, without counting the map again", async () => {
+    const fileSystem = new MemoryFileSystem(files);
+    const driver = new SessionDriver(fileSystem, ["/kb"]);
+    await driver.scan();
+    const fresh = async () => {
+      const again = new SessionDriver(new MemoryFileSystem(fileSystem.snapshot()), ["/kb"]);
+      await again.scan();
+      return missingOrderOn(again);
+    };
+    // A1 and B1 gain children without an Order: 3 of 6 nodes with children have one, no longer most.
+    for (const parent of ["/kb/Root/A/A1", "/kb/Root/B/B1"]) {
+      fileSystem.writeFile(`${parent}/X/X.md`, node(false, []));
+      driver.sendEvent(`${parent}/X`, "created");
+      driver.sendEvent(`${parent}/X/X.md`, "created");
+    }
+    await driver.settle();
+    assert.deepEqual(missingOrderOn(driver), await fresh());
+    assert.deepEqual(missingOrderOn(driver), [], "C.md is as most nodes are now");
+    // And deleted again: the Orders are the majority once more.
+    for (const parent of ["/kb/Root/A/A1", "/kb/Root/B/B1"]) {
+      fileSystem.delete(`${parent}/X`);
+      driver.sendEvent(`${parent}/X`, "deleted");
+    }
+    await driver.settle();
+    assert.deepEqual(missingOrderOn(driver), await fresh());
+    assert.deepEqual(missingOrderOn(driver), ["/kb/Root/C/C.md"]);
+  });
 });
