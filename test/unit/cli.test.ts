@@ -320,6 +320,37 @@ describe("kb-author CLI (kb-author check)", function () {
       assert.match(result.stderr, /no-such-folder/);
     });
 
+    it("reads a --config kept outside the checked tree: its globs and routes from that tree, its schema from beside it", function () {
+      const dir = tempDir("config-outside-the-tree");
+      const page =
+        "---\ntitle: Misuse\nseverity: extreme\n---\n\n## Overview\n\nSee [the guide](/guides/setup/).\n";
+      writeFile(path.join(dir, "site", "pages", "risks", "misuse.md"), page);
+      writeFile(path.join(dir, "site", "pages", "guides", "setup.md"), "---\ntitle: Setup\n---\n\nSteps.\n");
+      const config = writeFile(
+        path.join(dir, "configs", "kb-author.jsonc"),
+        JSON.stringify({
+          assign: [{ files: ["pages/risks/*.md"], kind: "risk" }],
+          kinds: { risk: { frontmatter: { schema: "./risk.schema.json" } } },
+          links: { routes: [{ prefix: "/", folder: "pages" }] },
+        }),
+      );
+      writeFile(
+        path.join(dir, "configs", "risk.schema.json"),
+        JSON.stringify({ type: "object", properties: { severity: { enum: ["low", "high"] } } }),
+      );
+      // Run in the site's folder, the workspace as an editor opened there would have it.
+      const result = expectStatus(
+        ["check", ".", "--format=json", "--config", config],
+        path.join(dir, "site"),
+        1,
+      );
+      const found = parseJsonOutput(result.stdout).files.flatMap((file) =>
+        file.diagnostics.map((diagnostic) => `${path.basename(file.path)} ${diagnostic.code}`),
+      );
+      // The kind by the glob, its schema from the config's folder, the route from the checked folder.
+      assert.deepEqual(found, ["misuse.md frontmatter/invalid-value"]);
+    });
+
     it("accepts --format=json and --config=FILE as single arguments", function () {
       const dir = makeWikiTree("inline-values", ["mistake-importance-out-of-range.md"]);
       const config = writeFile(

@@ -2,7 +2,7 @@ import Ajv, { type ValidateFunction } from "ajv";
 import configSchema from "../../../../schemas/kb-author.schema.json";
 import type { DiagnosticCode, SeveritySetting } from "../diagnosticCodes";
 import { type JsonDocument, parseJsonDocument, rangeAtPath, schemaProblems } from "../json/jsonDocument";
-import { basename, dirname, isAbsolutePath, joinPath } from "../paths";
+import { basename, dirname, isAbsolutePath, isInside, joinPath } from "../paths";
 import type { Problem } from "../problem";
 import type { SchemaStore } from "../schemas/schemaStore";
 import type { Workspace } from "../workspace/workspace";
@@ -81,17 +81,37 @@ export class ConfigStore {
   /** The configuration that applies to a file. */
   configFor(path: string): ResolvedConfig {
     if (!this.trusted) return defaultConfig;
-    const configPath = this.explicitConfigPath ?? this.nearestConfigPath(dirname(path));
+    const explicit = this.explicitConfigPath;
+    if (explicit) return this.loadOver(explicit, this.treeOf(path, explicit)).config;
+    const configPath = this.nearestConfigPath(dirname(path));
     return configPath ? this.load(configPath).config : defaultConfig;
   }
 
+  /** A configuration file as it applies to the tree around it (its problems are reported on it). */
   load(configPath: string): LoadedConfig {
+    return this.loadOver(configPath, dirname(configPath));
+  }
+
+  /**
+   * The folder a configuration's globs and route folders are read from: its own folder, except for a
+   * `--config` file outside the tree being checked (kept beside other projects' files, as
+   * docs/examples/astro-docs is), which describes the workspace root that holds the file.
+   */
+  private treeOf(path: string, configPath: string): string {
+    const configDir = dirname(configPath);
+    if (isInside(path, configDir)) return configDir;
+    return this.workspace.rootOf(path) ?? configDir;
+  }
+
+  /** Loads a configuration file once per tree it applies to. */
+  private loadOver(configPath: string, treeDir: string): LoadedConfig {
     // Untrusted: the file is not even read, so it reports nothing either (the client says why).
     if (!this.trusted) return { path: configPath, config: defaultConfig, problems: [] };
-    let loaded = this.loaded.get(configPath);
+    const key = `${configPath}\0${treeDir}`;
+    let loaded = this.loaded.get(key);
     if (!loaded) {
-      loaded = this.read(configPath);
-      this.loaded.set(configPath, loaded);
+      loaded = this.read(configPath, treeDir);
+      this.loaded.set(key, loaded);
     }
     return loaded;
   }
@@ -115,7 +135,7 @@ export class ConfigStore {
     return found;
   }
 
-  private read(path: string): LoadedConfig {
+  private read(path: string, treeDir: string): LoadedConfig {
     const fallback = { path, config: defaultConfig };
     const source = this.workspace.readText(path, defaultMaxFileSize, false);
     if (!source.ok) return { ...fallback, problems: [] };
@@ -128,11 +148,14 @@ export class ConfigStore {
         problems: schemaProblems(document, validate.errors ?? [], "config/invalid"),
       };
     }
-    return this.resolve(path, document);
+    return this.resolve(path, document, treeDir);
   }
 
-  /** Applies a valid configuration file over the defaults, checking the schemas and pattern it names. */
-  private resolve(path: string, document: JsonDocument): LoadedConfig {
+  /**
+   * Applies a valid configuration file over the defaults, checking the schemas and pattern it names. Schema
+   * paths are read from the file's folder; globs and route folders from `treeDir`.
+   */
+  private resolve(path: string, document: JsonDocument, treeDir: string): LoadedConfig {
     const raw = document.value as RawConfig;
     const baseDir = dirname(path);
     const problems: Problem[] = [];
@@ -163,7 +186,7 @@ export class ConfigStore {
     }
     const config: ResolvedConfig = {
       source: path,
-      baseDir,
+      baseDir: treeDir,
       assignments: (raw.assign ?? []).filter(
         (assignment) => assignment.kind === null || assignment.kind in kinds,
       ),
@@ -174,7 +197,7 @@ export class ConfigStore {
       nodeNamePattern,
       nodeNamePatternConfigured: raw.nodeNamePattern !== undefined && nodeNamePattern === raw.nodeNamePattern,
       mapOrder: raw.maps?.order ?? defaultConfig.mapOrder,
-      ...(raw.links ? { links: siteLinks(raw.links, baseDir) } : {}),
+      ...(raw.links ? { links: siteLinks(raw.links, treeDir) } : {}),
       mdx: {
         syntax: raw.mdx?.syntax ?? defaultConfig.mdx.syntax,
         providedComponents: raw.mdx?.providedComponents ?? defaultConfig.mdx.providedComponents,
