@@ -1,4 +1,5 @@
 import type { Range } from "vscode-languageserver-types";
+import { withoutCodeSpans } from "./links";
 import type { ParsedMarkdown } from "./parsedDocument";
 
 /** A GFM footnote reference `[^id]` or definition `[^id]: text`. */
@@ -20,7 +21,6 @@ export interface Footnotes {
 const definitionStart = /^ {0,3}\[\^([^\]\s]+)\]:/;
 /** `[^id]` anywhere in prose: a reference, when a definition of its label exists (else plain text). */
 const reference = /\[\^([^\]\s]+)\]/g;
-const codeSpan = /(`+)(?:(?!\1)[\s\S])*?\1/g;
 
 /** A footnote label as micromark normalises identifiers (`normalizeIdentifier`). */
 export function footnoteKey(label: string): string {
@@ -40,7 +40,7 @@ export function findFootnotes(parsed: ParsedMarkdown): Footnotes {
     if (outline.isOpaqueLine(line)) continue;
     const raw = lines.lines[line];
     if (!raw.includes("[^")) continue;
-    const text = raw.replace(codeSpan, (span) => " ".repeat(span.length));
+    const text = withoutCodeSpans(raw);
     const definition = definitionStart.exec(text);
     let from = 0;
     if (definition) {

@@ -16,6 +16,11 @@ const inlineLink =
 const referenceDefinition = /^ {0,3}\[((?:[^[\]\\]|\\.)+)\]:\s*(<[^>]*>|\S+)/;
 const codeSpan = /(`+)(?:(?!\1)[\s\S])*?\1/g;
 
+/** A line with its code spans blanked (same length), so that nothing in them is read as a link or footnote. */
+export function withoutCodeSpans(line: string): string {
+  return line.replace(codeSpan, (span) => " ".repeat(span.length));
+}
+
 /** Links in the prose of a document (never in code spans, code blocks, comments or MDX ESM). */
 export function findLinks(parsed: ParsedMarkdown): MarkdownLink[] {
   const links: MarkdownLink[] = [];
@@ -24,7 +29,7 @@ export function findLinks(parsed: ParsedMarkdown): MarkdownLink[] {
     if (outline.isOpaqueLine(line)) continue;
     const raw = lines.lines[line];
     if (!raw.includes("](") && !raw.includes("]:")) continue;
-    const text = raw.replace(codeSpan, (span) => " ".repeat(span.length));
+    const text = withoutCodeSpans(raw);
     const definition = text.match(referenceDefinition);
     // `[^id]: text` is a GFM footnote definition, not a link: the links in its text are read below.
     if (definition && !definition[1].startsWith("^")) {

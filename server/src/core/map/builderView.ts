@@ -303,3 +303,15 @@ function paperTitle(paper: PaperBlock | undefined): string | undefined {
   const title = (value as Record<string, unknown>).title;
   return typeof title === "string" && title !== "" ? title : undefined;
 }
+
+/** The folder an Order entry names: itself, or in a breakdown node the breakdown a `Paper: "Title"` names. */
+export function folderOfEntry(children: BuilderChildren, entry: string): string {
+  const title = paperTitleOfEntry(entry);
+  return (title !== undefined ? children.papers.get(title) : undefined) ?? entry;
+}
+
+/** Whether more than half of a map's nodes have a section (Mini Description, or else Description). */
+export function mostNodesHave(usage: MapUsage, heading: string): boolean {
+  const having = heading === "Mini Description" ? usage.withMiniDescription : usage.withDescription;
+  return having * 2 > usage.nodes;
+}

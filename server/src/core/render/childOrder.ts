@@ -1,4 +1,5 @@
-import { contentLine, paperTitleOfEntry } from "../map/nodeReading";
+import { folderOfEntry } from "../map/builderView";
+import { contentLine } from "../map/nodeReading";
 import type { CoreServices } from "../model/services";
 import { nearestName } from "../names";
 import { joinPath } from "../paths";
@@ -33,12 +34,9 @@ export function childrenInOrder(node: MapNode, services: CoreServices): ChildPla
   if (!children) return meant.flatMap((name) => place(node, name, services, undefined, "listed", undefined));
   const order = children.reading.orders[children.reading.orders.length - 1];
   const items = order?.reading.list.items ?? [];
-  // What each written entry names: a folder, or in a breakdown node the breakdown a `Paper: "Title"` names.
-  const folderOf = (entry: string): string => {
-    const title = paperTitleOfEntry(entry);
-    return (title !== undefined && children.papers.get(title)) || entry;
-  };
-  const listed = new Set(items.filter((item) => item.line !== undefined).map((item) => folderOf(item.text)));
+  const listed = new Set(
+    items.filter((item) => item.line !== undefined).map((item) => folderOfEntry(children, item.text)),
+  );
   const seen = new Set<string>();
   const places: ChildPlace[] = [];
   children.names.forEach((name, index) => {

@@ -6,6 +6,7 @@ import { joinPath } from "../../paths";
 import type { MapNode } from "../../workspace/nodeIndex";
 import { type NodeFolder, nodeFolderOf } from "../../workspace/maps";
 import { breakdownSettings } from "../../config/defaults";
+import { mostNodesHave } from "../../map/builderView";
 import type { CoreServices } from "../../model/services";
 import { contextOfFile } from "../../model/fileContext";
 import { nodeOfFile } from "../../model/linkTargets";
@@ -33,7 +34,7 @@ export function newChildNode(parent: string, input: string, services: CoreServic
   const template =
     child?.role === "breakdown"
       ? breakdownTemplate()
-      : nodeTemplate(services.configs.configFor(file).kinds["map-node"], mostNodesHave(folder, services));
+      : nodeTemplate(services.configs.configFor(file).kinds["map-node"], mostOfMapHave(folder, services));
   const order = new TextEditsByFile();
   const insertion = orderInsertion(context, name);
   order.add(node.file, { start: insertion.at, end: insertion.at }, insertion.text);
@@ -48,11 +49,9 @@ export function newChildNode(parent: string, input: string, services: CoreServic
 }
 
 /** Whether most of the map's nodes have a section (Mini Description, Description). */
-function mostNodesHave(folder: NodeFolder | undefined, services: CoreServices): (heading: string) => boolean {
+function mostOfMapHave(folder: NodeFolder | undefined, services: CoreServices): (heading: string) => boolean {
   const usage = folder && services.builder.usageOf(folder);
-  return (heading) =>
-    usage !== undefined &&
-    (heading === "Mini Description" ? usage.withMiniDescription : usage.withDescription) * 2 > usage.nodes;
+  return (heading) => usage !== undefined && mostNodesHave(usage, heading);
 }
 
 /**

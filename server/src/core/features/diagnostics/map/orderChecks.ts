@@ -1,5 +1,5 @@
 import type { Range } from "vscode-languageserver-types";
-import type { BuilderChildren } from "../../../map/builderView";
+import { type BuilderChildren, folderOfEntry } from "../../../map/builderView";
 import { isNumberLine } from "../../../map/builderList";
 import { contentLine, type OrderReading, paperTitleOfEntry } from "../../../map/nodeReading";
 import { pythonLstrip } from "../../../map/pythonText";
@@ -162,11 +162,6 @@ export function checkOrders(
   }
   if (lost.length > 0 || doubled.length > 0 || vanished.size > 0) return problems;
 
-  // In a breakdown node, `Paper: "Title"` names its breakdown's folder.
-  const entryFolder = (text: string): string => {
-    const title = node.breakdownNode ? paperTitleOfEntry(text) : undefined;
-    return (title !== undefined ? children.papers.get(title) : undefined) ?? text;
-  };
   // What the lines mean: each child where its first entry stands, skipped entries (`10. X`) included.
   const entries = reading.orders
     .filter((order) => !context.parsed.outline.isOpaqueLine(order.section.headingLine))
@@ -174,7 +169,7 @@ export function checkOrders(
       ...order.reading.placements.map((placement) => ({
         order,
         line: placement.line,
-        name: entryFolder(placement.item.text),
+        name: folderOfEntry(children, placement.item.text),
         skipped: false,
       })),
       ...order.reading.skipped
@@ -182,7 +177,7 @@ export function checkOrders(
         .map((skip) => ({
           order,
           line: skip.line,
-          name: entryFolder(skippedName(order, skip.line)),
+          name: folderOfEntry(children, skippedName(order, skip.line)),
           skipped: true,
         })),
     ])

@@ -1,11 +1,11 @@
 import type { SectionRule } from "../../../config/configTypes";
-import type { MapUsage } from "../../../map/builderView";
+import { type MapUsage, mostNodesHave } from "../../../map/builderView";
 import { type NodeReading, sectionsReadBy } from "../../../map/nodeReading";
 import type { MarkdownContext } from "../../../model/markdownContext";
 import { nearestName } from "../../../names";
 import type { Problem } from "../../../problem";
 import type { NodeFolder } from "../../../workspace/maps";
-import { outOfOrder } from "../sectionChecks";
+import { outOfOrder } from "../sectionOrder";
 import { describeNames } from "./childFolders";
 
 /**
@@ -184,10 +184,7 @@ export function whyExpected(
     case "usual": {
       if (node.isRoot && node.map.rootDescribedByMeta && rule.heading === "Mini Description")
         return undefined;
-      const counts = usage();
-      const having =
-        rule.heading === "Mini Description" ? counts.withMiniDescription : counts.withDescription;
-      return having * 2 > counts.nodes ? ": most of this map's nodes have one" : undefined;
+      return mostNodesHave(usage(), rule.heading) ? ": most of this map's nodes have one" : undefined;
     }
     case "usual-on-nodes-with-children": {
       const counts = usage();
