@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { MemoryFileSystem } from "../../support/memoryFileSystem";
+import { createLanguageService } from "../../../server/src/core";
 import { SessionDriver } from "../../support/sessionDriver";
 
 /**
@@ -72,5 +73,62 @@ describe("map conventions (section/missing by the map's majority)", () => {
     await driver.settle();
     assert.deepEqual(missingOrderOn(driver), await fresh());
     assert.deepEqual(missingOrderOn(driver), ["/kb/Root/C/C.md"]);
+  });
+
+  it("counts a map's nodes in slices of the session's work, and publishes the node that waited for the count as a one-off check does", async () => {
+    const leaves = Array.from({ length: 40 }, (_, i) => `L${i + 1}`);
+    const tree: Record<string, string> = { ...files, "/kb/Root/Root.md": node(true, ["A", "B", "C", "D"]) };
+    tree["/kb/Root/D/D.md"] = node(true, leaves);
+    for (const leaf of leaves) tree[`/kb/Root/D/${leaf}/${leaf}.md`] = node(false, []);
+    const fileSystem = new MemoryFileSystem(tree);
+    const driver = new SessionDriver(fileSystem, ["/kb"]);
+    // C.md first, as an open document: its check needs the count before anything else has been read.
+    driver.open("/kb/Root/C/C.md", tree["/kb/Root/C/C.md"]);
+    let readsInSlice = 0;
+    let mostReadsInASlice = 0;
+    fileSystem.onCall = (call) => {
+      if (call.method === "readFile") mostReadsInASlice = Math.max(mostReadsInASlice, ++readsInSlice);
+    };
+    while (driver.service.hasWork()) {
+      readsInSlice = 0;
+      let steps = 0;
+      for (const { path, diagnostics } of (await driver.service.runWork(() => ++steps >= 2)).publications)
+        if (diagnostics.length > 0) driver.published.set(path, diagnostics);
+    }
+    assert.ok(
+      mostReadsInASlice <= 4,
+      `at most a few files read per slice, not the map's ${leaves.length + 8}`,
+    );
+    const oneOff = createLanguageService({ fileSystem: new MemoryFileSystem(tree), workspaceRoots: ["/kb"] });
+    assert.deepEqual(
+      driver.service.diagnosticsOf("/kb/Root/C/C.md").map((d) => d.code),
+      oneOff.validate("/kb/Root/C/C.md")!.diagnostics.map((d) => d.code),
+    );
+    assert.deepEqual(missingOrderOn(driver), ["/kb/Root/C/C.md"], "4 of 5 nodes with children have an Order");
+  });
+
+  it("validates an edit of a node that needs no count while a map's count is under way", async () => {
+    const leaves = Array.from({ length: 40 }, (_, i) => `L${i + 1}`);
+    const tree: Record<string, string> = { ...files, "/kb/Root/Root.md": node(true, ["A", "B", "C", "D"]) };
+    tree["/kb/Root/D/D.md"] = node(true, leaves);
+    for (const leaf of leaves) tree[`/kb/Root/D/${leaf}/${leaf}.md`] = node(false, []);
+    const service = createLanguageService({
+      fileSystem: new MemoryFileSystem(tree),
+      workspaceRoots: ["/kb"],
+    });
+    service.openDocument("/kb/Root/C/C.md", tree["/kb/Root/C/C.md"], 1);
+    service.openDocument("/kb/Root/A/A.md", tree["/kb/Root/A/A.md"], 1);
+    // C.md (no Order) starts the count; one step of it, then A.md is edited to have every section.
+    const first = await service.runWork(() => true);
+    assert.deepEqual(first.publications, [], "C.md waits for the count");
+    const complete = node(true, ["A1"]).replace("### Order", "### Description\n\nMore.\n\n### Order");
+    service.changeDocument("/kb/Root/A/A.md", 2, [{ text: complete }]);
+    const { publications } = await service.runWork(() => true);
+    assert.deepEqual(
+      publications.map((p) => [p.path, p.version]),
+      [["/kb/Root/A/A.md", 2]],
+      "A.md's edit goes out at once, ahead of the count",
+    );
+    assert.equal(service.isPending("/kb/Root/C/C.md"), true, "C.md still waits for the count");
   });
 });

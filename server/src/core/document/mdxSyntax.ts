@@ -44,13 +44,14 @@ export type MdxReading =
  * that the lines and columns stay the file's own.
  */
 export function readMdx(text: string, bodyStartLine: number, syntax: readonly MdxSyntax[]): MdxReading {
-  const key = [...syntax].sort().join(",");
+  const body = bodyStartLine > 0 ? blankLines(text, bodyStartLine) : text;
+  const used = syntax.filter((name) => name !== "gfm" || gfmCanMatter(body));
+  const key = [...used].sort().join(",");
   let extensions = parsers.get(key);
   if (!extensions) {
-    extensions = [mdxjs(), ...syntax.map((name) => extensionsBySyntax[name]())];
+    extensions = [mdxjs(), ...used.map((name) => extensionsBySyntax[name]())];
     parsers.set(key, extensions);
   }
-  const body = bodyStartLine > 0 ? blankLines(text, bodyStartLine) : text;
   let tree: MdastNode;
   try {
     // The tree too, not only the tokens: unclosed and misnested tags are found when tags are paired.
@@ -73,6 +74,22 @@ export function readMdx(text: string, bodyStartLine: number, syntax: readonly Md
     if (node.children) pending.push(...node.children);
   }
   return { components, defined };
+}
+
+/**
+ * Whether GFM can change what the MDX compiler makes of a page: a table (its cells split text that braces
+ * and tags would otherwise span), a footnote definition (its text is Markdown, where CommonMark may read a
+ * link definition), or an autolink literal running into `{` or `<`. Strikethrough and task lists cannot.
+ * Parsing GFM costs as much as the rest of the parse (5.0 s against 2.6 s on astro-docs' 420 pages), and
+ * few pages have any of these.
+ */
+function gfmCanMatter(body: string): boolean {
+  return (
+    /^[ \t>]*\|?[ \t]*:?-+:?[ \t]*\|/m.test(body) ||
+    /^[ \t>]*\|[ \t]*:?-+:?[ \t]*$/m.test(body) ||
+    /\[\^[^\]]*\]:/.test(body) ||
+    /(?:https?:\/\/|www\.|@)[^\s]*[{<]/i.test(body)
+  );
 }
 
 interface MdastNode {

@@ -49,6 +49,15 @@ export class BuilderView {
   private readonly changedConventions = new Set<string>();
   /** Each folder's sub-folders in the builder's order, until the tree's shape changes. */
   private readonly sorted = new Map<string, string[]>();
+  /** Per map (by root folder): the census of its node files still under way, one node file per step. */
+  private readonly censuses = new Map<string, Iterator<void>>();
+  /**
+   * While true, a map's census started by `usageOf` is left for `continueCensus` (the session runs it in
+   * slices: 5,800 node files read in one step held a hover up for half a second) and its counts are partial.
+   */
+  deferCensus = false;
+  /** Set when `usageOf` handed out a partial usage (a census deferred); the session resets it before each check. */
+  handedOutPartialUsage = false;
 
   constructor(
     private readonly workspace: Workspace,
@@ -61,6 +70,7 @@ export class BuilderView {
       if (change.rules) {
         this.usage.clear();
         this.counted.clear();
+        this.censuses.clear();
       } else this.recountAround(change.structural);
     });
   }
@@ -93,8 +103,9 @@ export class BuilderView {
   }
 
   /**
-   * How the nodes of a node's map use the sections (read on first use: every node file of the map). A
-   * convention of the map, not of the format: a section most of its nodes have is expected of the others.
+   * How the nodes of a node's map use the sections (counted on first use: every node file of the map, at
+   * once unless `deferCensus`). A convention of the map, not of the format: a section most of its nodes
+   * have is expected of the others.
    */
   usageOf(node: NodeFolder): MapUsage {
     const key = node.map.rootFolder;
@@ -102,9 +113,32 @@ export class BuilderView {
     if (!usage) {
       usage = emptyUsage();
       this.usage.set(key, usage);
-      this.countBelow(node.map.rootFolder);
+      this.censuses.set(key, this.countBelow(key));
     }
+    const census = this.censuses.get(key);
+    if (census && !this.deferCensus) {
+      while (!census.next().done);
+      this.censuses.delete(key);
+    } else if (census) this.handedOutPartialUsage = true;
     return usage;
+  }
+
+  /** Whether a map's census is under way (the usage handed out meanwhile was partial). */
+  hasPendingCensus(): boolean {
+    return this.censuses.size > 0;
+  }
+
+  /** Counts node files of the censuses under way until `shouldStop` says so (at least one). */
+  continueCensus(shouldStop: () => boolean): void {
+    for (const [root, census] of this.censuses) {
+      do {
+        if (census.next().done) {
+          this.censuses.delete(root);
+          break;
+        }
+      } while (!shouldStop());
+      if (shouldStop()) return;
+    }
   }
 
   /** `get_sub_dir_names`: every sub-folder (hidden ones too), by code point after `lstrip("Untitled_")`. */
@@ -158,17 +192,21 @@ export class BuilderView {
     return file && this.workspace.startsWithBom(file) ? "\ufeff" + text : text;
   }
 
-  /** Counts every node file from a folder down (its sections only: the files' own checks read them fully). */
-  private countBelow(folder: string): void {
+  /**
+   * Counts every node file from a folder down, one per step (its sections only: the files' own checks
+   * read them fully). A file counted already (read by its check meanwhile) is counted again harmlessly.
+   */
+  private *countBelow(folder: string): Generator<void> {
     const node = this.maps.nodeFolder(folder);
     if (!node) return;
     if (node.role === "node") {
       const text = this.textOf(node, undefined, true);
       if (text !== undefined) this.count(`${node.folder}/${node.fileName}`, node, builderSectionTitles(text));
+      yield;
     }
     for (const entry of this.workspace.readDirectory(folder)) {
       if (entry.type === "directory" && !isSkippedFolderName(entry.name))
-        this.countBelow(`${folder}/${entry.name}`);
+        yield* this.countBelow(`${folder}/${entry.name}`);
     }
   }
 

@@ -60,6 +60,8 @@ export class ValidationSession {
   private readonly scan: Scan;
   private viewsDirty = false;
   private validations = 0;
+  /** Files whose validation met a map census under way: validated again, first, once it is done. */
+  private afterCensus: { path: string; urgent: boolean }[] = [];
 
   constructor(
     private readonly workspace: Workspace,
@@ -149,7 +151,11 @@ export class ValidationSession {
     this.withdrawn.clear();
     this.queue.release(this.clock());
     do {
-      const next = this.queue.take();
+      const next = this.nextFile();
+      if (next === undefined && this.builder.hasPendingCensus()) {
+        this.builder.continueCensus(shouldStop);
+        continue;
+      }
       if (next === undefined) {
         const found = await this.scan.step(shouldStop);
         if (found === undefined) break;
@@ -158,12 +164,14 @@ export class ValidationSession {
         continue;
       }
       try {
-        this.publishInto(publications, await this.validateForPublication(next.path));
+        const result = await this.validateForPublication(next.path);
+        if (result) this.publishInto(publications, result);
+        else this.afterCensus.push(next);
       } catch (error) {
         failures.push({ path: next.path, error });
       }
       this.requeueChangedMaps();
-      if (next.urgent && !this.queue.hasUrgent()) break;
+      if (next.urgent && !this.hasUrgentWork()) break;
     } while (!shouldStop());
     if (this.scan.active && !this.scan.walking && this.queue.ready === 0) this.scan.active = false;
     const viewsChanged = this.viewsDirty && !this.hasWork();
@@ -171,14 +179,29 @@ export class ValidationSession {
     return { publications, failures, viewsChanged };
   }
 
+  /**
+   * The next file to validate: urgent files even while a map's census is under way (only those whose
+   * checks need it wait for it), then the files that waited for the census once it is done, then the rest.
+   */
+  private nextFile(): { path: string; urgent: boolean } | undefined {
+    if (this.builder.hasPendingCensus()) return this.queue.hasUrgent() ? this.queue.take() : undefined;
+    return this.afterCensus.shift() ?? this.queue.take();
+  }
+
   /** Whether a slice of work is ready to run now. */
   hasWork(): boolean {
-    return this.queue.ready > 0 || this.scan.walking || this.withdrawn.size > 0;
+    return (
+      this.queue.ready > 0 ||
+      this.scan.walking ||
+      this.withdrawn.size > 0 ||
+      this.afterCensus.length > 0 ||
+      this.builder.hasPendingCensus()
+    );
   }
 
   /** Whether urgent files (edits, file events) wait: background work steps aside for messages, they do not. */
   hasUrgentWork(): boolean {
-    return this.queue.hasUrgent() || this.withdrawn.size > 0;
+    return this.queue.hasUrgent() || this.withdrawn.size > 0 || this.afterCensus.some((file) => file.urgent);
   }
 
   /** Whether the scan has started and nothing waits (not even a held-back edit). */
@@ -188,7 +211,7 @@ export class ValidationSession {
 
   /** Whether a file waits to be validated (its diagnostics are not yet those of its current text). */
   isPending(path: string): boolean {
-    return this.queue.has(path);
+    return this.queue.has(path) || this.afterCensus.some((file) => file.path === path);
   }
 
   /** Milliseconds until a held-back edit is due; undefined when none is held. */
@@ -234,17 +257,36 @@ export class ValidationSession {
 
   // ---- inside ---------------------------------------------------------------------------------------
 
-  private check(path: string): FileReport | undefined {
+  /** `deferCensus`: a map census the check starts is left to the session's slices (the check's result is then partial). */
+  private check(path: string, deferCensus = false): FileReport | undefined {
     this.validations++;
-    return validateFile(path, this.services);
+    this.builder.deferCensus = deferCensus;
+    this.builder.handedOutPartialUsage = false;
+    try {
+      return validateFile(path, this.services);
+    } finally {
+      this.builder.deferCensus = false;
+    }
   }
 
-  private async validateForPublication(path: string): Promise<ReturnType<ValidationState["record"]>> {
+  /** A file's result to publish; undefined when it met a map census under way (its counts were partial). */
+  private async validateForPublication(
+    path: string,
+  ): Promise<ReturnType<ValidationState["record"]> | undefined> {
     const openVersion = this.documents.version(path);
+    if (!this.settings.enabled) return this.countedDone(this.state.clear(path, openVersion));
+    const report = await this.settled(path, this.check(path, true));
+    if (this.builder.handedOutPartialUsage) return undefined;
+    return this.countedDone(this.record(path, report, openVersion));
+  }
+
+  private countedDone<T>(result: T): T {
     if (this.scan.active) this.scan.done++;
-    if (!this.settings.enabled) return this.state.clear(path, openVersion);
-    const report = await this.settled(path, this.check(path));
-    return this.record(path, report, openVersion);
+    return result;
+  }
+
+  private get builder(): CoreServices["builder"] {
+    return this.services.builder;
   }
 
   /** A file's report once the reads its checks asked for have been answered (at once with a synchronous host). */
@@ -252,7 +294,7 @@ export class ValidationSession {
     let report = first;
     for (let round = 0; this.workspace.hasPendingReads() && round < maxReadRounds; round++) {
       await this.workspace.settleReads();
-      report = this.check(path);
+      report = this.check(path, true);
     }
     return report;
   }
@@ -274,7 +316,8 @@ export class ValidationSession {
 
   /** A map whose conventions changed (most nodes now have a section, or no longer): its files again, in the background. */
   private requeueChangedMaps(): void {
-    const roots = this.services.builder.takeChangedConventions();
+    if (this.builder.hasPendingCensus()) return;
+    const roots = this.builder.takeChangedConventions();
     // While reads are answered later the counts are partial: the scan's own validations follow.
     if (roots.length === 0 || this.scan.active || this.workspace.hasPendingReads()) return;
     const known = [...this.state.knownFiles].filter((file) => roots.some((root) => isInside(file, root)));

@@ -47,6 +47,9 @@ export function isSkippedFolderName(name: string): boolean {
   return isHiddenName(name) || name === "node_modules";
 }
 
+/** Parses a one-shot check keeps (the most recently used). */
+const recentParsesKept = 256;
+
 /**
  * The file tree as the core sees it: the host's file system, read through caches that the host
  * invalidates on change, with open (possibly unsaved) documents laid over it.
@@ -507,9 +510,17 @@ export class Workspace {
   /** The parse of a Markdown document, shared by every feature until the text changes. */
   parsedMarkdown(path: string, text: string, version: number): ParsedMarkdown {
     const cached = this.parseCache.get(path);
-    if (cached && cached.lines.text === text) return cached;
+    if (cached && cached.lines.text === text) {
+      if (!this.retainContents) this.parseCache.delete(path);
+      this.parseCache.set(path, cached);
+      return cached;
+    }
     const parsed = parseMarkdown(path, version, text);
-    if (this.retainContents) this.parseCache.set(path, parsed);
+    this.parseCache.set(path, parsed);
+    // A one-shot check keeps only the latest parses: pages linked from many others (their anchors are
+    // looked up per link; astro-docs' 420 pages were parsed 1,335 times) without every text kept.
+    if (!this.retainContents && this.parseCache.size > recentParsesKept)
+      this.parseCache.delete(this.parseCache.keys().next().value!);
     return parsed;
   }
 
