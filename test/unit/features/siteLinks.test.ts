@@ -65,4 +65,28 @@ describe("site routes in a session", () => {
     await driver.settle();
     assert.deepEqual(anchorsOf(), [], "the page was validated again when its target changed");
   });
+
+  it("revalidates a page when the open page its link's anchor names gains or loses that heading, unsaved", async () => {
+    const home = "---\ntitle: Home\n---\n\nSee [setup](/guides/setup/#configure).\n";
+    const driver = new SessionDriver(new MemoryFileSystem({ ...files, [page]: home }), ["/kb"]);
+    await driver.scan();
+    const anchorsOf = () => (driver.published.get(page) ?? []).map((diagnostic) => diagnostic.code);
+    const setup = "/kb/site/pages/guides/setup.md";
+    driver.open(setup, files[setup], 1);
+    await driver.settle();
+    assert.deepEqual(anchorsOf(), ["link/anchor"]);
+    const withHeading = `${files[setup]}\n## Configure\n\nMore.\n`;
+    driver.service.changeDocument(setup, 2, [{ text: withHeading }]);
+    await driver.settle();
+    assert.deepEqual(anchorsOf(), [], "the heading typed in the editor is found");
+    // Near miss: an edit that leaves the headings as they are validates the linking page no more.
+    const validations = driver.service.validationCount();
+    driver.service.changeDocument(setup, 3, [{ text: withHeading + "\nAnother paragraph.\n" }]);
+    await driver.settle();
+    assert.equal(driver.service.validationCount() - validations, 1, "only the edited page");
+    // Closed without saving: the file on disk has no such heading.
+    driver.close(setup);
+    await driver.settle();
+    assert.deepEqual(anchorsOf(), ["link/anchor"]);
+  });
 });

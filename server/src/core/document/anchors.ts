@@ -29,14 +29,26 @@ export function anchorsOf(parsed: ParsedMarkdown, sluggerName: SluggerName = "gi
     // (Slugged in the page's order: a repeated heading's number depends on it.)
     anchors.add(explicit ? explicit[1] : slugger(texts.get(heading) ?? heading));
   }
+  for (const id of elementIds(parsed)) anchors.add(id);
+  bySlugger.set(sluggerName, anchors);
+  return anchors;
+}
+
+/**
+ * What a page's anchors are made from, whatever the slugger: its headings and its elements' ids. When it
+ * changes, a link to one of the page's anchors may land elsewhere.
+ */
+export function anchorSources(parsed: ParsedMarkdown): string {
+  return [...parsed.outline.headings.map((heading) => heading.text), ...elementIds(parsed)].join("\n");
+}
+
+function* elementIds(parsed: ParsedMarkdown): Generator<string> {
   const { lines, outline } = parsed;
   for (let line = outline.bodyStartLine; line < lines.lineCount; line++) {
     const text = lines.lines[line];
     if (outline.isOpaqueLine(line) || (!text.includes("id") && !text.includes("name"))) continue;
-    for (const match of text.matchAll(elementId)) anchors.add(match[1] ?? match[2]);
+    for (const match of text.matchAll(elementId)) yield match[1] ?? match[2];
   }
-  bySlugger.set(sluggerName, anchors);
-  return anchors;
 }
 
 /**

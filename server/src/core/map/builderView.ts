@@ -161,17 +161,17 @@ export class BuilderView {
     if (source === undefined) return undefined;
     const path = `${node.folder}/${node.fileName}`;
     const cached = this.readings.get(path);
-    let reading = cached && cached.text === source ? cached.reading : undefined;
-    if (!reading) reading = readNodeFile(source.split(/\r?\n/), this.sortedFolders(node.folder), node.role);
+    const known = cached && cached.text === source ? cached.reading : undefined;
+    const reading = known ?? readNodeFile(source.split(/\r?\n/), this.sortedFolders(node.folder), node.role);
     this.readings.delete(path);
     this.readings.set(path, { text: source, reading });
     if (this.readings.size > maxReadings) this.readings.delete(this.readings.keys().next().value!);
-    const sections = reading.sections;
-    if (node.role === "node")
+    // (A reading kept is counted already: any change to the tree drops the readings.)
+    if (node.role === "node" && !known)
       this.count(
         path,
         node,
-        sections.map((section) => section.title),
+        reading.sections.map((section) => section.title),
       );
     return reading;
   }
@@ -216,7 +216,7 @@ export class BuilderView {
     const totals = this.usage.get(key);
     if (!totals) return;
     const titles = new Set(sectionTitles);
-    const withChildren = this.workspace.childFolders(node.folder).length > 0;
+    const withChildren = this.workspace.hasChildFolders(node.folder);
     const own: MapUsage = {
       nodes: 1,
       // A root that meta.json's coverRootDescription describes has the map's Mini Description.
@@ -313,13 +313,13 @@ export interface MapUsage {
   withChildrenAndOrder: number;
 }
 
-/** Which sections most of a map's nodes have: what section/missing weighs against. */
-function conventions(usage: MapUsage): string {
-  return [
-    usage.withMiniDescription * 2 > usage.nodes,
-    usage.withDescription * 2 > usage.nodes,
-    usage.withChildrenAndOrder * 2 > usage.withChildren,
-  ].join();
+/** Which sections most of a map's nodes have (one bit each): what section/missing weighs against. */
+function conventions(usage: MapUsage): number {
+  return (
+    (usage.withMiniDescription * 2 > usage.nodes ? 1 : 0) |
+    (usage.withDescription * 2 > usage.nodes ? 2 : 0) |
+    (usage.withChildrenAndOrder * 2 > usage.withChildren ? 4 : 0)
+  );
 }
 
 function emptyUsage(): MapUsage {

@@ -1,4 +1,5 @@
-import { isInside } from "../paths";
+import { anchorSources } from "../document/anchors";
+import { isInside, isMarkdownPath } from "../paths";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
 import type { CoreServices } from "../model/services";
 import { type FileReport, validateFile } from "../features/diagnostics/validateFile";
@@ -60,6 +61,8 @@ export class ValidationSession {
   private readonly scan: Scan;
   private viewsDirty = false;
   private validations = 0;
+  /** Per open page, what its anchors were made from when last validated (headings, element ids). */
+  private readonly anchorSourcesByPath = new Map<string, string>();
   /** Files whose validation met a map census under way: validated again, first, once it is done. */
   private afterCensus: { path: string; urgent: boolean }[] = [];
 
@@ -277,7 +280,29 @@ export class ValidationSession {
     if (!this.settings.enabled) return this.countedDone(this.state.clear(path, openVersion));
     const report = await this.settled(path, this.check(path, true));
     if (this.builder.handedOutPartialUsage) return undefined;
-    return this.countedDone(this.record(path, report, openVersion));
+    const result = this.countedDone(this.record(path, report, openVersion));
+    if (!report) this.anchorSourcesByPath.delete(path);
+    else if (openVersion !== undefined || this.anchorSourcesByPath.has(path))
+      this.followAnchors(path, openVersion !== undefined);
+    return result;
+  }
+
+  /**
+   * An open page edited (or closed unsaved) so that its headings or element ids changed: the pages whose
+   * links name its anchors are validated again, in the background (saves arrive as file events).
+   */
+  private followAnchors(path: string, open: boolean): void {
+    if (!isMarkdownPath(path)) return;
+    const source = this.workspace.readText(path, this.services.configs.configFor(path).maxFileSize);
+    const sources = source.ok
+      ? anchorSources(this.workspace.parsedMarkdown(path, source.text, source.version))
+      : "";
+    const before = this.anchorSourcesByPath.get(path);
+    if (open) this.anchorSourcesByPath.set(path, sources);
+    else this.anchorSourcesByPath.delete(path);
+    if (before === undefined || before === sources) return;
+    const linking = this.state.sourcesLinkingTo((target) => target === path).filter((file) => file !== path);
+    this.queue.add(linking, false);
   }
 
   private countedDone<T>(result: T): T {

@@ -355,6 +355,13 @@ export class Workspace {
       .map((entry) => entry.name);
   }
 
+  /** Whether a folder has a sub-folder that counts as a child node (`childFolders`, without listing them). */
+  hasChildFolders(path: string): boolean {
+    return this.readDirectory(path).some(
+      (entry) => entry.type === "directory" && !isSkippedFolderName(entry.name),
+    );
+  }
+
   hasFile(folder: string, name: string): boolean {
     return this.findFile(folder, name) !== undefined;
   }
@@ -508,7 +515,12 @@ export class Workspace {
   }
 
   /** The parse of a Markdown document, shared by every feature until the text changes. */
-  parsedMarkdown(path: string, text: string, version: number): ParsedMarkdown {
+  /**
+   * `keep`: a one-shot check keeps this parse among the latest few, for a page read again and again (a
+   * link target whose anchors each link looks up: astro-docs' 420 pages were parsed 1,335 times). Other
+   * parses are not kept by a one-shot check: holding every one costs it in garbage collection.
+   */
+  parsedMarkdown(path: string, text: string, version: number, keep = false): ParsedMarkdown {
     const cached = this.parseCache.get(path);
     if (cached && cached.lines.text === text) {
       if (!this.retainContents) this.parseCache.delete(path);
@@ -516,9 +528,7 @@ export class Workspace {
       return cached;
     }
     const parsed = parseMarkdown(path, version, text);
-    this.parseCache.set(path, parsed);
-    // A one-shot check keeps only the latest parses: pages linked from many others (their anchors are
-    // looked up per link; astro-docs' 420 pages were parsed 1,335 times) without every text kept.
+    if (this.retainContents || keep) this.parseCache.set(path, parsed);
     if (!this.retainContents && this.parseCache.size > recentParsesKept)
       this.parseCache.delete(this.parseCache.keys().next().value!);
     return parsed;

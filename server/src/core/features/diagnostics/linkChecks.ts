@@ -163,7 +163,7 @@ function anchorsOfFile(
   const { workspace, configs } = context.services;
   const source = workspace.readText(path, configs.configFor(path).maxFileSize);
   return source.ok
-    ? anchorsOf(workspace.parsedMarkdown(path, source.text, source.version), slugger)
+    ? anchorsOf(workspace.parsedMarkdown(path, source.text, source.version, true), slugger)
     : undefined;
 }
 
