@@ -158,6 +158,7 @@ export class Workspace {
       else {
         this.statCache.delete(path);
         this.textCache.delete(path);
+        this.parseCache.delete(path);
       }
     }
     if (structural.size === 0) return structural;
@@ -515,6 +516,22 @@ export class Workspace {
   }
 
   /** The parse of a Markdown document, shared by every feature until the text changes. */
+  /**
+   * A page's parse for a look-up from another page (its anchors); undefined when it cannot be read. A
+   * one-shot check takes the parse it kept, without reading the file again: nothing is open, and a file
+   * changed (by `--fix`) drops it.
+   */
+  parsedPage(path: string, maxSize: number): ParsedMarkdown | undefined {
+    const kept = this.retainContents || this.openDocuments.get(path) ? undefined : this.parseCache.get(path);
+    if (kept) {
+      this.parseCache.delete(path);
+      this.parseCache.set(path, kept);
+      return kept;
+    }
+    const source = this.readText(path, maxSize);
+    return source.ok ? this.parsedMarkdown(path, source.text, source.version, true) : undefined;
+  }
+
   /**
    * `keep`: a one-shot check keeps this parse among the latest few, for a page read again and again (a
    * link target whose anchors each link looks up: astro-docs' 420 pages were parsed 1,335 times). Other

@@ -161,10 +161,8 @@ function anchorsOfFile(
   slugger: SluggerName | undefined,
 ): Set<string> | undefined {
   const { workspace, configs } = context.services;
-  const source = workspace.readText(path, configs.configFor(path).maxFileSize);
-  return source.ok
-    ? anchorsOf(workspace.parsedMarkdown(path, source.text, source.version, true), slugger)
-    : undefined;
+  const parsed = workspace.parsedPage(path, configs.configFor(path).maxFileSize);
+  return parsed && anchorsOf(parsed, slugger);
 }
 
 /**
