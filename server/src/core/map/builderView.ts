@@ -199,9 +199,11 @@ export class BuilderView {
   private *countBelow(folder: string): Generator<void> {
     const node = this.maps.nodeFolder(folder);
     if (!node) return;
-    if (node.role === "node") {
+    const path = `${node.folder}/${node.fileName}`;
+    // (A file counted already is current: its count follows its readings, and changes drop it.)
+    if (node.role === "node" && !this.counted.has(path)) {
       const text = this.textOf(node, undefined, true);
-      if (text !== undefined) this.count(`${node.folder}/${node.fileName}`, node, builderSectionTitles(text));
+      if (text !== undefined) this.count(path, node, builderSectionTitles(text));
       yield;
     }
     for (const entry of this.workspace.readDirectory(folder)) {
