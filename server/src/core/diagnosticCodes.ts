@@ -46,6 +46,8 @@ export const defaultSeverities = {
   "footnote/duplicate": "error",
   "mdx/syntax": "error",
   "mdx/unknown-component": "warning",
+  "reference/unresolved": "error",
+  "reference/duplicate-id": "error",
   "papers/invalid": "warning",
   "meta/invalid": "warning",
   "meta/root-dir": "error",

@@ -24,6 +24,7 @@ import { formatDocument } from "./features/formatting";
 import { provideHover } from "./features/hover";
 import { provideReferences } from "./features/references";
 import { prepareRename, provideRename, type RenamePlace } from "./features/rename";
+import { prepareReferenceRename, referenceLocations, renameReference } from "./features/referenceFeatures";
 import { checkNewName, newChildNode, newTopicEntry } from "./features/commands";
 import type { EditOutcome } from "./features/workspaceEdits";
 import type { NameCheck } from "../shared/nodeNames";
@@ -37,6 +38,7 @@ import type { FileSystem } from "./fileSystem";
 import { isMarkdownPath } from "./paths";
 import { SchemaStore } from "./schemas/schemaStore";
 import { BuilderView } from "./map/builderView";
+import { ReferenceIndex } from "./model/referenceIndex";
 import { MapLocator } from "./workspace/maps";
 import { NodeIndex } from "./workspace/nodeIndex";
 import { Workspace } from "./workspace/workspace";
@@ -208,6 +210,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   configs.setTrusted(trusted);
   const nodes = new NodeIndex(workspace, maps);
   const builder = new BuilderView(workspace, maps, configs);
+  const references = new ReferenceIndex(workspace, () => documents.generation);
   const services: CoreServices = {
     workspace,
     maps,
@@ -215,6 +218,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     schemas,
     configs,
     nodes,
+    references,
     diagnosticsOf: (path) => session.diagnosticsOf(path),
     listMarkdownFiles: () => listCheckedFiles().filter(isMarkdownPath),
   };
@@ -277,7 +281,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       withContext(path, [], (context) => provideDefinition(context, position, services)),
     getDocumentLinks: (path) => withContext(path, [], (context) => provideDocumentLinks(context, services)),
     getReferences: (path, position, includeDeclaration = true) =>
-      withContext(path, [], (context) => provideReferences(context, position, services, includeDeclaration)),
+      withContext(
+        path,
+        [],
+        (context) =>
+          referenceLocations(context, position, includeDeclaration) ??
+          provideReferences(context, position, services, includeDeclaration),
+      ),
     getDocumentSymbols: (path) => withContext(path, [], (context) => provideDocumentSymbols(context)),
     getWorkspaceSymbols: (query) => provideWorkspaceSymbols(query, services),
     getCodeActions: (path, range, diagnostics, only) =>
@@ -285,9 +295,18 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     fixAll: (path) =>
       withContext(path, undefined, (context) => fixAllText(path, context.parsed.lines.text, services)),
     prepareRename: (path, position) =>
-      withContext(path, undefined, (context) => prepareRename(context, position, services)),
+      withContext(
+        path,
+        undefined,
+        (context) => prepareReferenceRename(context, position) ?? prepareRename(context, position, services),
+      ),
     rename: (path, position, newName) =>
-      withContext(path, undefined, (context) => provideRename(context, position, newName, services)),
+      withContext(
+        path,
+        undefined,
+        (context) =>
+          renameReference(context, position, newName) ?? provideRename(context, position, newName, services),
+      ),
     newChildNode: (parent, name) => newChildNode(parent, name, services),
     newTopicEntry: (folder, title) => newTopicEntry(folder, title, services),
     checkNewName: (kind, target, name) => checkNewName(kind, target, name, services),

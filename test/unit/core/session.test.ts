@@ -130,7 +130,7 @@ describe("the validation session", () => {
     const service = createLanguageService({ fileSystem: examplesFileSystem(), workspaceRoots: [kbRoot] });
     assert.deepEqual(service.watchedFiles(), [
       { globPattern: "**/*", kind: 1 | 4 },
-      { globPattern: "**/*.{md,mdx,json,jsonc}", kind: 2 },
+      { globPattern: "**/*.{md,mdx,json,jsonc,yaml,yml}", kind: 2 },
       { globPattern: "**/.kb-author.jsonc", kind: 2 },
     ]);
   });

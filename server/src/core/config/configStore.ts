@@ -9,9 +9,11 @@ import type { Workspace } from "../workspace/workspace";
 import type { MdxSyntax } from "../document/mdxSyntax";
 import type { SluggerName } from "../document/sluggers";
 import type {
+  KeyPath,
   KindSettings,
   MapOrderPolicy,
   MarkdownKind,
+  ReferenceRegistry,
   ResolvedConfig,
   SectionRule,
   SiteLinks,
@@ -202,6 +204,9 @@ export class ConfigStore {
         syntax: raw.mdx?.syntax ?? defaultConfig.mdx.syntax,
         providedComponents: raw.mdx?.providedComponents ?? defaultConfig.mdx.providedComponents,
       },
+      references: Object.entries(raw.references ?? {}).map(([name, registry]) =>
+        referenceRegistry(name, registry),
+      ),
     };
     return { path, config, problems };
   }
@@ -290,6 +295,15 @@ interface RawConfig {
   maps?: { order?: MapOrderPolicy };
   links?: RawLinks;
   mdx?: { syntax?: MdxSyntax[]; providedComponents?: string[] };
+  references?: Record<string, RawRegistry>;
+}
+
+interface RawRegistry {
+  definedIn: (
+    | { dataFiles: string[]; items?: string; id?: string; title?: string; summary?: string }
+    | { frontmatter: string; files?: string[]; title?: string; summary?: string }
+  )[];
+  usedIn: ({ component: string; attribute: string } | { frontmatter: string })[];
 }
 
 interface RawLinks {
@@ -299,6 +313,39 @@ interface RawLinks {
   appRoutes?: string[];
   pageAnchors?: string[];
   slugger?: SluggerName;
+}
+
+/** A dotted key path (`ratings.overall`) as its keys; "" is the value itself. */
+function keyPath(dotted: string): KeyPath {
+  return dotted === "" ? [] : dotted.split(".");
+}
+
+/** A registry of the `references` block, its key paths split (titles and summaries default to `title`, `description`). */
+function referenceRegistry(name: string, raw: RawRegistry): ReferenceRegistry {
+  const registry: ReferenceRegistry = { name, dataFiles: [], pageIds: [], uses: [] };
+  for (const source of raw.definedIn) {
+    const title = keyPath(source.title ?? "title");
+    const summary = keyPath(source.summary ?? "description");
+    if ("dataFiles" in source) {
+      const id = source.id === "$key" ? "$key" : keyPath(source.id ?? "id");
+      registry.dataFiles.push({
+        files: source.dataFiles,
+        items: keyPath(source.items ?? ""),
+        id,
+        title,
+        summary,
+      });
+    } else
+      registry.pageIds.push({
+        ...(source.files ? { files: source.files } : {}),
+        key: keyPath(source.frontmatter),
+        title,
+        summary,
+      });
+  }
+  for (const use of raw.usedIn)
+    registry.uses.push("component" in use ? use : { frontmatter: keyPath(use.frontmatter) });
+  return registry;
 }
 
 /** The `links` block with its folders made absolute and its routes longest prefix first. */

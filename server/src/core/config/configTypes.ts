@@ -93,7 +93,47 @@ export interface ResolvedConfig {
   links?: SiteLinks;
   /** How the site compiles `.mdx` pages: the syntax extensions its pipeline adds, the components it provides. */
   mdx: { syntax: MdxSyntax[]; providedComponents: string[] };
+  /** Registries of ids that pages reference (`<EntityLink id="E123">`), by name. */
+  references: ReferenceRegistry[];
 }
+
+/** A key path into data (`["ratings", "overall"]`); empty: the value itself. */
+export type KeyPath = string[];
+
+/**
+ * Ids that pages reference: where they are defined (items of data files, or a frontmatter key of pages)
+ * and where they are used (a component's attribute, or a frontmatter field).
+ */
+export interface ReferenceRegistry {
+  name: string;
+  dataFiles: DataFileDefinitions[];
+  pageIds: PageIdDefinitions[];
+  uses: ReferenceUse[];
+}
+
+/** Items of YAML or JSON files, each defining an id. */
+export interface DataFileDefinitions {
+  /** Globs, relative to the configuration's folder. */
+  files: string[];
+  /** Where the items are in each file: a list, or a map (then `id` may be `$key`, the map's keys). */
+  items: KeyPath;
+  /** The id's key path in an item, or `$key`. */
+  id: KeyPath | "$key";
+  title: KeyPath;
+  summary: KeyPath;
+}
+
+/** Pages (Markdown files) whose frontmatter defines an id under a key. */
+export interface PageIdDefinitions {
+  /** Globs, relative to the configuration's folder; undefined: every Markdown file of its tree. */
+  files?: string[];
+  key: KeyPath;
+  title: KeyPath;
+  summary: KeyPath;
+}
+
+/** Where a page uses an id: `<Component attribute="id">`, or a frontmatter field (a string or a list of strings). */
+export type ReferenceUse = { component: string; attribute: string } | { frontmatter: KeyPath };
 
 /** How a site serves pages: what an absolute link (`/guides/setup/#install`) of a page (not a map node) names. */
 export interface SiteLinks {

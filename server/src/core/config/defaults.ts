@@ -120,4 +120,5 @@ export const defaultConfig: ResolvedConfig = {
   mapOrder: "auto",
   // remark-gfm is in nearly every MDX site's pipeline; math and directives change what compiles, so they are declared.
   mdx: { syntax: ["gfm"], providedComponents: [] },
+  references: [],
 };

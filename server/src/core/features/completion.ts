@@ -6,6 +6,7 @@ import { linkCompletions } from "./completion/linkCompletion";
 import { isInOrder, orderCompletions } from "./completion/orderCompletion";
 import { isHeadingStart, sectionCompletions } from "./completion/sectionCompletion";
 import { completionList, cursorLine } from "./completion/text";
+import { referenceCompletions } from "./referenceFeatures";
 
 /**
  * Completion of frontmatter keys and values, section headings, Order entries and node links,
@@ -17,6 +18,8 @@ export function provideCompletions(
   position: Position,
   services: CoreServices,
 ): CompletionList {
+  const ids = referenceCompletions(context, position);
+  if (ids) return completionList(ids);
   const cursor = cursorLine(context, position);
   const { line } = cursor.position;
   if (isInFrontmatter(context, line)) return completionList(frontmatterCompletions(context, cursor));

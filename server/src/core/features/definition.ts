@@ -4,6 +4,7 @@ import { type CoreServices } from "../model/services";
 import { pathToUri } from "../model/uris";
 import { targetAt } from "../model/linkTargets";
 import { footnoteDefinitionAt } from "../model/locate";
+import { referenceDefinitions } from "./referenceFeatures";
 
 const startOfFile = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -13,6 +14,8 @@ export function provideDefinition(
   position: Position,
   services: CoreServices,
 ): Location[] {
+  const reference = referenceDefinitions(context, position);
+  if (reference) return reference;
   const footnote = footnoteDefinitionAt(context, position);
   if (footnote) return [{ uri: pathToUri(context.path), range: footnote.range }];
   const target = targetAt(context, position, services)?.target;

@@ -8,6 +8,7 @@ import { contains, footnoteDefinitionAt, linkAt, nodeOfOrderEntry, orderEntryAt 
 import { paperTitleOfEntry } from "../map/nodeReading";
 import { targetCard } from "./nodeCard";
 import { sectionHover } from "./sectionHover";
+import { referenceHover } from "./referenceFeatures";
 
 /** Hover cards on Order entries and node links, footnote references, frontmatter keys and section headings. */
 export function provideHover(
@@ -16,6 +17,7 @@ export function provideHover(
   services: CoreServices,
 ): Hover | undefined {
   return (
+    referenceHover(context, position) ??
     frontmatterKeyHover(context, position) ??
     orderEntryHover(context, position, services) ??
     footnoteHover(context, position) ??

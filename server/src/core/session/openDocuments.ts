@@ -7,10 +7,13 @@ import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-langua
  */
 export class OpenDocuments {
   private readonly documents = new Map<string, TextDocument>();
+  /** Counts openings, changes and closings: what was read from open documents is current while it stays. */
+  generation = 0;
 
   /** Opens a document, or replaces its whole text. */
   open(path: string, text: string, version: number): void {
     this.documents.set(path, TextDocument.create(path, "", version, text));
+    this.generation++;
   }
 
   /**
@@ -21,10 +24,12 @@ export class OpenDocuments {
     const document = this.documents.get(path);
     if (!document || version <= document.version) return false;
     this.documents.set(path, TextDocument.update(document, [...changes], version));
+    this.generation++;
     return true;
   }
 
   close(path: string): boolean {
+    this.generation++;
     return this.documents.delete(path);
   }
 

@@ -99,6 +99,12 @@ export class ValidationSession {
   /** File events (a burst at once); returns the files queued because of them. */
   filesChanged(events: readonly FileEvent[]): string[] {
     const affected = applyFileEvents(events, this.workspace, this.state);
+    // A data file that defines ids (created, changed, deleted): the pages that may use them.
+    for (const { path } of events) {
+      const config = this.services.configs.configFor(path);
+      if (config.baseDir !== undefined && this.services.references.isDataFile(config, path))
+        for (const page of this.knownPagesUnder(config.baseDir)) affected.add(page);
+    }
     // A file created, deleted or saved elsewhere: a card or a branch of the map may show it.
     if (events.length > 0) this.viewsDirty = true;
     this.queue.add(affected, true);
@@ -174,6 +180,7 @@ export class ValidationSession {
         failures.push({ path: next.path, error });
       }
       this.requeueChangedMaps();
+      this.requeueChangedReferences();
       if (next.urgent && !this.hasUrgentWork()) break;
     } while (!shouldStop());
     if (this.scan.active && !this.scan.walking && this.queue.ready === 0) this.scan.active = false;
@@ -347,6 +354,16 @@ export class ValidationSession {
     if (roots.length === 0 || this.scan.active || this.workspace.hasPendingReads()) return;
     const known = [...this.state.knownFiles].filter((file) => roots.some((root) => isInside(file, root)));
     this.queue.add(new Set(known), false);
+  }
+
+  /** A registry whose ids changed (a page's id edited, a data file read anew): the pages of its tree, in the background. */
+  private requeueChangedReferences(): void {
+    for (const tree of this.services.references.takeChangedTrees())
+      this.queue.add(this.knownPagesUnder(tree), false);
+  }
+
+  private knownPagesUnder(folder: string): string[] {
+    return [...this.state.knownFiles].filter((file) => isMarkdownPath(file) && isInside(file, folder));
   }
 
   private revalidateAll(): string[] {

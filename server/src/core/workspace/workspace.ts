@@ -65,6 +65,8 @@ export class Workspace {
   private readonly bomFiles = new Set<string>();
   private readonly bomKnown = new Set<string>();
   private diskVersion = 0;
+  /** How many times files changed on disk (any change, contents too): a cache built over many files compares it. */
+  changeCount = 0;
   private readonly listeners: ((change: TreeChange) => void)[] = [];
   /** Reads the host has not answered yet, by path (a host whose reads complete later). */
   private readonly pendingReads = new Map<string, PromiseLike<void>>();
@@ -150,6 +152,7 @@ export class Workspace {
 
   private forget(changes: readonly { path: string; structural: boolean }[]): Set<string> {
     this.diskVersion++;
+    this.changeCount++;
     const structural = new Set<string>();
     for (const { path, structural: isStructural } of changes) {
       this.bomKnown.delete(path);

@@ -6,6 +6,7 @@ import { findSections } from "../../document/sections";
 import type { Fix, FixContext, FixProvider } from "./fixTypes";
 import { addRequiredKey, renameUnknownKey } from "./frontmatterFixes";
 import { replaceLinkTarget, repointLink } from "./linkFixes";
+import { replaceReferenceId } from "./referenceFixes";
 import {
   addUnlistedChildren,
   fixUnknownEntry,
@@ -40,6 +41,7 @@ const providers: Partial<Record<DiagnosticCode, FixProvider>> = {
   "link/other-node": repointLink,
   "link/missing-scheme": replaceLinkTarget,
   "link/anchor": replaceLinkTarget,
+  "reference/unresolved": replaceReferenceId,
 };
 
 export function fixContextOf(

@@ -30,7 +30,7 @@ function disableForLine(
   const line = diagnostic.range.start.line;
   const { frontmatter, lines: index } = fix.context.parsed;
   let form: CommentForm;
-  if (line === 0 || breaksBuilderList(fix, line)) return [];
+  if (line === 0 || breaksBuilderList(fix, line) || insideTag(fix, line)) return [];
   if (frontmatter && (frontmatter.bodyStartLine === undefined || line < frontmatter.bodyStartLine - 1))
     form = "yaml";
   else if (frontmatter && line === frontmatter.bodyStartLine! - 1) return [];
@@ -69,6 +69,22 @@ function breaksBuilderList(fix: FixContext, line: number): boolean {
   )?.section;
   if (!section) return false;
   return line === section.contentStart.line || /^\s/.test(fix.context.parsed.lines.lines[line]);
+}
+
+/**
+ * Whether the line continues a tag that starts above it (`<EntityLink` then `  id="x">`): a comment line
+ * there would sit among the tag's attributes, and the page would no longer compile.
+ */
+function insideTag(fix: FixContext, line: number): boolean {
+  const { lines, outline } = fix.context.parsed;
+  let above = "";
+  for (let previous = line - 1; previous >= outline.bodyStartLine; previous--) {
+    const text = lines.lines[previous];
+    if (text.trim() === "" || outline.isOpaqueLine(previous)) break;
+    above = text + "\n" + above;
+  }
+  const lastTag = above.search(/<[A-Za-z/_$][^<]*$/);
+  return lastTag !== -1 && !above.slice(lastTag).includes(">");
 }
 
 function disableForFile(code: string, fix: FixContext, comments: SuppressionComment[]): Fix[] {

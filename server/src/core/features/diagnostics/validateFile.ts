@@ -11,6 +11,7 @@ import { checkFootnotes } from "./footnoteChecks";
 import { checkMdx } from "./mdxChecks";
 import { checkFrontmatter } from "./frontmatterChecks";
 import { checkMeta, checkPapers } from "./jsonChecks";
+import { checkReferences } from "./referenceChecks";
 import { checkLinks } from "./linkChecks";
 import { checkMapFile } from "./map/mapChecks";
 import { checkNode } from "./nodeChecks";
@@ -95,6 +96,7 @@ function validateMarkdown(
     problems.push(...checkSections(context, findSections(parsed, context.settings!.sections)));
     problems.push(...checkFootnotes(context));
   }
+  problems.push(...checkReferences(context));
   const links = checkLinks(context, mapFile?.relatedLines);
   problems.push(...links.problems);
   return report(kind, problems, links.targets);
