@@ -48,6 +48,8 @@ export const defaultSeverities = {
   "mdx/unknown-component": "warning",
   "reference/unresolved": "error",
   "reference/duplicate-id": "error",
+  "data/syntax": "error",
+  "data/schema": "error",
   "papers/invalid": "warning",
   "meta/invalid": "warning",
   "meta/root-dir": "error",

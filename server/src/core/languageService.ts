@@ -33,7 +33,7 @@ import { mapChildren, mapTree } from "./render/mapTree";
 import { renderPage } from "./render/renderPage";
 import type { MapTree, MapTreeItem, RenderTarget, RenderedPage } from "./render/renderTypes";
 import { ConfigStore } from "./config/configStore";
-import type { FileReport } from "./features/diagnostics/validateFile";
+import { type FileReport, isCheckedPath } from "./features/diagnostics/validateFile";
 import type { FileSystem } from "./fileSystem";
 import { isMarkdownPath } from "./paths";
 import { SchemaStore } from "./schemas/schemaStore";
@@ -225,7 +225,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const session = new ValidationSession(workspace, services, documents, options.clock ?? (() => Date.now()));
 
   function listCheckedFiles(folder?: string): string[] {
-    return (folder ? [folder] : workspace.roots).flatMap((root) => [...walkCheckedFiles(workspace, root)]);
+    const isChecked = (path: string) => isCheckedPath(path, services);
+    return (folder ? [folder] : workspace.roots).flatMap((root) => [
+      ...walkCheckedFiles(workspace, root, isChecked),
+    ]);
   }
 
   /** The context of a Markdown document for an editor feature, or undefined when it has none. */

@@ -205,10 +205,34 @@ export class ConfigStore {
         providedComponents: raw.mdx?.providedComponents ?? defaultConfig.mdx.providedComponents,
       },
       references: Object.entries(raw.references ?? {}).map(([name, registry]) =>
-        referenceRegistry(name, registry),
+        this.resolveRegistry(name, registry, baseDir, document, problems),
       ),
     };
     return { path, config, problems };
+  }
+
+  /** A registry with its data files' schemas resolved (an unusable one is reported and left out). */
+  private resolveRegistry(
+    name: string,
+    raw: RawRegistry,
+    baseDir: string,
+    document: JsonDocument,
+    problems: Problem[],
+  ): ReferenceRegistry {
+    const registry = referenceRegistry(name, raw);
+    raw.definedIn.forEach((source, index) => {
+      if (!("dataFiles" in source) || source.schema === undefined) return;
+      const spec = registry.dataFiles.find((candidate) => candidate.files === source.dataFiles)!;
+      const resolved = this.resolveSchemaReference(source.schema, baseDir);
+      if (resolved.ok) spec.schema = resolved.key;
+      else
+        problems.push({
+          code: "config/invalid",
+          range: rangeAtPath(document, ["references", name, "definedIn", String(index), "schema"]),
+          message: resolved.message,
+        });
+    });
+    return registry;
   }
 
   /** A kind's settings over its base's defaults (a kind of the configuration's own is a topic unless it says otherwise). */
@@ -300,7 +324,7 @@ interface RawConfig {
 
 interface RawRegistry {
   definedIn: (
-    | { dataFiles: string[]; items?: string; id?: string; title?: string; summary?: string }
+    | { dataFiles: string[]; items?: string; id?: string; title?: string; summary?: string; schema?: string }
     | { frontmatter: string; files?: string[]; title?: string; summary?: string }
   )[];
   usedIn: ({ component: string; attribute: string } | { frontmatter: string })[];

@@ -121,6 +121,8 @@ export interface DataFileDefinitions {
   id: KeyPath | "$key";
   title: KeyPath;
   summary: KeyPath;
+  /** The schema each item must satisfy (a schema store key), if one is configured. */
+  schema?: string;
 }
 
 /** Pages (Markdown files) whose frontmatter defines an id under a key. */

@@ -27,6 +27,7 @@ export class Scan {
   constructor(
     private readonly workspace: Workspace,
     private readonly maxRounds: number,
+    private readonly isChecked: (path: string) => boolean,
   ) {}
 
   /** Walks the folders (after those still being walked). */
@@ -66,7 +67,7 @@ export class Scan {
   }
 
   private *newFilesUnder(folder: string, found: Set<string>): Generator<string> {
-    for (const file of walkCheckedFiles(this.workspace, folder)) {
+    for (const file of walkCheckedFiles(this.workspace, folder, this.isChecked)) {
       if (found.has(file)) continue;
       found.add(file);
       yield file;

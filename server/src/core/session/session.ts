@@ -2,7 +2,7 @@ import { anchorSources } from "../document/anchors";
 import { isInside, isMarkdownPath } from "../paths";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
 import type { CoreServices } from "../model/services";
-import { type FileReport, validateFile } from "../features/diagnostics/validateFile";
+import { type FileReport, isCheckedPath, validateFile } from "../features/diagnostics/validateFile";
 import type { Workspace } from "../workspace/workspace";
 import type { OpenDocuments } from "./openDocuments";
 import { Scan } from "./scan";
@@ -72,7 +72,7 @@ export class ValidationSession {
     private readonly documents: OpenDocuments,
     private readonly clock: () => number,
   ) {
-    this.scan = new Scan(workspace, maxReadRounds);
+    this.scan = new Scan(workspace, maxReadRounds, (path) => isCheckedPath(path, services));
   }
 
   // ---- events ---------------------------------------------------------------------------------------
@@ -98,7 +98,8 @@ export class ValidationSession {
 
   /** File events (a burst at once); returns the files queued because of them. */
   filesChanged(events: readonly FileEvent[]): string[] {
-    const affected = applyFileEvents(events, this.workspace, this.state);
+    const isChecked = (path: string) => isCheckedPath(path, this.services);
+    const affected = applyFileEvents(events, this.workspace, this.state, isChecked);
     // A data file that defines ids (created, changed, deleted): the pages that may use them.
     for (const { path } of events) {
       const config = this.services.configs.configFor(path);

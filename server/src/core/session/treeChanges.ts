@@ -1,4 +1,4 @@
-import { isCheckedFile, jsonKindOf } from "../features/diagnostics/validateFile";
+import { jsonKindOf } from "../features/diagnostics/validateFile";
 import { ancestorsOf, basename, dirname, isMarkdownPath } from "../paths";
 import { isAtOrBelowAny, type Workspace } from "../workspace/workspace";
 import { walkCheckedFiles } from "./checkedFiles";
@@ -28,6 +28,7 @@ export function applyFileEvents(
   events: readonly FileEvent[],
   workspace: Workspace,
   state: ValidationState,
+  isChecked: (path: string) => boolean,
 ): Set<string> {
   const rulesChanged = events.some(({ path }) => isRuleFile(path));
   workspace.invalidateAll(
@@ -40,7 +41,7 @@ export function applyFileEvents(
   for (const { path, change } of events) {
     if (isRuleFile(path)) {
       if (change === "created" && workspace.isScannedFolder(dirname(path))) state.knownFiles.add(path);
-    } else if (isCheckedFile(path) && change !== "deleted" && workspace.isScannedFolder(dirname(path)))
+    } else if (isChecked(path) && change !== "deleted" && workspace.isScannedFolder(dirname(path)))
       affected.add(path);
   }
   // A rule file changed: every file may change.
@@ -72,7 +73,7 @@ export function applyFileEvents(
   for (const { path, change } of events) {
     // A folder the scan skips (node_modules after npm install, .git) is skipped here too.
     if (change === "created" && workspace.isScannedFolder(path) && workspace.isListedFolder(path)) {
-      for (const file of walkCheckedFiles(workspace, path)) affected.add(file);
+      for (const file of walkCheckedFiles(workspace, path, isChecked)) affected.add(file);
     }
   }
   return affected;

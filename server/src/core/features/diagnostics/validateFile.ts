@@ -11,6 +11,7 @@ import { checkFootnotes } from "./footnoteChecks";
 import { checkMdx } from "./mdxChecks";
 import { checkFrontmatter } from "./frontmatterChecks";
 import { checkMeta, checkPapers } from "./jsonChecks";
+import { checkDataFile } from "./dataFileChecks";
 import { checkReferences } from "./referenceChecks";
 import { checkLinks } from "./linkChecks";
 import { checkMapFile } from "./map/mapChecks";
@@ -41,9 +42,24 @@ export function isCheckedFile(path: string): boolean {
   return isMarkdownPath(path) || jsonKindOf(path) !== undefined;
 }
 
+/**
+ * Whether kb-author checks a file: Markdown, the JSON files it knows, and the data files of the
+ * configurations' reference registries (YAML or JSON matching their globs).
+ */
+export function isCheckedPath(path: string, services: CoreServices): boolean {
+  return isCheckedFile(path) || isDataFilePath(path, services);
+}
+
+function isDataFilePath(path: string, services: CoreServices): boolean {
+  return (
+    /\.(ya?ml|json)$/i.test(path) && services.references.isDataFile(services.configs.configFor(path), path)
+  );
+}
+
 /** Every check of one file, by its kind; undefined when the file does not exist (any more). */
 export function validateFile(path: string, services: CoreServices): FileReport | undefined {
   const config = services.configs.configFor(path);
+  if (!isCheckedFile(path)) return validateDataFile(path, config, services);
   const jsonKind = services.configs.isConfigFile(path) ? "config" : jsonKindOf(path);
   const source = services.workspace.readText(path, config.maxFileSize, jsonKind === undefined);
   if (!source.ok && source.problem === "missing") return undefined;
@@ -100,6 +116,25 @@ function validateMarkdown(
   const links = checkLinks(context, mapFile?.relatedLines);
   problems.push(...links.problems);
   return report(kind, problems, links.targets);
+}
+
+/** A data file of a reference registry (any other file is not checked: an empty report, nothing read). */
+function validateDataFile(
+  path: string,
+  config: ResolvedConfig,
+  services: CoreServices,
+): FileReport | undefined {
+  const report = (problems: Problem[]): FileReport => ({
+    path,
+    kind: null,
+    diagnostics: toDiagnostics(problems, config, path),
+    linkTargets: [],
+  });
+  if (!services.references.isDataFile(config, path)) return report([]);
+  const source = services.workspace.readText(path, config.maxFileSize);
+  if (!source.ok && source.problem === "missing") return undefined;
+  if (!source.ok) return report([fileProblem(source, config)]);
+  return report(checkDataFile(path, source.text, config, services));
 }
 
 /**

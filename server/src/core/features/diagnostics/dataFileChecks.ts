@@ -1,0 +1,122 @@
+import type { ErrorObject } from "ajv";
+import { type Document, isMap, isSeq, type Node, parseDocument } from "yaml";
+import type { DataFileDefinitions, ReferenceRegistry, ResolvedConfig } from "../../config/configTypes";
+import { matchesGlobs } from "../../config/globs";
+import { LineIndex } from "../../document/lineIndex";
+import { instancePathSegments } from "../../json/jsonPointer";
+import type { CoreServices } from "../../model/services";
+import { dirname, relativePath } from "../../paths";
+import type { Problem } from "../../problem";
+import { describeAjvError, isReportedAt } from "../../schemas/ajvErrors";
+
+/**
+ * A data file of the configuration's reference registries: valid YAML (or JSON), each item as the
+ * registry's schema describes it, and no id that the registry defines elsewhere too.
+ */
+export function checkDataFile(
+  path: string,
+  text: string,
+  config: ResolvedConfig,
+  services: CoreServices,
+): Problem[] {
+  const lines = new LineIndex(text);
+  const document = parseDocument(text, { uniqueKeys: false, prettyErrors: true });
+  const syntax = document.errors[0];
+  if (syntax) {
+    const [start, end] = syntax.pos;
+    return [
+      {
+        code: "data/syntax",
+        range: lines.rangeOfOffsets(start, Math.max(start, end)),
+        message: `Invalid ${/\.json$/i.test(path) ? "JSON" : "YAML"}: ${syntax.message.split(/ at line \d+|\n/)[0].replace(/\.$/, "")}. Its ids are not read.`,
+      },
+    ];
+  }
+  const problems: Problem[] = [];
+  for (const registry of config.references) {
+    const specs = registry.dataFiles.filter((spec) => matchesGlobs(spec.files, config.baseDir ?? "", path));
+    if (specs.length === 0) continue;
+    for (const spec of specs)
+      if (spec.schema) problems.push(...schemaProblems(document, lines, spec, services));
+    problems.push(...duplicatesIn(path, config, registry, services));
+  }
+  return problems;
+}
+
+/** Every item that its schema refuses, reported where ajv says (the item, or the property inside it). */
+function schemaProblems(
+  document: Document,
+  lines: LineIndex,
+  spec: DataFileDefinitions,
+  services: CoreServices,
+): Problem[] {
+  const compiled = services.schemas.get(spec.schema!);
+  if (!compiled.ok) return [];
+  const container = spec.items.length === 0 ? document.contents : document.getIn(spec.items, true);
+  const items: Node[] = isSeq(container)
+    ? (container.items as Node[])
+    : isMap(container)
+      ? container.items.map((pair) => pair.value as Node)
+      : [];
+  const problems: Problem[] = [];
+  for (const item of items) {
+    if (!item?.range) continue;
+    const value = safeJs(item, document);
+    if (compiled.validate(value)) continue;
+    for (const error of (compiled.validate.errors ?? []).filter(isReportedAt))
+      problems.push({
+        code: "data/schema",
+        range: rangeIn(lines, item, error),
+        message: describeAjvError(error),
+      });
+  }
+  return problems;
+}
+
+/** Where an error lies: the property it names inside the item, else the item. */
+function rangeIn(lines: LineIndex, item: Node, error: ErrorObject) {
+  const path = instancePathSegments(error.instancePath);
+  let node: unknown = item;
+  for (const segment of path) {
+    const inner =
+      isMap(node) || isSeq(node) ? node.get(isSeq(node) ? Number(segment) : segment, true) : undefined;
+    if (!inner || !(inner as Node).range) break;
+    node = inner;
+  }
+  const [start, end] = (node as Node).range!;
+  // A block item's range runs over its last line break: end the diagnostic on its own last line.
+  let last = end;
+  while (last > start && /\s/.test(lines.text[last - 1])) last--;
+  return lines.rangeOfOffsets(start, last);
+}
+
+function duplicatesIn(
+  path: string,
+  config: ResolvedConfig,
+  registry: ReferenceRegistry,
+  services: CoreServices,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const definitions of services.references.idsOf(config, registry).values()) {
+    if (definitions.length < 2) continue;
+    for (const here of definitions.filter((definition) => definition.path === path)) {
+      const others = definitions.filter((definition) => definition !== here);
+      problems.push({
+        code: "reference/duplicate-id",
+        range: here.range,
+        message: `The ${registry.name} id \`${here.id}\` is also defined in ${others
+          .map((other) => `\`${relativePath(dirname(path), other.path)}:${other.range.start.line + 1}\``)
+          .join(", ")}: references to it may reach either.`,
+      });
+    }
+  }
+  return problems;
+}
+
+function safeJs(node: Node, document: Document): unknown {
+  try {
+    return node.toJS(document, { maxAliasCount: 100 }) as unknown;
+  } catch {
+    return undefined;
+  }
+}
