@@ -59,7 +59,8 @@ function isDataFilePath(path: string, services: CoreServices): boolean {
 /** Every check of one file, by its kind; undefined when the file does not exist (any more). */
 export function validateFile(path: string, services: CoreServices): FileReport | undefined {
   const config = services.configs.configFor(path);
-  if (!isCheckedFile(path)) return validateDataFile(path, config, services);
+  if (!isCheckedFile(path) && !services.configs.isConfigFile(path))
+    return validateDataFile(path, config, services);
   const jsonKind = services.configs.isConfigFile(path) ? "config" : jsonKindOf(path);
   const source = services.workspace.readText(path, config.maxFileSize, jsonKind === undefined);
   if (!source.ok && source.problem === "missing") return undefined;

@@ -1,0 +1,56 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { createLanguageService } from "../../../server/src/core";
+import { MemoryFileSystem } from "../../support/memoryFileSystem";
+
+/** docs/examples/entity-wiki, read into memory under /kb (so that mistakes can be injected). */
+function entityWiki(): Record<string, string> {
+  const root = path.resolve(__dirname, "../../../../docs/examples/entity-wiki");
+  const files: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else
+        files[`/kb/${path.relative(root, full).split(path.sep).join("/")}`] = fs.readFileSync(full, "utf8");
+    }
+  };
+  walk(root);
+  return files;
+}
+
+function problemsOf(files: Record<string, string>): string[] {
+  const service = createLanguageService({ fileSystem: new MemoryFileSystem(files), workspaceRoots: ["/kb"] });
+  return service
+    .listCheckedFiles()
+    .flatMap((file) =>
+      (service.validate(file)?.diagnostics ?? []).map(
+        (d) => `${file.slice(4)}:${d.range.start.line + 1} ${String(d.code)}`,
+      ),
+    );
+}
+
+describe("the worked example of a wiki that links by id (docs/examples/entity-wiki)", () => {
+  it("is clean: ids from YAML items, a JSON list and pages' numericId; math, a directive, components, footnotes", () => {
+    const files = entityWiki();
+    assert.ok(Object.keys(files).some((file) => file.endsWith(".yaml")));
+    assert.deepEqual(problemsOf(files), []);
+  });
+
+  it("finds injected unknown ids, a numericId collision and a refused data item on their lines", () => {
+    const files = entityWiki();
+    const race = "/kb/content/risks/race-dynamics.mdx";
+    const coordination = "/kb/content/responses/international-coordination.mdx";
+    files[race] = files[race]!.replace('id="anthropic"', 'id="antrhopic"').replace('id="E14"', 'id="E41"');
+    files[coordination] = files[coordination]!.replace("numericId: E14", "numericId: E12");
+    files["/kb/data/entities/people.yaml"] += "- id: ilya\n  name: Ilya\n  type: human\n";
+    assert.deepEqual(problemsOf(files).sort(), [
+      "content/responses/international-coordination.mdx:4 reference/duplicate-id",
+      "content/risks/race-dynamics.mdx:11 reference/unresolved",
+      "content/risks/race-dynamics.mdx:14 reference/unresolved",
+      "content/risks/race-dynamics.mdx:4 reference/duplicate-id",
+      "data/entities/people.yaml:7 data/schema",
+    ]);
+  });
+});
