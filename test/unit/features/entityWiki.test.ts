@@ -42,8 +42,8 @@ describe("the worked example of a wiki that links by id (docs/examples/entity-wi
     const files = entityWiki();
     const race = "/kb/content/risks/race-dynamics.mdx";
     const coordination = "/kb/content/responses/international-coordination.mdx";
-    files[race] = files[race]!.replace('id="anthropic"', 'id="antrhopic"').replace('id="E14"', 'id="E41"');
-    files[coordination] = files[coordination]!.replace("numericId: E14", "numericId: E12");
+    files[race] = files[race].replace('id="anthropic"', 'id="antrhopic"').replace('id="E14"', 'id="E41"');
+    files[coordination] = files[coordination].replace("numericId: E14", "numericId: E12");
     files["/kb/data/entities/people.yaml"] += "- id: ilya\n  name: Ilya\n  type: human\n";
     assert.deepEqual(problemsOf(files).sort(), [
       "content/responses/international-coordination.mdx:4 reference/duplicate-id",
