@@ -42,6 +42,17 @@ describe("references by id in the editor", () => {
       ["deepmind", "Google DeepMind"],
     ]);
     assert.match(items.find((item) => item.label === "deepmind")!.filterText!, /Google DeepMind/);
+    // While typed, before its closing quote: the same ids, replacing what is typed; not yet checked.
+    const typing = serviceWithCursor(files, page, `${header}See <EntityLink id="Goo<|>\n`);
+    const typed = typing.service.getCompletions(page, typing.position).items;
+    assert.deepEqual(typed.find((item) => item.label === "deepmind")?.textEdit, {
+      range: { start: { line: 5, character: 20 }, end: { line: 5, character: 23 } },
+      newText: "deepmind",
+    });
+    assert.ok(
+      !typing.service.validate(page)!.diagnostics.some((d) => d.code === "reference/unresolved"),
+      "an id being typed is not reported",
+    );
     // Near miss: outside the attribute's value, no ids are offered.
     const outside = serviceWithCursor(
       files,

@@ -9,6 +9,8 @@ export interface AttributeValue {
   value: string;
   /** The value without its quotes. */
   range: Range;
+  /** False while the value is being typed (`id="E1` with no closing quote on its line): a completion's place, not a use. */
+  closed: boolean;
 }
 
 /** The attributes to read: attribute names by component name. */
@@ -39,6 +41,7 @@ export function findAttributeValues(parsed: ParsedMarkdown, wanted: WantedAttrib
           attribute: attribute.name,
           value: attribute.value,
           range: lines.rangeOfOffsets(attribute.valueStart, attribute.valueStart + attribute.value.length),
+          closed: attribute.closed,
         });
       }
     }
@@ -51,6 +54,7 @@ interface RawAttribute {
   /** The string value; undefined for a boolean attribute or a computed expression. */
   value: string | undefined;
   valueStart: number;
+  closed: boolean;
 }
 
 /** The attributes of a tag from just after its name to its `>` (or the end of the text). */
@@ -72,7 +76,7 @@ function* readAttributes(text: string, from: number): Generator<RawAttribute> {
     at += name.length;
     skipSpace();
     if (text[at] !== "=") {
-      yield { name, value: undefined, valueStart: at };
+      yield { name, value: undefined, valueStart: at, closed: true };
       continue;
     }
     at++;
@@ -80,14 +84,20 @@ function* readAttributes(text: string, from: number): Generator<RawAttribute> {
     const quote = text[at];
     if (quote === '"' || quote === "'") {
       const end = text.indexOf(quote, at + 1);
-      if (end === -1) return;
-      yield { name, value: text.slice(at + 1, end), valueStart: at + 1 };
+      const lineEnd = text.indexOf("\n", at);
+      if (end === -1 || (lineEnd !== -1 && lineEnd < end)) {
+        // Still being typed: the value runs to the end of its word.
+        const typed = /^[^\s>"'{}]*/.exec(text.slice(at + 1, at + 257))![0];
+        yield { name, value: typed, valueStart: at + 1, closed: false };
+        return;
+      }
+      yield { name, value: text.slice(at + 1, end), valueStart: at + 1, closed: true };
       at = end + 1;
     } else if (quote === "{") {
       const end = endOfExpression(text, at);
       const literal = /^\{\s*(["'`])([^"'`\\$]*)\1\s*\}$/.exec(text.slice(at, end));
       const valueStart = literal ? text.indexOf(literal[1], at) + 1 : at;
-      yield { name, value: literal?.[2], valueStart };
+      yield { name, value: literal?.[2], valueStart, closed: true };
       at = end;
     } else return;
   }

@@ -167,7 +167,7 @@ function placesOf(
     const pageContext = page === context.path ? context : contextOfPage(services, page);
     if (!pageContext || pageContext.config.source !== config.source) continue;
     for (const use of findReferenceUses(pageContext, registry))
-      if (use.id === id) uses.push({ path: page, range: use.range });
+      if (use.closed && use.id === id) uses.push({ path: page, range: use.range });
   }
   uses.sort((a, b) =>
     a.path !== b.path

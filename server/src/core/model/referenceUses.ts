@@ -10,6 +10,8 @@ export interface ReferenceUse {
   id: string;
   /** The id as written (without quotes). */
   range: Range;
+  /** False while the id is being typed (no closing quote yet): completed, not checked. */
+  closed: boolean;
 }
 
 /** The ids a page uses for a registry, in the page's order (frontmatter first). */
@@ -24,7 +26,7 @@ export function findReferenceUses(context: MarkdownContext, registry: ReferenceR
       if (typeof id !== "string") return;
       const path = typeof value === "string" ? use.frontmatter : [...use.frontmatter, String(index)];
       const range = locateInFrontmatter(frontmatter, lines, path).valueRange;
-      if (range) uses.push({ id, range: unquoted(range, lines.lines[range.start.line]) });
+      if (range) uses.push({ id, range: unquoted(range, lines.lines[range.start.line]), closed: true });
     });
   }
   const wanted = new Map<string, Set<string>>();
@@ -33,7 +35,7 @@ export function findReferenceUses(context: MarkdownContext, registry: ReferenceR
       wanted.set(use.component, (wanted.get(use.component) ?? new Set()).add(use.attribute));
   if (wanted.size > 0)
     for (const found of findAttributeValues(context.parsed, wanted))
-      uses.push({ id: found.value, range: found.range });
+      uses.push({ id: found.value, range: found.range, closed: found.closed });
   return uses;
 }
 

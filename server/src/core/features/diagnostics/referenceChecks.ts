@@ -15,7 +15,7 @@ export function checkReferences(context: MarkdownContext): Problem[] {
   const problems: Problem[] = [];
   for (const registry of context.config.references) {
     const definesHere = definesIds(context, registry);
-    const uses = findReferenceUses(context, registry);
+    const uses = findReferenceUses(context, registry).filter((use) => use.closed);
     if (uses.length === 0 && !definesHere) continue;
     const ids = context.services.references.idsOf(context.config, registry);
     let names: NameIndex | undefined;

@@ -1,0 +1,67 @@
+/**
+ * References by id in a real VS Code: in a wiki whose pages link by id (docs/examples/entity-wiki, copied
+ * into the workspace beside examples/), Ctrl+Space in `<EntityLink id="">` offers the entities with their
+ * names, and pointing at an id shows the entity's card. The README's screenshot-reference-completion.png
+ * and screenshot-reference-hover.png are taken here (KB_AUTHOR_UPDATE_SCREENSHOTS=1).
+ */
+import * as assert from "node:assert/strict";
+import { cpSync } from "node:fs";
+import * as path from "node:path";
+import { repoRoot } from "../support/workspace";
+import { withWorkbench } from "./environment";
+import { seeded } from "./examples";
+
+const page = "entity-wiki/content/responses/international-coordination.mdx";
+const copyEntityWiki = (dir: string) =>
+  cpSync(path.join(repoRoot, "docs", "examples", "entity-wiki"), path.join(dir, "entity-wiki"), {
+    recursive: true,
+  });
+
+describe("References by id in the workbench", function () {
+  it("completes an entity id with the entities' names, and shows the entity's card on hover", () =>
+    withWorkbench(
+      "references-by-id",
+      async (workbench) => {
+        await workbench.step("open a page of the entity wiki: it has no problems", async () => {
+          await workbench.openFile(page);
+          // The wiki is clean: the counts are examples/' own.
+          await workbench.waitForStatusCounts(seeded);
+        });
+
+        await workbench.step('type `<EntityLink id="` at the end of the page, then Ctrl+Space', async () => {
+          await workbench.focusEditor();
+          await workbench.page.keyboard.press("Control+End");
+          await workbench.page.keyboard.type('\nSee <EntityLink id="');
+          const rows = await workbench.triggerSuggest();
+          const labels = (
+            await rows.evaluateAll((elements) => elements.map((row) => row.textContent ?? ""))
+          ).map((label) => label.replace(/\s+/g, " ").trim());
+          assert.ok(
+            labels.some((label) => label.startsWith("anthropic") && label.includes("Anthropic")),
+            `no suggestion anthropic (Anthropic) among: ${labels.join(" | ")}`,
+          );
+          assert.ok(
+            labels.some((label) => label.startsWith("E12")),
+            `no page id among: ${labels.join(" | ")}`,
+          );
+        });
+        const completion = await workbench.readmeScreenshot("screenshot-reference-completion");
+        console.log(`      README screenshot: ${completion}`);
+        await workbench.page.keyboard.press("Escape");
+
+        await workbench.step("point at `paul-christiano`: the entity's card opens", async () => {
+          const line = workbench.editorLine("paul-christiano");
+          await line.waitFor({ timeout: 10_000 });
+          const id = line.locator("span span", { hasText: "paul-christiano" }).last();
+          const card = await workbench.hoverCard(id, "Paul Christiano");
+          const text = ((await card.textContent()) ?? "").replace(/\s+/g, " ");
+          assert.match(text, /entity `?paul-christiano`?/, "the registry and id");
+          assert.match(text, /alignment and AI evaluations/, "the entity's description");
+          assert.match(text, /people\.yaml:1/, "where it is defined");
+        });
+        const hover = await workbench.readmeScreenshot("screenshot-reference-hover", { parkMouse: false });
+        console.log(`      README screenshot: ${hover}`);
+      },
+      { prepare: copyEntityWiki },
+    ));
+});
