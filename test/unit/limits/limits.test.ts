@@ -99,4 +99,40 @@ describe("limits: pathological files are reported and skipped", function () {
     assert.deepEqual(service.getDocumentSymbols(path), [], "no outline is read from the file");
     assert.deepEqual(service.format(path), [], "the file is not rewritten");
   });
+
+  it("JSON nested thousands of levels deep is json/syntax where it passes 512 levels; 500 levels still read", () => {
+    const deep = (levels: number) => "[".repeat(levels) + "]".repeat(levels);
+    const files: Record<string, string> = {
+      "/kb/Root/Root.md": "### Mini Description\n\nThe root.\n",
+      "/kb/Root/papers.json": deep(3000),
+      "/kb/meta.json": `{ "rootDir": "Root", "x": ${deep(3000)} }`,
+      "/kb/kb-author.jsonc": `// deep\n${'{ "a": '.repeat(4000)}1${" }".repeat(4000)}`,
+    };
+    const service = createLanguageService({
+      fileSystem: new MemoryFileSystem(files),
+      workspaceRoots: ["/kb"],
+    });
+    for (const [path, offset] of [
+      ["/kb/Root/papers.json", 512],
+      ["/kb/meta.json", 537],
+    ] as const) {
+      const [diagnostic] = service.validate(path)?.diagnostics ?? [];
+      assert.equal(diagnostic?.code, "json/syntax", path);
+      assert.deepEqual(diagnostic.range.start, { line: 0, character: offset }, path);
+    }
+    const [config] = service.validate("/kb/kb-author.jsonc")?.diagnostics ?? [];
+    assert.equal(config?.code, "json/syntax");
+    assert.equal(config.range.start.line, 1);
+    // Near miss: 500 levels is deep but read (papers.json's schema then says it is no list of papers).
+    const near = createLanguageService({
+      fileSystem: new MemoryFileSystem({
+        ...files,
+        "/kb/Root/papers.json": deep(500),
+        "/kb/kb-author.jsonc": "{}",
+      }),
+      workspaceRoots: ["/kb"],
+    });
+    const codes = (near.validate("/kb/Root/papers.json")?.diagnostics ?? []).map((d) => d.code);
+    assert.ok(!codes.includes("json/syntax"), codes.join(", "));
+  });
 });

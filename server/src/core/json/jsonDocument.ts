@@ -21,8 +21,29 @@ export interface JsonDocument {
   syntaxProblems: Problem[];
 }
 
+/**
+ * Arrays and objects nested deeper than this are not parsed: the parser recurses per level and overflowed
+ * the stack at a few thousand (a 6 KB papers.json of 3,000 `[`), and the map builder's Python `json`
+ * stops near 1,000 too. No real file comes close.
+ */
+const maxJsonDepth = 512;
+
 export function parseJsonDocument(text: string, allowComments: boolean): JsonDocument {
   const lines = new LineIndex(text);
+  const tooDeep = offsetPastDepth(text, maxJsonDepth);
+  if (tooDeep !== undefined)
+    return {
+      lines,
+      root: undefined,
+      value: undefined,
+      syntaxProblems: [
+        {
+          code: "json/syntax",
+          range: lines.rangeOfOffsets(tooDeep, tooDeep + 1),
+          message: `Invalid JSON for its readers: nested deeper than ${maxJsonDepth} levels here, so it is not read.`,
+        },
+      ],
+    };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, {
     allowTrailingComma: allowComments,
@@ -49,6 +70,28 @@ export function parseJsonDocument(text: string, allowComments: boolean): JsonDoc
     });
   }
   return { lines, root, value: root ? getNodeValue(root) : undefined, syntaxProblems };
+}
+
+/** The offset of the first `[` or `{` past `max` levels of nesting (strings and comments skipped), if any. */
+function offsetPastDepth(text: string, max: number): number | undefined {
+  // Nesting needs at least one opening bracket per level: a short text cannot go that deep.
+  if (text.length <= max) return undefined;
+  let depth = 0;
+  for (let at = 0; at < text.length; at++) {
+    const character = text[at];
+    if (character === '"') {
+      for (at++; at < text.length && text[at] !== '"'; at++) if (text[at] === "\\") at++;
+    } else if (character === "/" && text[at + 1] === "/") {
+      const end = text.indexOf("\n", at);
+      at = end === -1 ? text.length : end;
+    } else if (character === "/" && text[at + 1] === "*") {
+      const end = text.indexOf("*/", at + 2);
+      at = end === -1 ? text.length : end + 1;
+    } else if (character === "[" || character === "{") {
+      if (++depth > max) return at;
+    } else if ((character === "]" || character === "}") && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 function humanize(code: string): string {
