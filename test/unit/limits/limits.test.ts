@@ -135,4 +135,26 @@ describe("limits: pathological files are reported and skipped", function () {
     const codes = (near.validate("/kb/Root/papers.json")?.diagnostics ?? []).map((d) => d.code);
     assert.ok(!codes.includes("json/syntax"), codes.join(", "));
   });
+
+  it("a schema that refers to itself without end is refused with a diagnostic; a recursive tree schema still validates", () => {
+    const page = (schema: string) => `---\n$schema: ./${schema}\ntitle: Page\n---\n\nText.\n`;
+    const service = createLanguageService({
+      fileSystem: new MemoryFileSystem({
+        "/kb/self.json": '{"$ref": "#"}',
+        "/kb/any.json": '{"anyOf": [{"$ref": "#"}]}',
+        "/kb/tree.json":
+          '{"type": "object", "properties": {"title": {"type": "string"}, "child": {"$ref": "#"}}}',
+        "/kb/a.md": page("self.json"),
+        "/kb/b.md": page("any.json"),
+        "/kb/c.md": page("tree.json"),
+      }),
+      workspaceRoots: ["/kb"],
+    });
+    for (const path of ["/kb/a.md", "/kb/b.md"]) {
+      const [diagnostic] = service.validate(path)?.diagnostics ?? [];
+      assert.equal(diagnostic?.code, "frontmatter/schema", path);
+      assert.match(diagnostic.message, /refers to itself without end/);
+    }
+    assert.deepEqual(service.validate("/kb/c.md")?.diagnostics, []);
+  });
 });

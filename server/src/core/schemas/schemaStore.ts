@@ -75,7 +75,9 @@ export class SchemaStore {
       const root = key.startsWith(builtinPrefix) ? this.builtin(key) : this.loadFile(key, collected);
       const ajv = createAjv(root);
       for (const [id, schema] of collected) if (schema !== root) ajv.addSchema(schema, id);
-      return { ok: true, validate: ajv.compile(root), schema: root };
+      const validate = ajv.compile(root);
+      refuseEndlessSelfReference(validate);
+      return { ok: true, validate, schema: root };
     } catch (error) {
       return { ok: false, message: (error as Error).message };
     }
@@ -159,4 +161,23 @@ function collectRefs(value: unknown, refs: string[] = []): string[] {
     }
   }
   return refs;
+}
+
+/**
+ * A schema that refers to itself before looking at any data (`{"$ref": "#"}`, an `anyOf` of itself) makes
+ * every validation recurse until the stack overflows. Such a schema validates nothing: it is refused
+ * when compiled, by validating a few values of each type, rather than crashing each check that uses it.
+ */
+function refuseEndlessSelfReference(validate: ValidateFunction): void {
+  for (const probe of [null, {}, [], "", 0, true]) {
+    try {
+      validate(probe);
+    } catch (error) {
+      if (error instanceof RangeError)
+        throw new Error(
+          "it refers to itself without end (a `$ref` to itself, directly or through anyOf, allOf or not)",
+        );
+      throw error;
+    }
+  }
 }
