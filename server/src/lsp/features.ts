@@ -1,47 +1,47 @@
 import type { Connection } from "vscode-languageserver";
 import { type LanguageService, uriToPath } from "../core";
 import { renameResult } from "./commands";
+import { documentUri, positionOf, rangeOf } from "./params";
 
 /**
- * Routes the editor-feature requests to the language service: each handler turns the URI into a core
- * path and asks the core. Non-file URIs get empty answers.
+ * Routes the editor-feature requests to the language service: each handler checks the params it reads
+ * (params.ts), turns the URI into a core path and asks the core. Non-file URIs get empty answers.
  */
 export function registerFeatures(connection: Connection, service: () => LanguageService): void {
-  const at = <T>(uri: string, empty: T, ask: (path: string) => T): T => {
-    const path = uriToPath(uri);
+  const at = <T>(params: unknown, empty: T, ask: (path: string) => T): T => {
+    const path = uriToPath(documentUri(params));
     return path ? ask(path) : empty;
   };
-  connection.onCompletion(({ textDocument, position }) =>
-    at(textDocument.uri, null, (path) => service().getCompletions(path, position)),
+  connection.onCompletion((params) =>
+    at(params, null, (path) => service().getCompletions(path, positionOf(params))),
   );
-  connection.onHover(({ textDocument, position }) =>
-    at(textDocument.uri, null, (path) => service().getHover(path, position) ?? null),
+  connection.onHover((params) =>
+    at(params, null, (path) => service().getHover(path, positionOf(params)) ?? null),
   );
-  connection.onDefinition(({ textDocument, position }) =>
-    at(textDocument.uri, [], (path) => service().getDefinition(path, position)),
+  connection.onDefinition((params) =>
+    at(params, [], (path) => service().getDefinition(path, positionOf(params))),
   );
-  connection.onReferences(({ textDocument, position, context }) =>
-    at(textDocument.uri, [], (path) => service().getReferences(path, position, context.includeDeclaration)),
-  );
-  connection.onDocumentLinks(({ textDocument }) =>
-    at(textDocument.uri, [], (path) => service().getDocumentLinks(path)),
-  );
-  connection.onDocumentSymbol(({ textDocument }) =>
-    at(textDocument.uri, [], (path) => service().getDocumentSymbols(path)),
-  );
-  connection.onWorkspaceSymbol(({ query }) => service().getWorkspaceSymbols(query));
-  connection.onCodeAction(({ textDocument, range, context }) =>
-    at(textDocument.uri, [], (path) =>
-      service().getCodeActions(path, range, context.diagnostics, context.only),
+  connection.onReferences((params) =>
+    at(params, [], (path) =>
+      service().getReferences(path, positionOf(params), params.context?.includeDeclaration !== false),
     ),
   );
-  connection.onPrepareRename(({ textDocument, position }) =>
-    at(textDocument.uri, null, (path) => service().prepareRename(path, position) ?? null),
+  connection.onDocumentLinks((params) => at(params, [], (path) => service().getDocumentLinks(path)));
+  connection.onDocumentSymbol((params) => at(params, [], (path) => service().getDocumentSymbols(path)));
+  connection.onWorkspaceSymbol((params) => service().getWorkspaceSymbols(String(params?.query ?? "")));
+  connection.onCodeAction((params) =>
+    at(params, [], (path) => {
+      const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
+      return service().getCodeActions(path, rangeOf(params), diagnostics, params.context?.only);
+    }),
   );
-  connection.onRenameRequest(({ textDocument, position, newName }) =>
-    at(textDocument.uri, null, (path) => renameResult(connection, service().rename(path, position, newName))),
+  connection.onPrepareRename((params) =>
+    at(params, null, (path) => service().prepareRename(path, positionOf(params)) ?? null),
   );
-  connection.onDocumentFormatting(({ textDocument }) =>
-    at(textDocument.uri, [], (path) => service().format(path)),
+  connection.onRenameRequest((params) =>
+    at(params, null, (path) =>
+      renameResult(connection, service().rename(path, positionOf(params), String(params.newName ?? ""))),
+    ),
   );
+  connection.onDocumentFormatting((params) => at(params, [], (path) => service().format(path)));
 }

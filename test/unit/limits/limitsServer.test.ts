@@ -55,4 +55,27 @@ describe("limits in the language server (dist/server.js)", function () {
       );
     });
   }
+
+  it("answers malformed params (null, a position that is no position) with InvalidParams, and goes on", async () => {
+    const other = client.uri("other.md");
+    for (const [method, params] of [
+      ["textDocument/hover", null],
+      ["textDocument/hover", { textDocument: { uri: other }, position: { line: -1, character: "x" } }],
+      ["textDocument/definition", { textDocument: {} }],
+      ["textDocument/codeAction", { textDocument: { uri: other }, range: null, context: null }],
+      ["textDocument/rename", { textDocument: { uri: other } }],
+    ] as const) {
+      await assert.rejects(
+        client.connection.sendRequest(method, params),
+        (error: { code?: number }) => error.code === -32602,
+        `${method} ${JSON.stringify(params)}`,
+      );
+    }
+    // Near miss: the same requests, well formed, are answered.
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: other },
+      position: { line: 1, character: 2 },
+    });
+    assert.ok(hover, "a well-formed hover is answered");
+  });
 });
