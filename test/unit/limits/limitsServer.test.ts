@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { spawn } from "node:child_process";
 import { HoverRequest } from "vscode-languageserver-protocol/node";
 import { LspClient } from "../../support/lspClient";
 import { limitCases } from "./limitCases";
@@ -77,5 +78,56 @@ describe("limits in the language server (dist/server.js)", function () {
       position: { line: 1, character: 2 },
     });
     assert.ok(hover, "a well-formed hover is answered");
+  });
+
+  describe("framing over stdio", function () {
+    const serverPath = path.resolve(__dirname, "../../../../dist/server.js");
+    /** Starts a server, writes `bytes`, and resolves with its exit code and stderr once it exits. */
+    const exitAfter = (bytes: string) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const server = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+        let stderr = "";
+        server.stderr.on("data", (data: Buffer) => (stderr += data.toString()));
+        server.on("exit", (code) => resolve({ code, stderr }));
+        // stdin stays open: without the guard the server would wait forever.
+        server.stdin.write(bytes);
+      });
+
+    for (const [name, bytes, reason] of [
+      ["no Content-Length", "Content-Type: x\r\n\r\n{}", /without Content-Length/],
+      ["a negative Content-Length", "Content-Length: -5\r\n\r\n{}", /not a byte count/],
+      ["a Content-Length of 1e12", "Content-Length: 1000000000000\r\n\r\n{}", /over the 512 MB limit/],
+    ] as const) {
+      it(`ends the server with a log line on ${name}`, async () => {
+        const { code, stderr } = await exitAfter(bytes);
+        assert.equal(code, 1);
+        assert.match(stderr, reason);
+      });
+    }
+
+    it("near miss: well-framed messages split across writes are answered", async () => {
+      const server = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+      const body = JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: { processId: null, rootUri: null, capabilities: {} },
+      });
+      const message = `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+      const answered = new Promise<string>((resolve) => {
+        let stdout = "";
+        server.stdout.on("data", (data: Buffer) => {
+          stdout += data.toString();
+          if (stdout.includes('"id":1')) resolve(stdout);
+        });
+      });
+      // The header's blank line split across two writes, then the body in two halves.
+      const split = message.indexOf("\r\n\r\n") + 2;
+      server.stdin.write(message.slice(0, split));
+      server.stdin.write(message.slice(split, split + 30));
+      server.stdin.write(message.slice(split + 30));
+      assert.match(await answered, /"capabilities"/);
+      server.kill();
+    });
   });
 });
