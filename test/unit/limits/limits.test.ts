@@ -157,4 +157,18 @@ describe("limits: pathological files are reported and skipped", function () {
     }
     assert.deepEqual(service.validate("/kb/c.md")?.diagnostics, []);
   });
+
+  it("a hover on an Order entry whose child has a papers.json nested 5,000 levels deep answers", () => {
+    const service = createLanguageService({
+      fileSystem: new MemoryFileSystem({
+        "/kb/meta.json": '{ "rootDir": "Root" }',
+        "/kb/Root/Root.md": "### Mini Description\n\nThe root.\n\n### Order\n\n1. A\n",
+        "/kb/Root/A/A.md": "### Mini Description\n\nA child.\n",
+        "/kb/Root/A/papers.json": "[".repeat(5000) + "]".repeat(5000),
+      }),
+      workspaceRoots: ["/kb"],
+    });
+    const hover = service.getHover("/kb/Root/Root.md", { line: 6, character: 4 });
+    assert.match(String((hover?.contents as { value: string } | undefined)?.value), /no papers/);
+  });
 });

@@ -1,4 +1,5 @@
-import { findNodeAtLocation, parseTree } from "jsonc-parser";
+import { findNodeAtLocation } from "jsonc-parser";
+import { parseJsonTree } from "../json/jsonDocument";
 import type { Position, Range } from "vscode-languageserver-types";
 import { checkNodeName, nodeDisplayName } from "../../shared/nodeNames";
 import { findLinks } from "../document/links";
@@ -237,7 +238,7 @@ function editRootDir(
 ): string | undefined {
   const metaPath = node.map.metaPath!;
   const source = services.workspace.readText(metaPath, services.configs.configFor(metaPath).maxFileSize);
-  const tree = source.ok ? parseTree(source.text) : undefined;
+  const tree = source.ok ? parseJsonTree(source.text) : undefined;
   const value = tree && findNodeAtLocation(tree, ["rootDir"]);
   if (!source.ok || !value || typeof value.value !== "string")
     return `${metaPath} cannot be read: its rootDir names the root folder, so the root cannot be renamed.`;

@@ -2,6 +2,7 @@ import type { ErrorObject } from "ajv";
 import {
   getNodeValue,
   type Node as JsonNode,
+  parse as parseJsonc,
   type ParseError,
   parseTree,
   printParseErrorCode,
@@ -70,6 +71,20 @@ export function parseJsonDocument(text: string, allowComments: boolean): JsonDoc
     });
   }
   return { lines, root, value: root ? getNodeValue(root) : undefined, syntaxProblems };
+}
+
+/**
+ * A JSON (or JSONC) file's value, read as leniently as jsonc-parser reads (a broken file gives what it
+ * can); undefined when it nests past the depth limit. Every JSON the core reads goes through here or
+ * `parseJsonDocument`: the parser recurses per level.
+ */
+export function parseJsonValue(text: string): unknown {
+  return offsetPastDepth(text, maxJsonDepth) === undefined ? (parseJsonc(text) as unknown) : undefined;
+}
+
+/** The syntax tree of a JSON (or JSONC) text, for editing it in place; undefined past the depth limit. */
+export function parseJsonTree(text: string): JsonNode | undefined {
+  return offsetPastDepth(text, maxJsonDepth) === undefined ? parseTree(text) : undefined;
 }
 
 /** The offset of the first `[` or `{` past `max` levels of nesting (strings and comments skipped), if any. */

@@ -1,11 +1,11 @@
-import { parse as parseJsonc } from "jsonc-parser";
+import { parseJsonValue } from "../json/jsonDocument";
 import type { MarkdownContext } from "./markdownContext";
 import type { CoreServices } from "./services";
 
 /** A JSON file's value (comments tolerated); undefined when it cannot be read. */
 export function readJson(services: CoreServices, path: string): unknown {
   const source = services.workspace.readText(path, services.configs.configFor(path).maxFileSize, false);
-  return source.ok ? (parseJsonc(source.text) as unknown) : undefined;
+  return source.ok ? parseJsonValue(source.text) : undefined;
 }
 
 /** A document's frontmatter when it is a mapping; undefined for none, a list or a scalar. */

@@ -1,4 +1,4 @@
-import { parse as parseJsonc } from "jsonc-parser";
+import { parseJsonValue } from "../json/jsonDocument";
 import { basename, dirname, joinPath, nfc } from "../paths";
 import type { NodeRole } from "../map/nodeReading";
 import { isSkippedFolderName, type Workspace } from "./workspace";
@@ -159,7 +159,7 @@ interface MetaEssentials {
 function readMeta(workspace: Workspace, metaPath: string): MetaEssentials | undefined {
   const bytes = workspace.readBytes(metaPath);
   if (!bytes) return undefined;
-  const value: unknown = parseJsonc(new TextDecoder().decode(bytes));
+  const value = parseJsonValue(new TextDecoder().decode(bytes));
   if (typeof value !== "object" || value === null) return undefined;
   const rootDir = (value as Record<string, unknown>).rootDir;
   if (typeof rootDir !== "string" || rootDir.trim() === "" || rootDir.includes("..")) return undefined;
