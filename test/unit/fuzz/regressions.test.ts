@@ -37,6 +37,18 @@ describe("fuzz regressions", () => {
     assert.match(tooCostlyToParse("1. ".repeat(100)) ?? "", /nested/);
     assert.match(tooCostlyToParse(" ".repeat(300) + "x") ?? "", /indented/);
     assert.match(tooCostlyToParse("*".repeat(6000)) ?? "", /marks/);
+    const table = (size: number) =>
+      [
+        `|${" h |".repeat(size)}`,
+        `|${" --- |".repeat(size)}`,
+        ...Array.from({ length: size }, () => `|${" c |".repeat(size)}`),
+      ].join("\n");
+    assert.match(
+      tooCostlyToParse(table(200)) ?? "",
+      /table cells/,
+      "a 200 x 200 table took over 20 s to render",
+    );
+    assert.equal(tooCostlyToParse(table(40)), undefined, "near miss: a 40 x 40 table is rendered");
   });
 
   // U+2028 (and a lone CR) is not a line break for the core's LineIndex, but `.` in a regular
