@@ -102,4 +102,10 @@ function fixFiles(service: LanguageService, files: Set<string>, cwd: string): st
   return lines.join("\n") + "\n";
 }
 
+// A reader that stops early (`kb-author check | head`) closes the pipe: the rest of the output has nowhere
+// to go, which is no error of the check.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 process.exitCode = main(process.argv.slice(2));

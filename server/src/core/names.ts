@@ -21,7 +21,15 @@ export class NameIndex {
   /** The candidates by their loose form, in order. */
   private readonly byLooseName = new Map<string, string[]>();
 
-  constructor(candidates: Iterable<string>) {
+  /**
+   * `budget`: how many candidates all its look-ups may compare, in total, before it stops suggesting
+   * (loose equals are still found): a file of 10,000 misspelt entries beside 5,000 folders compared 50
+   * million pairs and took over a minute.
+   */
+  constructor(
+    candidates: Iterable<string>,
+    private budget = Infinity,
+  ) {
     for (const candidate of candidates) {
       this.names.push(candidate);
       this.lowerNames.push(candidate.toLowerCase());
@@ -36,6 +44,8 @@ export class NameIndex {
     // Equal loosely is distance 0, which nothing beats: the first such candidate is the answer.
     const equal = this.byLooseName.get(loose(name))?.find((candidate) => candidate !== name);
     if (equal !== undefined) return equal;
+    if (this.budget <= 0) return undefined;
+    this.budget -= this.names.length;
     const lowerName = name.toLowerCase();
     const limit = Math.max(1, Math.floor(Math.max(name.length, 3) / 3));
     let best: string | undefined;

@@ -6,7 +6,7 @@
  */
 import * as assert from "node:assert/strict";
 import { distance } from "fastest-levenshtein";
-import { nearestName } from "../../../server/src/core/names";
+import { NameIndex, nearestName } from "../../../server/src/core/names";
 
 /** The definition: the first candidate at the least distance (0 when equal loosely), if within the limit. */
 function nearestByDefinition(name: string, candidates: string[]): string | undefined {
@@ -60,5 +60,19 @@ describe("nearestName", () => {
         `${name} among ${candidates}`,
       );
     }
+  });
+
+  it("stops suggesting once its look-ups have compared its budget of candidates, but still finds loose equals", () => {
+    const names = Array.from({ length: 100 }, (_, i) => `Child_Node_${String(i).padStart(3, "0")}`);
+    const index = new NameIndex(names, 250);
+    assert.equal(index.nearest("Child_Nod_000"), "Child_Node_000");
+    assert.equal(index.nearest("Child_Nod_001"), "Child_Node_001");
+    assert.equal(
+      index.nearest("Child_Nod_002"),
+      "Child_Node_002",
+      "the third look-up starts within the budget",
+    );
+    assert.equal(index.nearest("Child_Nod_003"), undefined, "the budget of 250 comparisons is spent");
+    assert.equal(index.nearest("child node 004"), "Child_Node_004", "near miss: equal loosely costs nothing");
   });
 });

@@ -4,7 +4,7 @@ import { isNumberLine } from "../../../map/builderList";
 import { contentLine, type OrderReading, paperTitleOfEntry } from "../../../map/nodeReading";
 import { pythonLstrip } from "../../../map/pythonText";
 import type { MarkdownContext } from "../../../model/markdownContext";
-import { nearestName } from "../../../names";
+import { NameIndex, nearestName } from "../../../names";
 import type { Problem } from "../../../problem";
 import type { NodeFolder } from "../../../workspace/maps";
 import { type ChildFolders, describeNames } from "./childFolders";
@@ -61,11 +61,12 @@ export function checkOrders(
       crash?.reason === "out-of-range" ? itemTextOfLine(order.section.content, crash.line) : "";
     if (crash?.reason === "out-of-range" && !folders.all.has(crashItem)) {
       const item = crashItem;
+      const near = didYouMean(item, folders.meant);
       problems.push({
         code: "order/unknown-entry",
         range: nameRange(context, order, crash.line, item),
-        message: `No child folder \`${item}\`, and its number is past the ${order.start.length} children: the map build stops.${didYouMean(item, folders.meant)}`,
-        data: suggestionData(item, folders.meant),
+        message: `No child folder \`${item}\`, and its number is past the ${order.start.length} children: the map build stops.${near.text}`,
+        data: near.data,
       });
     }
     if (hidden) continue;
@@ -97,6 +98,7 @@ export function checkOrders(
         vanished.add(name);
         explained.add(name);
       }
+      const near = didYouMean(text, folders.meant);
       problems.push({
         code: "order/unknown-entry",
         range: nameRange(context, order, placement.line, text),
@@ -106,8 +108,8 @@ export function checkOrders(
             : lostChildren.length > 0
               ? `: the builder cannot move it into place, so it removes the child at position ${placement.index + 1} instead; ${describeNames(lostChildren)} ${lostChildren.length === 1 ? "vanishes" : "vanish"} from the published map`
               : ""
-        }.${didYouMean(text, folders.meant)}`,
-        data: suggestionData(text, folders.meant),
+        }.${near.text}`,
+        data: near.data,
       });
     }
   }
@@ -151,11 +153,12 @@ export function checkOrders(
       if (folders.all.has(item.text) || item.line === undefined) continue;
       // A breakdown node's `Paper: "Title"` is breakdown/unknown-paper's when no paper has that title.
       if (node.breakdownNode && paperTitleOfEntry(item.text) !== undefined) continue;
+      const near = didYouMean(item.text, folders.meant);
       problems.push({
         code: "order/unknown-entry",
         range: nameRange(context, lastOrder, item.line, item.text),
-        message: `No child folder \`${item.text}\`: nothing is published for it.${didYouMean(item.text, folders.meant)}`,
-        data: suggestionData(item.text, folders.meant),
+        message: `No child folder \`${item.text}\`: nothing is published for it.${near.text}`,
+        data: near.data,
       });
     }
     return problems;
@@ -276,14 +279,24 @@ function itemTextOfLine(content: string, line: number): string {
   return text.slice(text.indexOf(". ") + 2);
 }
 
-function didYouMean(name: string, candidates: readonly string[]): string {
-  const suggestion = nearestName(name, candidates);
-  return suggestion ? ` Did you mean \`${suggestion}\`?` : "";
+/** Candidates compared, in total, for the suggestions of one Order's entries (then entries get none). */
+const suggestionBudget = 1_000_000;
+/** One index per list of child names: every entry of an Order looks up the same list. */
+const childIndexes = new WeakMap<readonly string[], NameIndex>();
+
+function nearestChild(name: string, candidates: readonly string[]): string | undefined {
+  let index = childIndexes.get(candidates);
+  if (!index) childIndexes.set(candidates, (index = new NameIndex(candidates, suggestionBudget)));
+  return index.nearest(name);
 }
 
-function suggestionData(name: string, candidates: readonly string[]): Record<string, unknown> | undefined {
-  const suggestion = nearestName(name, candidates);
-  return suggestion ? { suggestion } : undefined;
+/** The sentence and the quick fix's data that suggest the child an unknown entry nearly names. */
+function didYouMean(
+  name: string,
+  candidates: readonly string[],
+): { text: string; data?: { suggestion: string } } {
+  const suggestion = nearestChild(name, candidates);
+  return suggestion ? { text: ` Did you mean \`${suggestion}\`?`, data: { suggestion } } : { text: "" };
 }
 
 export function isComment(text: string): boolean {
