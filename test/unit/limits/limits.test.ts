@@ -171,4 +171,22 @@ describe("limits: pathological files are reported and skipped", function () {
     const hover = service.getHover("/kb/Root/Root.md", { line: 6, character: 4 });
     assert.match(String((hover?.contents as { value: string } | undefined)?.value), /no papers/);
   });
+
+  it("suggests for the first 200 distinct broken links of a page, then reports the rest without a search", () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++)
+      files[`/kb/pages/page-${String(i).padStart(3, "0")}.md`] = "---\ntitle: P\n---\n\nx\n";
+    const links = Array.from({ length: 300 }, (_, i) => `- [p](pages/pag-${String(i).padStart(3, "0")}.md)`);
+    files["/kb/index.md"] = `---\ntitle: Index\n---\n\n${links.join("\n")}\n`;
+    const service = createLanguageService({
+      fileSystem: new MemoryFileSystem(files),
+      workspaceRoots: ["/kb"],
+    });
+    const broken = (service.validate("/kb/index.md")?.diagnostics ?? []).filter(
+      (d) => d.code === "link/unresolved",
+    );
+    assert.equal(broken.length, 300, "every broken link is reported");
+    assert.equal(broken.filter((d) => /did you mean/.test(d.message)).length, 200);
+    assert.match(broken[0].message, /did you mean `pages\/page-000\.md`/);
+  });
 });
