@@ -189,4 +189,32 @@ describe("limits: pathological files are reported and skipped", function () {
     assert.equal(broken.filter((d) => /did you mean/.test(d.message)).length, 200);
     assert.match(broken[0].message, /did you mean `pages\/page-000\.md`/);
   });
+
+  it("frontmatter with over 1,000 aliases is not read (30,000 took 24 s); 1,000 are", () => {
+    const frontmatter = (count: number) =>
+      [
+        "---",
+        "title: Aliases",
+        ...Array.from({ length: count }, (_, i) => `a${i}: &x${i} v`),
+        "list:",
+        ...Array.from({ length: count }, (_, i) => `  - *x${i}`),
+        "---",
+        "",
+        "Body.",
+        "",
+      ].join("\n");
+    const service = createLanguageService({
+      fileSystem: new MemoryFileSystem({
+        "/kb/many.md": frontmatter(1001),
+        "/kb/some.md": frontmatter(1000),
+      }),
+      workspaceRoots: ["/kb"],
+    });
+    const [refused] = service.validate("/kb/many.md")?.diagnostics ?? [];
+    assert.equal(refused?.code, "frontmatter/syntax");
+    assert.match(refused.message, /1,001 aliases/);
+    assert.ok(
+      !(service.validate("/kb/some.md")?.diagnostics ?? []).some((d) => d.code === "frontmatter/syntax"),
+    );
+  });
 });
