@@ -117,20 +117,14 @@ describe("rendering math", () => {
     const shape = (node: unknown) =>
       JSON.stringify(node, (key, value: unknown) => (key === "position" ? undefined : value));
     assert.equal(shape(first), shape(second));
-    const site = renderIn(
-      { "/kb/wiki/page.md": "$a^2$\n", "/kb/kb-author.jsonc": config(["math"]) },
-      "/kb/wiki/page.md",
-      siteTarget,
-    );
-    const again = renderIn(
-      { "/kb/wiki/page.md": "$a^2$\n", "/kb/kb-author.jsonc": config(["math"]) },
-      "/kb/wiki/page.md",
-      editorTarget,
-    );
-    assert.ok(
-      site.page.html.includes("kb-m-") && !again.page.html.includes("kb-m-"),
-      "the site's classes do not leak",
-    );
+    // The site's layout classes are put on copies: the cached formulas, inline and display, stay as they were.
+    const files = { "/kb/wiki/page.md": "$a^2$\n\n$$\nb^2\n$$\n", "/kb/kb-author.jsonc": config(["math"]) };
+    const site = renderIn(files, "/kb/wiki/page.md", siteTarget);
+    const again = renderIn(files, "/kb/wiki/page.md", editorTarget);
+    assert.equal(select(site.tree, "span.katex").length, 2);
+    assert.ok(site.page.html.includes("kb-m-") && !site.page.html.includes("data-kb-style"));
+    assert.ok(!again.page.html.includes("kb-m-"), "the site's classes do not leak into the editor's page");
+    assert.ok(again.page.html.includes("data-kb-style"));
   });
 
   it("does not typeset a formula over 5,000 characters, or one whose output would be huge: it shows why", () => {

@@ -12,7 +12,9 @@ export function prepareMathForTarget(nodes: ElementContent[], page: PageContext)
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index];
     if (node.type !== "element") continue;
-    if (hasClass(node, "katex")) {
+    // A formula's root (`span.katex`, or `span.katex-display` around it) is shared with the cache: it is
+    // replaced, never changed, and nothing below it is entered.
+    if (hasClass(node, "katex") || hasClass(node, "katex-display")) {
       page.mathStyles ??= new Map();
       if (page.target.kind === "site") nodes[index] = withLayoutClasses(node, page.mathStyles);
     } else prepareMathForTarget(node.children, page);
