@@ -9,6 +9,8 @@
 // 3. On the shared corpus, when it is there: the first `getMapTree` down to the seed's node, which walks
 //    every folder to index the nodes (it should stay interactive: well under 3 s), and a warm workspace
 //    symbol query, "unc quant" (target: under 200 ms).
+// 4. On the wiki corpus (astro-docs, beside the corpus), when it is there: the preview of its largest page,
+//    warm, with math and directives on (bench/preview-wiki.mjs; target: under 50 ms p95).
 //
 //   node bench/limits.mjs [--runs N]        (after `npx tsc -b` or `npm run build`: it loads out/)
 //   node bench/run.mjs --only limits        (the same, as a section of the bench: saved under `limits`)
@@ -20,6 +22,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+import { measureWikiPreview, printWikiPreview } from "./preview-wiki.mjs";
 
 const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -77,8 +80,12 @@ function fastest(runs, run) {
 const round = (times) =>
   Object.fromEntries(Object.entries(times).map(([k, ms]) => [k, Number(ms.toFixed(1))]));
 
-/** The figures of the three parts (`corpus` undefined when the corpus is not there). */
-export function measureLimits({ runs = 3, corpus } = {}) {
+/** The figures of the four parts (`corpus`, `wikiPreview` undefined when their corpus is not there). */
+export function measureLimits({
+  runs = 3,
+  corpus,
+  wiki = corpus && path.join(path.dirname(corpus), "astro-docs"),
+} = {}) {
   const core = loadOut();
   const limitCases = core.limitCases().map((limit) => {
     const files = { "/kb/other.md": "---\ntitle: Other\n---\n\nText.\n" };
@@ -122,6 +129,7 @@ export function measureLimits({ runs = 3, corpus } = {}) {
     limitCases,
     formerHangs,
     corpus: corpusCalls,
+    wikiPreview: measureWikiPreview({ wiki }),
     reproduce: `node bench/limits.mjs --runs ${runs}`,
   };
 }
@@ -144,6 +152,7 @@ export function printLimits(result) {
     console.log(`  first map tree down to International_Coordination: ${result.corpus.firstMapTreeMs} ms`);
     console.log(`  warm workspace symbol query "unc quant": ${result.corpus.warmWorkspaceSymbolMs} ms`);
   } else console.log("On the corpus: skipped (not found; set KB_AUTHOR_CORPUS)");
+  printWikiPreview(result.wikiPreview);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -8,7 +8,8 @@
 // `tsc -b` type-checks and emits to out/; this script only bundles. The .vsix ships dist/, so
 // everything a bundle needs (including schemas/*.json imports) must end up in dist/: only `vscode` is
 // left external, for the client, and dist/cli-markdown.js, which dist/cli.js loads for `render` only.
-import { existsSync } from "node:fs";
+// KaTeX's stylesheet and fonts are copied into dist/katex/ (the preview and the site load them from there).
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -132,6 +133,7 @@ if (failed.length > 0) {
   process.exit(1);
 }
 if (!watch) checkLazyPipeline();
+copyKatexAssets();
 
 /** The CLI's stand-in must offer every function dist/cli-markdown.js exports, and nothing else. */
 function checkLazyPipeline() {
@@ -144,4 +146,23 @@ function checkLazyPipeline() {
     );
     process.exit(1);
   }
+}
+
+/**
+ * KaTeX's stylesheet and fonts, for the preview (the webview loads them from dist/katex/) and for
+ * `kb-author render` (which copies them into the site): from the katex package, so that no formula
+ * needs the network. Only the WOFF2 fonts: every browser and webview that shows the pages reads them, so
+ * the WOFF and TTF fallbacks katex.min.css also names are never asked for. With KaTeX's licence.
+ */
+function copyKatexAssets() {
+  const source = path.dirname(createRequire(import.meta.url).resolve("katex/package.json"));
+  const target = path.join(root, "dist", "katex");
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(path.join(target, "fonts"), { recursive: true });
+  copyFileSync(path.join(source, "dist", "katex.min.css"), path.join(target, "katex.min.css"));
+  copyFileSync(path.join(source, "LICENSE"), path.join(target, "LICENSE"));
+  const fonts = readdirSync(path.join(source, "dist", "fonts")).filter((name) => name.endsWith(".woff2"));
+  for (const name of fonts)
+    copyFileSync(path.join(source, "dist", "fonts", name), path.join(target, "fonts", name));
+  console.log(`bundle: katex ${fonts.length} fonts and katex.min.css -> dist/katex`);
 }

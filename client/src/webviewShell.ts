@@ -3,7 +3,8 @@ import { Uri, type Webview, type WebviewOptions, window, workspace } from "vscod
 
 /**
  * The options of the kb-author webviews: scripts on (ours only, by nonce), no command links, and local
- * resources only from the extension's stylesheets and scripts and the workspace folders (local images).
+ * resources only from the extension's stylesheets, scripts and KaTeX files (dist/katex: its stylesheet
+ * and fonts, copied from the katex package at bundle time) and the workspace folders (local images).
  */
 export function webviewOptions(extensionUri: Uri): WebviewOptions {
   return {
@@ -12,6 +13,7 @@ export function webviewOptions(extensionUri: Uri): WebviewOptions {
     localResourceRoots: [
       Uri.joinPath(extensionUri, "media"),
       Uri.joinPath(extensionUri, "dist", "webview"),
+      Uri.joinPath(extensionUri, "dist", "katex"),
       ...(workspace.workspaceFolders ?? []).map((folder) => folder.uri),
     ],
   };
@@ -22,6 +24,8 @@ interface ShellOptions {
   title: string;
   /** media/<name>.css */
   stylesheet: string;
+  /** Also load KaTeX's stylesheet (dist/katex/katex.min.css), for pages with math. */
+  katex?: boolean;
   /** dist/webview/<name>.js */
   script: string;
   /** A class for the body (`kb-preview`, `kb-map`). */
@@ -45,13 +49,17 @@ export function shellHtml(webview: Webview, extensionUri: Uri, options: ShellOpt
   ].join("; ");
   const styleUri = webview.asWebviewUri(Uri.joinPath(extensionUri, "media", options.stylesheet));
   const scriptUri = webview.asWebviewUri(Uri.joinPath(extensionUri, "dist", "webview", options.script));
+  // KaTeX's fonts come from beside its stylesheet (font-src): nothing is fetched from the network.
+  const katexLink = options.katex
+    ? `\n<link rel="stylesheet" href="${webview.asWebviewUri(Uri.joinPath(extensionUri, "dist", "katex", "katex.min.css")).toString()}">`
+    : "";
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${styleUri.toString()}">
+<link rel="stylesheet" href="${styleUri.toString()}">${katexLink}
 <title>${escapeHtml(options.title)}</title>
 </head>
 <body class="${options.bodyClass}">

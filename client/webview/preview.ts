@@ -5,6 +5,7 @@
  * reveals lines and opens external URLs; every other click on a link does nothing.
  */
 import { isPreviewHostMessage, type PreviewState, type PreviewViewMessage } from "./messages";
+import { applyMathLayout } from "./mathStyles";
 import { lineAtOffset, offsetOfLine } from "./scrollSync";
 import { vscodeApi } from "./vscodeApi";
 
@@ -31,6 +32,7 @@ function scrollToLine(line: number): void {
 function render(html: string, line: number | undefined): void {
   // The server's article, sanitized by rehype-sanitize: the only HTML this script ever parses.
   root.innerHTML = html;
+  applyMathLayout(root);
   // Links without an href are not focusable by default: the data-kb-* ones must be reachable by keyboard.
   for (const link of root.querySelectorAll<HTMLElement>(
     "[data-kb-open], [data-kb-line], [data-kb-external]",

@@ -17,6 +17,12 @@ export interface HostileCase {
 }
 
 export const hostileMeta = JSON.stringify({ rootDir: "Root" });
+/**
+ * The configuration of the pages of the math, directive and component cases: the site's pipeline has
+ * remark-math and remark-directive, so that the renderer reads both (the UI test writes it beside its pages).
+ */
+export const hostileConfig = JSON.stringify({ mdx: { syntax: ["gfm", "math", "directives"] } });
+const configured = { "/kb/kb-author.jsonc": hostileConfig };
 const plain = (name: string, text: string, visible: string[]): HostileCase => ({
   name,
   kind: "markdown",
@@ -27,10 +33,15 @@ const plain = (name: string, text: string, visible: string[]): HostileCase => ({
 const mdx = (name: string, text: string, visible: string[]): HostileCase => ({
   name,
   kind: "mdx",
-  files: { "/kb/pages/page.mdx": text },
+  files: { "/kb/pages/page.mdx": text, ...configured },
   path: "/kb/pages/page.mdx",
   visible,
 });
+/** A plain Markdown page whose site reads math and directives. */
+const extended = (name: string, text: string, visible: string[]): HostileCase => {
+  const hostile = plain(name, text, visible);
+  return { ...hostile, files: { ...hostile.files, ...configured } };
+};
 const node = (
   name: string,
   text: string,
@@ -146,7 +157,42 @@ export const hostileCases: readonly HostileCase[] = [
   mdx(
     "MDX script and iframe as JSX",
     '<script>{"alert(1)"}</script>\n\n<iframe src="https://evil.example/" />\n\nAfter.\n',
-    ["<script>", "After."],
+    ["script", "iframe", "After."],
+  ),
+  mdx(
+    "MDX component props with handlers, URLs, styles and inner HTML",
+    '<Aside onClick="alert(1)" href="javascript:alert(2)" style="position:fixed;background:url(https://evil.example/x.png)" dangerouslySetInnerHTML={{ __html: "<img src=x onerror=alert(3)>" }} {...{ onMouseOver: handler }}>\n\nAside text\n\n</Aside>\n',
+    ["Aside", "Aside text", "onClick", "dangerouslySetInnerHTML"],
+  ),
+  mdx(
+    "MDX HTML elements with handlers, javascript: and remote sources",
+    '<a href="javascript:alert(1)" onClick="alert(2)">js link</a> <img src="https://evil.example/x.png" onError="alert(3)" alt="remote jsx" /> <div style="position:fixed;inset:0" id="hijack" className="kb-callout" tabIndex="1">div text</div>\n\n<details open onToggle="alert(4)"><summary>jsx summary</summary>jsx detail</details>\n',
+    ["js link", "remote jsx", "div text", "jsx summary"],
+  ),
+  mdx(
+    "MDX component holding a script, a style and an iframe",
+    '<Box title="<script>alert(1)</script>">\n<script>alert(2)</script>\n<style>{"body { background: url(https://evil.example/x.png) }"}</style>\n<iframe srcDoc="<script>alert(3)</script>" />\n</Box>\n\nBox after.\n',
+    ["Box", "<script>alert(1)</script>", "Box after."],
+  ),
+  extended(
+    "KaTeX link and HTML commands",
+    "$\\href{javascript:alert(1)}{click}$ $\\url{javascript:alert(2)}$ $\\htmlClass{kb-callout}{cls}$ $\\htmlId{hijack}{id}$ $\\htmlStyle{position:fixed}{sty}$ $\\htmlData{x=y}{dat}$ math text\n\n$$\n\\includegraphics{https://evil.example/x.png}\n$$\n",
+    ["math text", "\\href"],
+  ),
+  extended(
+    "KaTeX colour injection, huge sizes and macro bombs",
+    "$\\color{red;background:url(https://evil.example/x.png)}{a}$ $\\textcolor{expression(alert(1))}{b}$ $\\rule{100000em}{100000em}$ $\\def\\a{\\a\\a}\\a$ $\\text{<script>alert(2)</script>}$ sizes text\n",
+    ["sizes text", "<script>alert(2)</script>"],
+  ),
+  extended(
+    "math markers in raw HTML",
+    '<code class="math-inline">\\href{javascript:alert(1)}{x}</code> <span class="katex" style="position:fixed" data-kb-style="position:fixed">fake katex</span> raw math text\n',
+    ["fake katex", "raw math text"],
+  ),
+  extended(
+    "directive attributes with handlers, ids, classes and styles",
+    ':::note{#hijack .kb-evil onclick="alert(1)" style="background:url(https://evil.example/x.png)"}\nNote body\n:::\n\n:::evil{onmouseover=alert(2) href=javascript:alert(3)}\nEvil body\n:::\n\nText :abbr[hover]{onclick=alert(4) style="color:red"} and\n\n::leaf[leaf text]{src=javascript:alert(5)}\n\n:::tip[<img src=x onerror=alert(6)> title]\nTip body\n:::\n',
+    ["Note body", "evil", "Evil body", "hover", "leaf text", "title", "Tip body"],
   ),
   mdx("invalid MDX falls back to text", "<!-- comment --> <img src=x onerror=alert(1)> text <div\n", [
     "onerror=alert(1)",

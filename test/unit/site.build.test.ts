@@ -97,7 +97,7 @@ describe("static site: pages", () => {
     assert.ok(page.startsWith('<!doctype html><html lang="en"><head><meta charset="utf-8">'));
     assert.match(
       page,
-      /<meta http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;; style-src &#x27;self&#x27;; img-src &#x27;self&#x27;">/,
+      /<meta http-equiv="Content-Security-Policy" content="default-src &#x27;none&#x27;; style-src &#x27;self&#x27;; img-src &#x27;self&#x27;; font-src &#x27;self&#x27;">/,
     );
     assert.match(page, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
     assert.match(page, /<link rel="stylesheet" href="\.\.\/\.\.\/style\.css">/);
@@ -169,6 +169,41 @@ describe("static site: pages", () => {
     assert.match(files.get("wiki/topic.html") ?? "", /This page could not be rendered: boom/);
     assert.ok(summary.pages.find((page) => page.source === "wiki/topic.md")?.failed);
     assert.equal(files.size, 8);
+  });
+
+  it("links KaTeX's stylesheet and the math layout on pages with math only, and writes one rule per layout", () => {
+    const service = createLanguageService({
+      fileSystem: new MemoryFileSystem({
+        "/kb/kb-author.jsonc": JSON.stringify({ mdx: { syntax: ["math"] } }),
+        "/kb/wiki/a.md": "# A\n\n$x^2$ and $\\frac12$\n",
+        "/kb/wiki/b.md": "# B\n\n$x^2$\n",
+        "/kb/wiki/c.md": "# C\n\nCosts 5 dollars.\n",
+      }),
+      workspaceRoots: ["/kb"],
+    });
+    const { files, summary } = buildInMemory(service);
+    assert.equal(summary.math, true);
+    for (const [page, math] of [
+      ["wiki/a.html", true],
+      ["wiki/b.html", true],
+      ["wiki/c.html", false],
+    ] as const) {
+      const html = files.get(page) ?? "";
+      assert.equal(html.includes('href="../katex/katex.min.css"'), math, page);
+      assert.equal(html.includes('href="../math-layout.css"'), math, page);
+    }
+    const layout = files.get("math-layout.css") ?? "";
+    const rules = [...layout.matchAll(/^\.(kb-m-[a-z0-9]+)\{([^}]*)\}$/gm)];
+    assert.ok(rules.length > 3);
+    assert.equal(new Set(rules.map((rule) => rule[1])).size, rules.length, "each class once");
+    const used = [...(files.get("wiki/b.html") ?? "").matchAll(/kb-m-[a-z0-9]+/g)].map((match) => match[0]);
+    assert.ok(used.length > 0 && used.every((name) => layout.includes(`.${name}{`)));
+  });
+
+  it("writes no math stylesheet for a site without math", () => {
+    const { files, summary } = buildInMemory(sampleService());
+    assert.equal(summary.math, false);
+    assert.ok(!files.has("math-layout.css"));
   });
 });
 

@@ -18,7 +18,7 @@ import { corpusDir, itWithShared } from "../support/sharedData";
 const repoRoot = path.resolve(__dirname, "../../..");
 const binPath = path.join(repoRoot, "bin", "kb-author.js");
 const examplesDir = path.join(repoRoot, "examples");
-const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'";
+const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'";
 
 interface CliResult {
   status: number | null;
@@ -339,6 +339,37 @@ describe("kb-author render (static site)", function () {
     }
     assertPagesOf(kb, out);
     assertSiteIsSound(checkSite(out));
+  });
+
+  it("typesets math with KaTeX's stylesheet and fonts copied into the site, its layout in math-layout.css", () => {
+    const kb = path.join(scratch, "math-kb");
+    fs.mkdirSync(path.join(kb, "wiki"), { recursive: true });
+    fs.writeFileSync(
+      path.join(kb, "kb-author.jsonc"),
+      JSON.stringify({ mdx: { syntax: ["gfm", "math", "directives"] } }),
+    );
+    fs.writeFileSync(
+      path.join(kb, "wiki", "math.md"),
+      "# Math\n\nInline $\\sqrt{x}$[^1].\n\n$$\n\\frac{a}{b}\n$$\n\n:::tip\nA tip.\n:::\n\n[^1]: A note.\n",
+    );
+    fs.writeFileSync(path.join(kb, "wiki", "plain.md"), "# Plain\n\nNo formula.\n");
+    const out = path.join(scratch, "math-site");
+    render([kb, "--out", out], 0);
+    assertSiteIsSound(checkSite(out));
+    const page = fs.readFileSync(path.join(out, "wiki", "math.html"), "utf8");
+    assert.ok(page.includes('href="../katex/katex.min.css"') && page.includes('href="../math-layout.css"'));
+    assert.ok(!/ style=|data-kb-style/.test(page), "no inline style: the layout is in classes");
+    const plain = fs.readFileSync(path.join(out, "wiki", "plain.html"), "utf8");
+    assert.ok(!plain.includes("katex"), "a page without math does not load KaTeX");
+    const fonts = fs.readdirSync(path.join(out, "katex", "fonts"));
+    assert.ok(fonts.includes("KaTeX_Main-Regular.woff2") && fonts.every((name) => name.endsWith(".woff2")));
+    const css = fs.readFileSync(path.join(out, "katex", "katex.min.css"), "utf8");
+    for (const [, font] of css.matchAll(/url\((fonts\/[^)]+\.woff2)\)/g))
+      assert.ok(fs.existsSync(path.join(out, "katex", font)), `${font} is copied`);
+    assert.ok(!/url\(["']?(?:https?:)?\/\//.test(css), "KaTeX's stylesheet loads nothing remote");
+    const layout = fs.readFileSync(path.join(out, "math-layout.css"), "utf8");
+    for (const [, name] of page.matchAll(/\b(kb-m-[a-z0-9]+)\b/g))
+      assert.ok(layout.includes(`.${name}{`), `math-layout.css has .${name}`);
   });
 
   it("is in --help, and exits 2 with a message on bad arguments, before writing anything", () => {

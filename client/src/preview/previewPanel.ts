@@ -57,6 +57,7 @@ export class PreviewPanel {
     panel.webview.html = shellHtml(panel.webview, extensionUri, {
       title: "kb-author preview",
       stylesheet: "preview.css",
+      katex: true,
       script: "preview.js",
       bodyClass: "kb-preview",
     });

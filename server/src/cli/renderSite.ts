@@ -13,6 +13,7 @@ import {
   realPathOf,
   SiteFolderWriter,
 } from "./siteFolder";
+import { katexAssetFiles } from "./katexAssets";
 import { readSiteStylesheet } from "./siteStylesheet";
 import { workspaceRootFor } from "./workspaceRoot";
 
@@ -46,6 +47,7 @@ export function renderSite(args: RenderArguments): number {
   if (refusal) return fail(refusal);
   const stylesheet = readSiteStylesheet();
   if ("error" in stylesheet) return fail(stylesheet.error);
+  const katexFiles = katexAssetFiles();
 
   // The knowledge base's own workspace: the nearest folder at or above it that marks one (meta.json,
   // a configuration file, a repository), so that absolute links resolve as in the editor.
@@ -69,6 +71,12 @@ export function renderSite(args: RenderArguments): number {
       warn,
     });
     output.writePage(siteFiles.style, stylesheet.css);
+    // Pages with math load KaTeX's stylesheet and fonts from the site: nothing from the network.
+    if (summary.math) {
+      if (!katexFiles) warn("KaTeX's stylesheet and fonts were not found: the site's formulas lack them.");
+      for (const [name, file] of katexFiles ?? [])
+        output.copyOwnFile(`${siteFiles.katexFolder}/${name}`, file);
+    }
   } catch (error) {
     return fail(`could not write the site to ${display(out)}: ${(error as Error).message}`);
   }

@@ -89,6 +89,11 @@ export class SiteFolderWriter implements SiteOutput {
     }
   }
 
+  /** Copies a file of kb-author itself (KaTeX's stylesheet and fonts) to a site URL. */
+  copyOwnFile(url: string, native: string): void {
+    fs.copyFileSync(native, this.fileFor(url));
+  }
+
   /** The native file of a site URL, its folder created; throws rather than leave `out`. */
   private fileFor(url: string): string {
     const file = path.resolve(this.out, ...pathOfSiteUrl(url).split("/"));

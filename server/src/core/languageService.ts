@@ -31,7 +31,7 @@ import type { NameCheck } from "../shared/nodeNames";
 import { provideWorkspaceSymbols } from "./features/workspaceSymbols";
 import { mapChildren, mapTree } from "./render/mapTree";
 import { renderPage } from "./render/renderPage";
-import type { MapTree, MapTreeItem, RenderTarget, RenderedPage } from "./render/renderTypes";
+import type { MapTree, MapTreeItem, RenderOptions, RenderTarget, RenderedPage } from "./render/renderTypes";
 import { ConfigStore } from "./config/configStore";
 import { type FileReport, isCheckedPath } from "./features/diagnostics/validateFile";
 import type { FileSystem } from "./fileSystem";
@@ -187,7 +187,7 @@ export interface LanguageService {
 
   // Preview panel, map view and static site.
   /** A Markdown file rendered as a page (sanitized HTML) with the problems last published for it; undefined for other files. */
-  renderPage(path: string, target: RenderTarget): RenderedPage | undefined;
+  renderPage(path: string, target: RenderTarget, options?: RenderOptions): RenderedPage | undefined;
   /** The map view's starting tree, expanded down to `focus` (a node's file or folder, or a file inside it). */
   getMapTree(focus?: string): MapTree;
   /** A node's children (by folder) in their Order, then the unlisted ones. */
@@ -314,7 +314,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     newTopicEntry: (folder, title) => newTopicEntry(folder, title, services),
     checkNewName: (kind, target, name) => checkNewName(kind, target, name, services),
     format: (path) => withContext(path, [], (context) => formatDocument(context)),
-    renderPage: (path, target) => renderPage(path, target, services),
+    renderPage: (path, target, options) => renderPage(path, target, services, options),
     getMapTree: (focus) => mapTree(focus, services),
     getMapChildren: (folder) => mapChildren(folder, services),
   };

@@ -35,6 +35,14 @@ const handlerTexts = [
   "good link",
   "Picture:",
   "svg text",
+  "Aside text",
+  "js link",
+  "div text",
+  "jsx summary",
+  "Note body",
+  "Evil body",
+  "hover",
+  "leaf text",
 ];
 
 /** Hovers and clicks what a payload's handler could hang on; returns how many elements were clicked. */

@@ -10,13 +10,13 @@
  *   the test's request interception sees any attempt).
  *
  * Where the inputs go: the plain Markdown cases become sections of one topic entry whose frontmatter is the
- * frontmatter case; each MDX case is its own .mdx page; the map cases make one map node below
+ * frontmatter case; each MDX case is its own .mdx page (wiki/kb-author.jsonc declares math and directives); the map cases make one map node below
  * International_Coordination (its Related Nodes, papers.json, and child folders named with `<script>` and
  * `<img onerror>`).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { type HostileCase, hostileCases } from "../../support/hostileInputs";
+import { type HostileCase, hostileCases, hostileConfig } from "../../support/hostileInputs";
 
 export const sentinelHost = "kb-author-hostile.invalid";
 /** What a payload does if it ever runs. */
@@ -118,6 +118,8 @@ export function writeHostileWorkspace(dir: string): void {
     ),
   );
   for (const page of mdxPages) write(page.file, onlyFile(page.cases[0]));
+  // The wiki's site reads math and directives: the math, directive and component cases use them.
+  write("wiki/kb-author.jsonc", hostileConfig);
 
   const nodeDir = `${parentFolder}/${nodeName}`;
   const order = childFolders.map((folder, index) => `${index + 1}. ${folder}`).join("\n");

@@ -145,7 +145,15 @@ async function main(): Promise<number> {
       run: async () => {
         const output = await installExtension(vsix, extensionsDir);
         const installed = path.join(extensionsDir, `${extensionId}-${manifest.version}`);
-        for (const file of ["package.json", "dist/client.js", "dist/server.js"]) {
+        // KaTeX's stylesheet and fonts ship in the .vsix: the preview loads them from the extension, offline.
+        for (const file of [
+          "package.json",
+          "dist/client.js",
+          "dist/server.js",
+          "dist/katex/katex.min.css",
+          "dist/katex/fonts/KaTeX_Main-Regular.woff2",
+          "dist/katex/fonts/KaTeX_Math-Italic.woff2",
+        ]) {
           if (!existsSync(path.join(installed, file))) {
             throw new Error(`${path.join(installed, file)} is missing after the install. Output:\n${output}`);
           }

@@ -7,6 +7,8 @@ import type {
   RenderedPage,
   SiteRenderTarget,
 } from "../../../server/src/core/render/renderTypes";
+import { safeLayoutStyle } from "../../../server/src/shared/mathLayout";
+import type { RenderOptions } from "../../../server/src/core/render/renderTypes";
 import { MemoryFileSystem } from "../../support/memoryFileSystem";
 
 /** The editor target of the tests: the workspace `/kb` is the one resource root. */
@@ -34,10 +36,11 @@ export function renderIn(
   files: Record<string, string | Uint8Array>,
   path: string,
   target: EditorRenderTarget | SiteRenderTarget = editorTarget,
+  options?: RenderOptions,
 ): { page: RenderedPage; tree: Root } {
   const service = serviceOf(files);
   service.validate(path);
-  const page = service.renderPage(path, target);
+  const page = service.renderPage(path, target, options);
   assert.ok(page, `no page for ${path}`);
   return { page, tree: parseHtml(page.html) };
 }
@@ -97,6 +100,8 @@ const forbiddenTags = new Set([
   "svg",
   "math",
 ]);
+/** What KaTeX's output (inside `span.katex`, which only the math renderer makes) may hold besides spans. */
+const katexTags = new Set(["svg", "path", "line", "math"]);
 const urlAttributes = [
   "href",
   "src",
@@ -115,8 +120,20 @@ const safeUrl = /^(?:https?:|mailto:|#|[^:]*$)/i;
  * elements, no event handlers or styles, no URL with another scheme, no remote source in the editor.
  */
 export function assertInert(html: string, target: "editor" | "site" = "editor"): void {
-  for (const element of allElements(parseHtml(html))) {
-    assert.ok(!forbiddenTags.has(element.tagName), `<${element.tagName}> survived in ${html}`);
+  const tree = parseHtml(html);
+  const inFormulas = new Set(select(tree, "span.katex").flatMap(allElements));
+  for (const element of allElements(tree)) {
+    const inKatex = inFormulas.has(element);
+    if (!(inKatex && katexTags.has(element.tagName)))
+      assert.ok(!forbiddenTags.has(element.tagName), `<${element.tagName}> survived in ${html}`);
+    const layout = element.properties.dataKbStyle;
+    if (layout !== undefined) {
+      assert.ok(inKatex, `data-kb-style survived outside a formula: ${String(layout)}`);
+      assert.ok(
+        safeLayoutStyle(String(layout)) === String(layout),
+        `data-kb-style beyond the layout grammar survived: ${String(layout)}`,
+      );
+    }
     for (const [name, value] of Object.entries(element.properties)) {
       const attribute = name.toLowerCase();
       assert.ok(!attribute.startsWith("on"), `event handler ${name} survived`);

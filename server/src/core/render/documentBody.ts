@@ -1,6 +1,7 @@
 import type { ElementContent } from "hast";
 import type { LineIndex } from "../document/lineIndex";
 import { type MarkdownSlice, renderMarkdown } from "./markdownPipeline";
+import { prepareMathForTarget } from "./mathLayoutClasses";
 import type { PageContext } from "./pageContext";
 import { rewriteLinks } from "./pageLinks";
 import { renderErrorBlock } from "./renderError";
@@ -14,12 +15,26 @@ export function renderLines(
 ): ElementContent[] {
   if (start >= end) return [];
   const text = lines.lines.slice(start, end).join("\n");
-  return renderSlice({ text, firstLine: start, mdx: page.path.toLowerCase().endsWith(".mdx") }, page);
+  // The site's Markdown pipeline, as kb-author.jsonc declares it for the MDX check (`mdx.syntax`): math
+  // and directives are read in `.md` pages too, as Astro's remark plugins are.
+  const syntax = page.services.configs.configFor(page.path).mdx.syntax;
+  return renderSlice(
+    {
+      text,
+      firstLine: start,
+      mdx: page.path.toLowerCase().endsWith(".mdx"),
+      math: syntax.includes("math"),
+      directives: syntax.includes("directives"),
+      resolveReference: page.resolveReference,
+    },
+    page,
+  );
 }
 
 function renderSlice(slice: MarkdownSlice, page: PageContext): ElementContent[] {
   const { nodes, mdxFailure } = renderMarkdown(slice);
   rewriteLinks(nodes, page);
+  if (slice.math) prepareMathForTarget(nodes, page);
   if (mdxFailure === undefined) return nodes;
   const note = `This MDX could not be read as MDX (${mdxFailure}); it is shown as plain Markdown, HTML as text.`;
   return [renderErrorBlock(note), ...nodes];

@@ -3,13 +3,16 @@ import type { Root as MdastRoot } from "mdast";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
-import remarkGfm from "remark-gfm";
-import remarkMdx from "remark-mdx";
-import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { mayHoldAutolinkLiteral, withoutAutolinkLiterals } from "./autolinkLiterals";
+import { mayHoldAutolinkLiteral } from "./autolinkLiterals";
+import { renderDirectives } from "./directiveCallouts";
+import { directivesTooDeep } from "./directiveNesting";
+import { rehypeFootnoteIds } from "./footnoteIds";
+import { markdownParser, type ParserOptions } from "./markdownParsers";
+import { renderMathIn } from "./mathRendering";
 import { makeHtmlInert, makeMdxInert } from "./mdxInert";
+import { noReferences, type ReferenceResolver } from "./referenceResolver";
 import { sanitizeSchema } from "./sanitizeSchema";
 import { h } from "hastscript";
 import { toString } from "mdast-util-to-string";
@@ -22,8 +25,14 @@ export interface MarkdownSlice {
   text: string;
   /** The 0-based line of the file the text starts at (for `data-line`). */
   firstLine: number;
-  /** Read as MDX (a `.mdx` file): JSX, ESM and expressions are shown as inert text. */
+  /** Read as MDX (a `.mdx` file): JSX, ESM and expressions are shown, never run (mdxInert.ts). */
   mdx: boolean;
+  /** `$...$` and `$$...$$` are math, typeset with KaTeX (the site's pipeline has remark-math). */
+  math?: boolean;
+  /** `:::note` and other directives are read (the site's pipeline has remark-directive). */
+  directives?: boolean;
+  /** Which MDX components are references to entries, shown as links (none when not given). */
+  resolveReference?: ReferenceResolver;
 }
 
 interface RenderedMarkdown {
@@ -33,33 +42,20 @@ interface RenderedMarkdown {
   mdxFailure: string | undefined;
 }
 
-// Processors are built and frozen once: building one per render costs more than rendering a node.
-// Each comes without GFM's costly autolink literals too, for the texts that cannot hold one.
-const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
-const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
-// (Built afresh: a copy of a frozen processor gets deep copies of its extensions, duplicated.)
-const markdownParserWithoutAutolinks = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(withoutAutolinkLiterals)
-  .freeze();
-const mdxParserWithoutAutolinks = unified()
-  .use(remarkParse)
-  .use(remarkMdx)
-  .use(remarkGfm)
-  .use(withoutAutolinkLiterals)
-  .freeze();
 // `clobberPrefix: ""`: the sanitizer prefixes every id with `user-content-` (as GitHub does) and the
 // link pass prefixes in-page `#fragments` to match; prefixing here too would double it. Headings get
-// GitHub's ids (rehype-slug), so `#a-heading` links lead somewhere in the preview and the site.
+// GitHub's ids (rehype-slug), so `#a-heading` links lead somewhere in the preview and the site;
+// footnotes get ids no heading can have (footnoteIds.ts).
 const toSafeHtml = unified()
   .use(remarkRehype, { clobberPrefix: "" })
+  .use(rehypeFootnoteIds)
   .use(rehypeSlug)
   .use(rehypeSanitize, sanitizeSchema)
   .freeze();
 // Raw HTML (as GitHub renders it in .md files) costs an HTML parse: only slices that contain some pay it.
 const toSafeHtmlWithRaw = unified()
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "" })
+  .use(rehypeFootnoteIds)
   .use(rehypeRaw)
   .use(rehypeSlug)
   .use(rehypeSanitize, sanitizeSchema)
@@ -72,8 +68,11 @@ const toSafeHtmlWithRaw = unified()
 export function renderMarkdown(slice: MarkdownSlice): RenderedMarkdown {
   const nodes: ElementContent[] = [];
   let mdxFailure: string | undefined;
-  for (const part of guardSlice(slice.text)) {
-    const firstLine = slice.firstLine + part.line;
+  const tooDeep = slice.directives ? directivesTooDeep(slice.text) : undefined;
+  if (tooDeep !== undefined) nodes.push(renderErrorBlock(`Directives are shown as text here: ${tooDeep}.`));
+  const read = tooDeep === undefined ? slice : { ...slice, directives: false };
+  for (const part of guardSlice(read.text)) {
+    const firstLine = read.firstLine + part.line;
     if (part.unparsed !== undefined) {
       nodes.push(
         renderErrorBlock(`This block is shown as plain text, not rendered: ${part.unparsed}.`),
@@ -81,7 +80,7 @@ export function renderMarkdown(slice: MarkdownSlice): RenderedMarkdown {
       );
       continue;
     }
-    const rendered = renderParsed({ text: part.text, firstLine, mdx: slice.mdx });
+    const rendered = renderParsed({ ...read, text: part.text, firstLine });
     nodes.push(...rendered.nodes);
     mdxFailure ??= rendered.mdxFailure;
   }
@@ -98,25 +97,35 @@ const markdownSigns = /[\\`*_[\]<>!&~|]/;
  */
 export function markdownToPlainText(markdown: string): string {
   if (!markdownSigns.test(markdown)) return markdown;
-  const parser = mayHoldAutolinkLiteral(markdown) ? markdownParser : markdownParserWithoutAutolinks;
+  const parser = markdownParser({ ...plainMarkdown, autolinks: mayHoldAutolinkLiteral(markdown) });
   return toString(parser.parse(markdown), { includeHtml: false }).replace(/\s+/g, " ").trim();
 }
 
+const plainMarkdown = { mdx: false, math: false, directives: false };
+
 function renderParsed(slice: MarkdownSlice): RenderedMarkdown {
   const { tree, mdxFailure } = parse(slice);
+  if (slice.directives) renderDirectives(tree, slice.text);
   markSourceLines(tree, slice.firstLine);
   const processor = containsHtml(tree) ? toSafeHtmlWithRaw : toSafeHtml;
-  const hast = processor.runSync(tree);
-  return { nodes: hast.children as ElementContent[], mdxFailure };
+  const nodes = processor.runSync(tree).children as ElementContent[];
+  // After sanitizing: KaTeX's output is checked by its own schema, which allows what the page's does not.
+  if (slice.math) renderMathIn(nodes);
+  return { nodes, mdxFailure };
 }
 
 function parse(slice: MarkdownSlice): { tree: MdastRoot; mdxFailure: string | undefined } {
-  const autolinks = mayHoldAutolinkLiteral(slice.text);
-  const parseMarkdown = () => (autolinks ? markdownParser : markdownParserWithoutAutolinks).parse(slice.text);
+  const options: ParserOptions = {
+    mdx: false,
+    math: slice.math ?? false,
+    directives: slice.directives ?? false,
+    autolinks: mayHoldAutolinkLiteral(slice.text),
+  };
+  const parseMarkdown = () => markdownParser(options).parse(slice.text);
   if (!slice.mdx) return { tree: parseMarkdown(), mdxFailure: undefined };
   try {
-    const tree = (autolinks ? mdxParser : mdxParserWithoutAutolinks).parse(slice.text);
-    makeMdxInert(tree, slice.text);
+    const tree = markdownParser({ ...options, mdx: true }).parse(slice.text);
+    makeMdxInert(tree, slice.resolveReference ?? noReferences);
     return { tree, mdxFailure: undefined };
   } catch (error) {
     const tree = parseMarkdown();

@@ -1,100 +1,64 @@
 import type { Nodes, Parents, Root, RootContent } from "mdast";
+import { type JsxElement, jsxElementNodes } from "./componentBoxes";
+import { mdastElement, jsxCode, textNode } from "./mdastElement";
+import type { ReferenceResolver } from "./referenceResolver";
 import { jsxClass } from "./sanitizeSchema";
+import { unravelJsxParagraphs } from "./unravelJsx";
 
-/** The MDX node shapes (mdast-util-mdx), read structurally: only what showing them as text needs. */
+/** The MDX node shapes (mdast-util-mdx), read structurally: only what showing them needs. */
 interface MdxNode {
   type: string;
-  name?: string | null;
   value?: string;
-  attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: RootContent[];
-  position?: { start: { offset?: number; line: number }; end: { offset?: number } };
+  position?: RootContent["position"];
 }
 
-const jsxFlow = "mdxJsxFlowElement";
-const jsxText = "mdxJsxTextElement";
-
 /**
- * Replaces every MDX construct by inert text, so that nothing from MDX can become live HTML: a JSX
- * element shows its opening tag as written (attributes included) in `code.kb-jsx`, then its children
- * rendered as Markdown, then its closing tag; ESM (`import`/`export`) and `{expressions}` are shown
- * as code. `source` is the text the tree was parsed from (positions are offsets into it).
+ * Replaces every MDX construct by what can only be shown, so that nothing from MDX can become live
+ * HTML or run: JSX elements become HTML elements, reference links or labelled boxes (componentBoxes.ts);
+ * ESM (`import`/`export`) a collapsed code block; `{expressions}` code, never evaluated. Paragraphs
+ * holding nothing but JSX are unwrapped first, as the MDX compiler does.
  */
-export function makeMdxInert(tree: Root, source: string): void {
+export function makeMdxInert(tree: Root, resolveReference: ReferenceResolver): void {
   const visit = (parent: Parents): void => {
-    const children: RootContent[] = parent.children.flatMap((child) => inert(child as MdxNode, source));
+    unravelJsxParagraphs(parent);
+    const children: RootContent[] = parent.children.flatMap((child) =>
+      inert(child as MdxNode, resolveReference),
+    );
     parent.children = children as never;
     for (const child of children) if ("children" in child) visit(child);
   };
   visit(tree);
 }
 
-function inert(node: MdxNode, source: string): RootContent[] {
+function inert(node: MdxNode, resolveReference: ReferenceResolver): RootContent[] {
   switch (node.type) {
     case "mdxjsEsm":
-      return [codeBlock(node.value ?? "", node)];
+      return [esmBlock(node)];
     case "mdxFlowExpression":
       return [codeBlock(`{${node.value ?? ""}}`, node)];
     case "mdxTextExpression":
-      return [inlineCode(`{${node.value ?? ""}}`, node)];
-    case jsxFlow:
-    case jsxText:
-      return jsxAsText(node, source);
+      return [jsxCode(`{${node.value ?? ""}}`, node.position)];
+    case "mdxJsxFlowElement":
+    case "mdxJsxTextElement":
+      return jsxElementNodes(node as JsxElement, resolveReference);
     default:
       return [node as RootContent];
   }
 }
 
-function jsxAsText(node: MdxNode, source: string): RootContent[] {
-  const children = node.children ?? [];
-  const { opening, closing } = tagTexts(node, source);
-  const open = inlineCode(opening, node);
-  const close = closing ? [inlineCode(closing, node)] : [];
-  if (node.type === jsxText) return [open, ...children, ...close];
-  const paragraph = (code: RootContent) =>
-    ({ type: "paragraph", children: [code], position: node.position }) as RootContent;
-  return [paragraph(open), ...children, ...close.map(paragraph)];
-}
-
-/** The opening and closing tags as written in the source; rebuilt from the tree when positions are missing. */
-function tagTexts(node: MdxNode, source: string): { opening: string; closing: string | undefined } {
-  const children = node.children ?? [];
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start !== undefined && end !== undefined) {
-    if (children.length === 0) return { opening: source.slice(start, end).trim(), closing: undefined };
-    const first = children[0].position?.start.offset;
-    const last = children[children.length - 1].position?.end.offset;
-    if (first !== undefined && last !== undefined)
-      return { opening: source.slice(start, first).trim(), closing: source.slice(last, end).trim() };
-  }
-  const name = node.name ?? "";
-  const attributes = (node.attributes ?? []).map(attributeText).join("");
-  return children.length === 0
-    ? { opening: `<${name}${attributes} />`, closing: undefined }
-    : { opening: `<${name}${attributes}>`, closing: `</${name}>` };
-}
-
-function attributeText(attribute: { type: string; name?: string; value?: unknown }): string {
-  if (attribute.type === "mdxJsxExpressionAttribute") return ` {${String(attribute.value)}}`;
-  const value = attribute.value;
-  if (value === null || value === undefined) return ` ${attribute.name}`;
-  if (typeof value === "string") return ` ${attribute.name}=${JSON.stringify(value)}`;
-  return ` ${attribute.name}={${String((value as { value?: unknown }).value)}}`;
+/** `import`/`export` lines: what the site runs, not what it shows; collapsed, to be opened when wanted. */
+function esmBlock(node: MdxNode): RootContent {
+  return mdastElement(
+    "details",
+    { className: ["kb-esm"] },
+    [mdastElement("summary", {}, [textNode("import / export")]), codeBlock(node.value ?? "", node)],
+    node.position,
+  );
 }
 
 function codeBlock(value: string, node: MdxNode): RootContent {
   return {
     type: "code",
-    value,
-    position: node.position,
-    data: { hProperties: { className: [jsxClass] } },
-  } as RootContent;
-}
-
-function inlineCode(value: string, node: MdxNode): RootContent {
-  return {
-    type: "inlineCode",
     value,
     position: node.position,
     data: { hProperties: { className: [jsxClass] } },

@@ -1,6 +1,7 @@
 import type { CoreServices } from "../model/services";
 import type { Target } from "../model/linkTargets";
-import type { RenderTarget } from "./renderTypes";
+import { noReferences, type ReferenceResolver } from "./referenceResolver";
+import type { RenderOptions, RenderTarget } from "./renderTypes";
 
 /** What every part of one page's rendering needs: the file, where the page is shown, what it references. */
 export interface PageContext {
@@ -14,9 +15,21 @@ export interface PageContext {
   assets: Set<string>;
   /** What each link address of the page leads to, looked up once per address (a page may repeat one hundreds of times). */
   linkTargets: Map<string, Target | undefined>;
+  /**
+   * Set once the page shows math: the layout classes its math uses (site target: class name ->
+   * declarations; empty in the editor, where the layout stays in `data-kb-style`).
+   */
+  mathStyles?: Map<string, string>;
+  /** Which MDX components are references to entries (referenceResolver.ts). */
+  resolveReference: ReferenceResolver;
 }
 
-export function createPageContext(path: string, target: RenderTarget, services: CoreServices): PageContext {
+export function createPageContext(
+  path: string,
+  target: RenderTarget,
+  services: CoreServices,
+  options: RenderOptions = {},
+): PageContext {
   return {
     path,
     target,
@@ -24,5 +37,6 @@ export function createPageContext(path: string, target: RenderTarget, services: 
     pageUrl: target.kind === "site" ? target.pageUrlOf(path) : undefined,
     assets: new Set(),
     linkTargets: new Map(),
+    resolveReference: options.resolveReference ?? noReferences,
   };
 }

@@ -10,7 +10,7 @@ import { nodePage, type PageBody } from "./nodePage";
 import { createPageContext, type PageContext } from "./pageContext";
 import { problemsBanner } from "./problemsBanner";
 import { renderErrorBlock } from "./renderError";
-import type { PageKind, RenderTarget, RenderedPage } from "./renderTypes";
+import type { PageKind, RenderOptions, RenderTarget, RenderedPage } from "./renderTypes";
 import { markdownPage, topicPage } from "./topicPage";
 
 /**
@@ -22,11 +22,12 @@ export function renderPage(
   path: string,
   target: RenderTarget,
   services: CoreServices,
+  options: RenderOptions = {},
 ): RenderedPage | undefined {
   if (!isMarkdownPath(path)) return undefined;
   const source = services.workspace.readText(path, services.configs.configFor(path).maxFileSize);
   if (!source.ok && source.problem === "missing") return undefined;
-  const page = createPageContext(path, target, services);
+  const page = createPageContext(path, target, services, options);
   let kind: PageKind = "markdown";
   let body: PageBody;
   try {
@@ -59,6 +60,7 @@ function finishPage(kind: PageKind, body: PageBody, page: PageContext, version: 
     kind,
     html: toHtml(h("article.kb-page", { dataKind: kind }, content)),
     assets: [...page.assets],
+    mathStyles: page.mathStyles && Object.fromEntries(page.mathStyles),
     problems: problemCounts(page.path, page.services),
     version,
   };

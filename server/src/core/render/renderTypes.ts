@@ -34,8 +34,22 @@
  *   `a.kb-node-link` (a node) or `a.kb-file-link`; ones that do not resolve (or whose scheme is not
  *   http, https or mailto) are `a.kb-broken-link[title=why]` without `href`; external ones
  *   `a.kb-external`. In-page `#anchors` are kept, prefixed `user-content-` like the sanitized ids.
- *   MDX JSX is shown as inert text in `code.kb-jsx` (its children rendered after it, then its closing
- *   tag); MDX ESM and `{expressions}` are `code.kb-jsx` too.
+ *   Footnotes (GFM): `sup > a[data-footnote-ref]` to `section.footnotes[data-footnotes] > ol > li`, whose
+ *   `a.data-footnote-backref` (↩) leads back; their ids are `user-content-fn:N`, `user-content-fnref:N`
+ *   and `user-content-fn:label`, which no heading id can be.
+ * - MDX: lower-case JSX naming an HTML element a page may hold is that element (sanitized like raw HTML);
+ *   a component the resolver knows (referenceResolver.ts) is a link to its entry; any other JSX is a
+ *   labelled box, `div.kb-component` (`span.kb-component.kb-component-inline` in a paragraph) holding
+ *   `div.kb-component-label` (`span.kb-component-name`, then `span.kb-component-props` with a
+ *   `span.kb-component-prop` per prop: `span.kb-component-prop-name`, `=`, `span.kb-component-prop-value`
+ *   or, for an expression, `code.kb-jsx`) and `div.kb-component-body` (its children, rendered). ESM is a
+ *   collapsed `details.kb-esm` holding the code; `{expressions}` are `code.kb-jsx`.
+ * - Directives (when the site's syntax has them): `div.kb-callout.kb-callout-note|tip|caution|danger|warning|other`
+ *   with `p.kb-callout-title` (an unknown name in `span.kb-callout-name`, its attributes as props) then
+ *   the content; a labelled leaf or text directive is `p.kb-directive` / `span.kb-directive[title=name]`.
+ * - Math (when the site's syntax has it): KaTeX's `span.katex` inline, `div.kb-math-display` as a block;
+ *   its layout in `data-kb-style` (editor) or `kb-m-*` classes of the site's math stylesheet (site); a
+ *   formula KaTeX cannot read is `span.kb-math-error[title=why]` (`div.kb-math-display.kb-math-error`).
  * - Images: local images allowed by the target are `img`; every other image (remote, outside the
  *   resource roots, missing, unpublished) is `span.kb-blocked-image[title=why]` showing its alt text.
  * - `div.kb-render-error[role=status]`: a part of the page (or the whole file: too large, binary, not
@@ -45,6 +59,8 @@
  *   `data-kb-external` = the URL; the webview script handles clicks on those two attributes only (and
  *   on `a.kb-line-link`). The site target carries neither (plain relative `href`s).
  */
+
+import type { ReferenceResolver } from "./referenceResolver";
 
 /** Where links and images lead: the editor's webview or a static site. */
 export type RenderTarget = EditorRenderTarget | SiteRenderTarget;
@@ -73,6 +89,12 @@ export interface SiteRenderTarget {
 
 export type PageKind = "map-node" | "topic" | "markdown";
 
+/** What a host may add to a rendering. */
+export interface RenderOptions {
+  /** Which MDX components are references to entries, shown as links to them (none by default). */
+  resolveReference?: ReferenceResolver;
+}
+
 export interface RenderedPage {
   /** The page title: a node's folder name with spaces, a topic's `title`, else the first heading or file name. */
   title: string;
@@ -81,6 +103,11 @@ export interface RenderedPage {
   html: string;
   /** Local files the page references (images, linked files) that the site must copy (site target only). */
   assets: string[];
+  /**
+   * Undefined when the page shows no math; else the classes of the site's math stylesheet its formulas
+   * use (class name -> CSS declarations; site target only, empty in the editor).
+   */
+  mathStyles: Record<string, string> | undefined;
   /** The problems shown in the banner. */
   problems: { errors: number; warnings: number };
   /** The document version rendered (the open document's, or the disk's). */

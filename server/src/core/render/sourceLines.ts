@@ -8,9 +8,19 @@ const lineMarkedTypes = new Set([
   "table",
   "tableRow",
   "code",
+  "math",
   "blockquote",
   "thematicBreak",
 ]);
+
+/** The renderer's own elements (mdastElement.ts) that are line-marked blocks: labelled directives, the collapsed ESM. */
+const lineMarkedElements = new Set(["p", "details"]);
+
+function isLineMarked(node: Nodes): boolean {
+  if (lineMarkedTypes.has(node.type)) return true;
+  const name = (node.data as { hName?: unknown } | undefined)?.hName;
+  return (node.type as string) === "kbElement" && typeof name === "string" && lineMarkedElements.has(name);
+}
 
 /**
  * Puts `data-line` (0-based line in the source file) on the blocks of a parsed slice of the file:
@@ -21,7 +31,7 @@ const lineMarkedTypes = new Set([
 export function markSourceLines(tree: Root, firstLine: number): void {
   const visit = (node: Nodes): void => {
     const line = node.position?.start.line;
-    if (line !== undefined && lineMarkedTypes.has(node.type)) {
+    if (line !== undefined && isLineMarked(node)) {
       node.data = {
         ...node.data,
         hProperties: { ...node.data?.hProperties, dataLine: firstLine + line - 1 },

@@ -4,6 +4,7 @@ import { errorPageHtml, nodeWithoutFileHtml } from "./fallbackPages";
 import { indexPageHtml, type WrittenPage } from "./indexPage";
 import { mapPageHtml } from "./mapPage";
 import { siteDocument } from "./siteDocument";
+import { safeLayoutStyle } from "../../shared/mathLayout";
 import { siteFiles } from "./siteFiles";
 import type { SiteMapNode } from "./siteMap";
 import { type PlannedPage, planSite, type SitePlan, type SitePlanOptions } from "./sitePlan";
@@ -29,6 +30,8 @@ export interface SiteSummary {
   /** The knowledge base's pages, with their problems. */
   pages: WrittenPage[];
   assetCount: number;
+  /** Some page shows math: the site needs KaTeX's stylesheet and fonts (siteFiles.katexFolder), which the caller copies. */
+  math: boolean;
 }
 
 /**
@@ -40,11 +43,18 @@ export function buildSite(service: LanguageService, options: SiteBuildOptions): 
   const plan = planSite(service, options);
   const trees = plan.trees;
   const siteName = trees.length === 1 ? trees[0].item.title : basename(options.sourceFolder);
-  const frame = (url: string, title: string, contentHtml: string) =>
-    siteDocument({ url, title, siteName, contentHtml, generator: options.generator });
+  const frame = (url: string, title: string, contentHtml: string, math = false) =>
+    siteDocument({ url, title, siteName, contentHtml, generator: options.generator, math });
+  const mathLayout = new Map<string, string>();
+  let mathUsed = false;
   const pages = plan.pages.map((planned) => {
-    const { written, rendered, assets } = renderPlannedPage(service, plan, planned, options.warn);
-    options.output.writePage(planned.url, frame(planned.url, written.title, rendered));
+    const { written, rendered, assets, mathStyles } = renderPlannedPage(service, plan, planned, options.warn);
+    mathUsed ||= mathStyles !== undefined;
+    for (const [name, declarations] of Object.entries(mathStyles ?? {})) mathLayout.set(name, declarations);
+    options.output.writePage(
+      planned.url,
+      frame(planned.url, written.title, rendered, mathStyles !== undefined),
+    );
     // The assets listed get a URL too, should the renderer not have asked for one.
     for (const asset of assets) plan.target.assetUrlOf(asset);
     return written;
@@ -58,7 +68,8 @@ export function buildSite(service: LanguageService, options: SiteBuildOptions): 
   );
   const index = indexPageHtml({ name: siteName, trees: validatedTrees, pages, pageUrlOf });
   options.output.writePage(siteFiles.index, frame(siteFiles.index, siteName, index));
-  return { pageCount: pages.length + 2, pages, assetCount: plan.assets.size };
+  if (mathUsed) options.output.writePage(siteFiles.mathLayout, mathLayoutCss(mathLayout));
+  return { pageCount: pages.length + 2, pages, assetCount: plan.assets.size, math: mathUsed };
 }
 
 /**
@@ -87,7 +98,7 @@ function renderPlannedPage(
   plan: SitePlan,
   planned: PlannedPage,
   warn: (message: string) => void,
-): { written: WrittenPage; rendered: string; assets: string[] } {
+): { written: WrittenPage; rendered: string; assets: string[]; mathStyles?: Record<string, string> } {
   const source = relativePath(plan.sourceFolder, planned.file ?? planned.node?.item.folder ?? "");
   const base = { url: planned.url, source, failed: false, problems: { errors: 0, warnings: 0 } };
   if (!planned.file && planned.node) {
@@ -108,11 +119,22 @@ function renderPlannedPage(
     // A node's page is listed as a node whatever the renderer made of its file.
     const kind: PageKind = planned.node ? "map-node" : page.kind;
     const written = { ...base, title: page.title, kind, problems: page.problems };
-    return { written, rendered: page.html, assets: page.assets };
+    return { written, rendered: page.html, assets: page.assets, mathStyles: page.mathStyles };
   }
   warn(`could not render ${source}: ${reason}`);
   const title = planned.node?.item.title ?? basename(source, extname(source));
   const kind: PageKind = planned.node ? "map-node" : "markdown";
   const written = { ...base, title, kind, failed: true };
   return { written, rendered: errorPageHtml(title, kind, reason), assets: [] };
+}
+
+/**
+ * The site's math stylesheet: a rule per layout class. The declarations are read again through the
+ * layout grammar: nothing but lengths, colours and two keywords reaches the file.
+ */
+function mathLayoutCss(layout: ReadonlyMap<string, string>): string {
+  const rules = [...layout]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, declarations]) => `.${name}{${safeLayoutStyle(declarations)}}`);
+  return `/* The layout KaTeX gives the site's formulas, one class per layout (kb-author render). */\n${rules.join("\n")}\n`;
 }

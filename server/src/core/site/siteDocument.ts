@@ -6,9 +6,10 @@ import { relativeSiteUrl } from "./siteUrls";
 
 /**
  * No script may run in a published page (the article is sanitized, and this says so to the browser
- * too); styles and images come from the site itself.
+ * too); styles, fonts (KaTeX's) and images come from the site itself. No inline style either: the
+ * layout of formulas is in the site's math stylesheet.
  */
-const siteContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'";
+const siteContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'";
 
 interface SiteDocumentParts {
   /** The page's own site URL: every link in the frame is made relative to it. */
@@ -20,6 +21,8 @@ interface SiteDocumentParts {
   /** Written in the footer, e.g. `kb-author 0.1.0`. */
   generator: string;
   lang?: string;
+  /** The page shows math: it links KaTeX's stylesheet and the site's math layout. */
+  math?: boolean;
 }
 
 /** A complete HTML page of the site: the frame (head, header, footer) around the content. */
@@ -39,6 +42,12 @@ export function siteDocument(parts: SiteDocumentParts): string {
           h("meta", { name: "generator", content: parts.generator }),
           h("title", title),
           h("link", { rel: "stylesheet", href: link(siteFiles.style) }),
+          ...(parts.math
+            ? [
+                h("link", { rel: "stylesheet", href: link(siteFiles.katexStyle) }),
+                h("link", { rel: "stylesheet", href: link(siteFiles.mathLayout) }),
+              ]
+            : []),
         ]),
         h("body.kb-site", [
           h("a.kb-skip-link", { href: "#main" }, "Skip to content"),
