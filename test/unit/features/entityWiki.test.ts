@@ -53,4 +53,23 @@ describe("the worked example of a wiki that links by id (docs/examples/entity-wi
       "data/entities/people.yaml:7 data/schema",
     ]);
   });
+
+  it("renders a page's reference components as links to their entries, math typeset, components as boxes", () => {
+    const service = createLanguageService({
+      fileSystem: new MemoryFileSystem(entityWiki()),
+      workspaceRoots: ["/kb"],
+    });
+    const page = service.renderPage("/kb/content/risks/race-dynamics.mdx", {
+      kind: "editor",
+      resourceRoots: [],
+    });
+    const html = page?.html ?? "";
+    // `<EntityLink id="uk-aisi">UK AI Security Institute</EntityLink>`: a link with its own text.
+    assert.match(html, /<a [^>]*>UK AI Security Institute<\/a>/);
+    // `<R id="bletchley-2023" />` has no children: the entry's title is the link's text.
+    assert.match(html, /<a [^>]*>The Bletchley Declaration<\/a>/);
+    assert.match(html, /class="katex/, "the formula is typeset");
+    assert.match(html, /Crux/, "the Crux component is a labelled box");
+    assert.doesNotMatch(html, /&lt;EntityLink/, "no component is shown as source");
+  });
 });

@@ -1,3 +1,4 @@
+import { referenceResolverFor } from "../model/referenceLinks";
 import type { ElementContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
@@ -27,7 +28,9 @@ export function renderPage(
   if (!isMarkdownPath(path)) return undefined;
   const source = services.workspace.readText(path, services.configs.configFor(path).maxFileSize);
   if (!source.ok && source.problem === "missing") return undefined;
-  const page = createPageContext(path, target, services, options);
+  const page = createPageContext(path, target, services, {
+    resolveReference: options.resolveReference ?? referenceResolverFor(path, services),
+  });
   let kind: PageKind = "markdown";
   let body: PageBody;
   try {
