@@ -23,7 +23,7 @@ export function referenceResolverFor(
         const definition =
           id === undefined ? undefined : services.references.idsOf(config, registry).get(id)?.[0];
         if (definition)
-          return { title: definition.title ?? id!, href: relativePath(dirname(path), definition.path) };
+          return { title: definition.title ?? id, href: relativePath(dirname(path), definition.path) };
       }
     return undefined;
   };
