@@ -64,4 +64,48 @@ describe("References by id in the workbench", function () {
       },
       { prepare: copyEntityWiki },
     ));
+
+  it("previews a wiki page as its site shows it: math typeset, a callout, a component box, entity links, footnotes", () =>
+    withWorkbench(
+      "preview-wiki-page",
+      async (workbench) => {
+        const preview = workbench.page.frameLocator("iframe.webview.ready").frameLocator("#active-frame");
+        await workbench.step("open Race Dynamics and its preview to the side", async () => {
+          await workbench.openFile("entity-wiki/content/risks/race-dynamics.mdx");
+          await workbench.waitForStatusCounts(seeded);
+          await workbench.runCommand("kb-author: Open Preview to the Side");
+          await preview.locator("h1", { hasText: "Race Dynamics" }).waitFor({ timeout: 15_000 });
+        });
+        await workbench.step("the formula is typeset by KaTeX, with its fonts", async () => {
+          await preview.locator(".katex-display .katex").first().waitFor({ timeout: 10_000 });
+          await preview.locator(".katex-display .katex-html").first().waitFor({ timeout: 10_000 });
+        });
+        await workbench.step("the note is a callout, the Crux a labelled box, the ids links", async () => {
+          await preview
+            .locator("div.kb-callout.kb-callout-note", { hasText: "Race dynamics are a structural risk" })
+            .first()
+            .waitFor({ timeout: 10_000 });
+          await preview.locator("text=Crux").first().waitFor({ timeout: 10_000 });
+          await preview.locator("a", { hasText: "UK AI Security Institute" }).waitFor({ timeout: 10_000 });
+          await preview
+            .locator("a", { hasText: "The Bletchley Declaration" })
+            .first()
+            .waitFor({ timeout: 10_000 });
+          assert.equal(
+            await preview.locator("text=<EntityLink").count(),
+            0,
+            "no component is shown as source",
+          );
+        });
+        await workbench.step("the footnote is listed at the end with a link back", async () => {
+          await preview
+            .locator("[data-footnote-backref]")
+            .first()
+            .waitFor({ state: "attached", timeout: 10_000 });
+        });
+        const file = await workbench.readmeScreenshot("screenshot-preview-wiki");
+        console.log(`      README screenshot: ${file}`);
+      },
+      { prepare: copyEntityWiki },
+    ));
 });
