@@ -4,7 +4,12 @@ import { MemoryFileSystem } from "../../support/memoryFileSystem";
 
 /** The repository's examples/ folder (or a folder of it), its files by path under /kb. */
 export function examplesFiles(subfolder = ""): Record<string, string> {
-  const root = path.resolve(__dirname, "../../../../examples", subfolder);
+  return repositoryFiles(path.join("examples", subfolder));
+}
+
+/** A folder of the repository (`docs/examples/entity-wiki`), its files by path under /kb. */
+export function repositoryFiles(folder: string): Record<string, string> {
+  const root = path.resolve(__dirname, "../../../..", folder);
   const files: Record<string, string> = {};
   const walk = (folder: string) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {

@@ -1,24 +1,10 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { createLanguageService } from "../../../server/src/core";
 import { MemoryFileSystem } from "../../support/memoryFileSystem";
+import { repositoryFiles } from "../faults/examplesTree";
 
 /** docs/examples/entity-wiki, read into memory under /kb (so that mistakes can be injected). */
-function entityWiki(): Record<string, string> {
-  const root = path.resolve(__dirname, "../../../../docs/examples/entity-wiki");
-  const files: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else
-        files[`/kb/${path.relative(root, full).split(path.sep).join("/")}`] = fs.readFileSync(full, "utf8");
-    }
-  };
-  walk(root);
-  return files;
-}
+const entityWiki = () => repositoryFiles("docs/examples/entity-wiki");
 
 function problemsOf(files: Record<string, string>): string[] {
   const service = createLanguageService({ fileSystem: new MemoryFileSystem(files), workspaceRoots: ["/kb"] });

@@ -8,11 +8,12 @@ import {
 } from "vscode-languageserver-types";
 import type { ReferenceRegistry } from "../config/configTypes";
 import { markdownContext, type MarkdownContext } from "../model/markdownContext";
-import type { ReferenceDefinition } from "../model/referenceIndex";
+import { placeOfDefinition, type ReferenceDefinition } from "../model/referenceIndex";
+import { contains } from "../model/locate";
 import { findReferenceUses, type ReferenceUse, unquoted } from "../model/referenceUses";
 import type { CoreServices } from "../model/services";
 import { pathToUri } from "../model/uris";
-import { dirname, isInside, relativePath } from "../paths";
+import { isInside } from "../paths";
 import type { RenamePlace } from "./rename";
 import { type EditOutcome, refuse, TextEditsByFile } from "./workspaceEdits";
 
@@ -25,13 +26,6 @@ function useAt(
     for (const use of findReferenceUses(context, registry))
       if (contains(use.range, position)) return { registry, use };
   return undefined;
-}
-
-function contains(range: Range, position: Position): boolean {
-  const { start, end } = range;
-  if (position.line < start.line || position.line > end.line) return false;
-  if (position.line === start.line && position.character < start.character) return false;
-  return !(position.line === end.line && position.character > end.character);
 }
 
 /** In an id's value (`<EntityLink id="|">`): the registry's ids, with their titles. */
@@ -68,7 +62,7 @@ export function referenceHover(context: MarkdownContext, position: Position): Ho
         `**${first.title ?? found.use.id}** — ${found.registry.name} \`${found.use.id}\``,
         ...(first.summary ? ["", first.summary] : []),
         "",
-        `Defined in ${definitions.map((definition) => placeOf(context, definition)).join(", ")}`,
+        `Defined in ${definitions.map((definition) => placeOfDefinition(context.path, definition)).join(", ")}`,
       ].join("\n")
     : `No ${found.registry.name} has the id \`${found.use.id}\`.`;
   return { contents: { kind: "markdown", value }, range: found.use.range };
@@ -81,10 +75,6 @@ export function referenceDefinitions(context: MarkdownContext, position: Positio
   const definitions =
     context.services.references.idsOf(context.config, found.registry).get(found.use.id) ?? [];
   return definitions.map((definition) => ({ uri: pathToUri(definition.path), range: definition.range }));
-}
-
-function placeOf(context: MarkdownContext, definition: ReferenceDefinition): string {
-  return `\`${relativePath(dirname(context.path), definition.path)}:${definition.range.start.line + 1}\``;
 }
 
 /** The id under the cursor: where the page uses one, or where its frontmatter defines one. */

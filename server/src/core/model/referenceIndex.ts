@@ -10,7 +10,7 @@ import type {
 import { matchesGlobs } from "../config/globs";
 import { locateInFrontmatter, parseFrontmatter } from "../document/frontmatter";
 import { LineIndex } from "../document/lineIndex";
-import { isMarkdownPath, joinPath } from "../paths";
+import { dirname, isMarkdownPath, joinPath, relativePath } from "../paths";
 import { isSkippedFolderName, type Workspace } from "../workspace/workspace";
 
 /** Where an id is defined: an item of a data file, or a page's frontmatter. */
@@ -176,8 +176,8 @@ function dataFileIds(path: string, text: string, spec: DataFileDefinitions): Ref
   return definitions;
 }
 
-/** An item as plain data, for its title and summary (undefined past 100 aliases: an alias bomb, not data). */
-function plainItem(item: Node, document: Document): unknown {
+/** An item as plain data, for its title, summary and schema (undefined past 100 aliases: an alias bomb, not data). */
+export function plainItem(item: Node, document: Document): unknown {
   try {
     return item.toJS(document, { maxAliasCount: 100 }) as unknown;
   } catch {
@@ -194,6 +194,11 @@ function pageIds(path: string, text: string, spec: PageIdDefinitions): Reference
   if (id === undefined) return [];
   const range = locateInFrontmatter(frontmatter, lines, spec.key).valueRange!;
   return [{ id, path, range, ...texts(frontmatter.value, spec.title, spec.summary), source: "page" }];
+}
+
+/** Where a definition is, as a message names it from a file: `` `../data/people.yaml:4` ``. */
+export function placeOfDefinition(fromPath: string, definition: ReferenceDefinition): string {
+  return `\`${relativePath(dirname(fromPath), definition.path)}:${definition.range.start.line + 1}\``;
 }
 
 /** An id as pages write it: a string, or a number (`numericId: 123` is used as `"123"`). */

@@ -1,12 +1,13 @@
 import type { ErrorObject } from "ajv";
 import { type Document, isMap, isSeq, type Node, parseDocument } from "yaml";
-import type { DataFileDefinitions, ReferenceRegistry, ResolvedConfig } from "../../config/configTypes";
+import type { DataFileDefinitions, ResolvedConfig } from "../../config/configTypes";
 import { matchesGlobs } from "../../config/globs";
 import { LineIndex } from "../../document/lineIndex";
 import { instancePathSegments } from "../../json/jsonPointer";
+import { plainItem } from "../../model/referenceIndex";
 import type { CoreServices } from "../../model/services";
-import { dirname, relativePath } from "../../paths";
 import type { Problem } from "../../problem";
+import { duplicateIdProblems } from "./referenceChecks";
 import { describeAjvError, isReportedAt } from "../../schemas/ajvErrors";
 
 /**
@@ -38,7 +39,7 @@ export function checkDataFile(
     if (specs.length === 0) continue;
     for (const spec of specs)
       if (spec.schema) problems.push(...schemaProblems(document, lines, spec, services));
-    problems.push(...duplicatesIn(path, config, registry, services));
+    problems.push(...duplicateIdProblems(path, registry, services.references.idsOf(config, registry)));
   }
   return problems;
 }
@@ -61,7 +62,7 @@ function schemaProblems(
   const problems: Problem[] = [];
   for (const item of items) {
     if (!item?.range) continue;
-    const value = safeJs(item, document);
+    const value = plainItem(item, document);
     if (compiled.validate(value)) continue;
     for (const error of (compiled.validate.errors ?? []).filter(isReportedAt))
       problems.push({
@@ -88,35 +89,4 @@ function rangeIn(lines: LineIndex, item: Node, error: ErrorObject) {
   let last = end;
   while (last > start && /\s/.test(lines.text[last - 1])) last--;
   return lines.rangeOfOffsets(start, last);
-}
-
-function duplicatesIn(
-  path: string,
-  config: ResolvedConfig,
-  registry: ReferenceRegistry,
-  services: CoreServices,
-): Problem[] {
-  const problems: Problem[] = [];
-  for (const definitions of services.references.idsOf(config, registry).values()) {
-    if (definitions.length < 2) continue;
-    for (const here of definitions.filter((definition) => definition.path === path)) {
-      const others = definitions.filter((definition) => definition !== here);
-      problems.push({
-        code: "reference/duplicate-id",
-        range: here.range,
-        message: `The ${registry.name} id \`${here.id}\` is also defined in ${others
-          .map((other) => `\`${relativePath(dirname(path), other.path)}:${other.range.start.line + 1}\``)
-          .join(", ")}: references to it may reach either.`,
-      });
-    }
-  }
-  return problems;
-}
-
-function safeJs(node: Node, document: Document): unknown {
-  try {
-    return node.toJS(document, { maxAliasCount: 100 }) as unknown;
-  } catch {
-    return undefined;
-  }
 }

@@ -2,9 +2,8 @@ import type { ReferenceRegistry } from "../../config/configTypes";
 import { matchesGlobs } from "../../config/globs";
 import type { MarkdownContext } from "../../model/markdownContext";
 import { findReferenceUses } from "../../model/referenceUses";
-import type { ReferenceDefinition, RegistryIds } from "../../model/referenceIndex";
+import { placeOfDefinition, type RegistryIds } from "../../model/referenceIndex";
 import { NameIndex } from "../../names";
-import { relativePath, dirname } from "../../paths";
 import type { Problem } from "../../problem";
 
 /**
@@ -33,7 +32,7 @@ export function checkReferences(context: MarkdownContext): Problem[] {
         data: nearest ? { suggestion: nearest } : undefined,
       });
     }
-    if (definesHere) problems.push(...duplicatesDefinedHere(context, registry, ids));
+    if (definesHere) problems.push(...duplicateIdProblems(context.path, registry, ids));
   }
   return problems;
 }
@@ -49,29 +48,24 @@ function definesIds(context: MarkdownContext, registry: ReferenceRegistry): bool
   );
 }
 
-/** The ids this page defines that are defined elsewhere too, reported on the page's own definition. */
-function duplicatesDefinedHere(
-  context: MarkdownContext,
-  registry: ReferenceRegistry,
-  ids: RegistryIds,
-): Problem[] {
+/**
+ * The ids a file (a page or a data file) defines that are defined elsewhere too, reported on the file's
+ * own definition and naming the others.
+ */
+export function duplicateIdProblems(path: string, registry: ReferenceRegistry, ids: RegistryIds): Problem[] {
   const problems: Problem[] = [];
   for (const definitions of ids.values()) {
     if (definitions.length < 2) continue;
-    for (const here of definitions.filter((definition) => definition.path === context.path)) {
+    for (const here of definitions.filter((definition) => definition.path === path)) {
       const others = definitions.filter((definition) => definition !== here);
       problems.push({
         code: "reference/duplicate-id",
         range: here.range,
         message: `The ${registry.name} id \`${here.id}\` is also defined in ${others
-          .map((other) => placeOf(context, other))
+          .map((other) => placeOfDefinition(path, other))
           .join(", ")}: references to it may reach either.`,
       });
     }
   }
   return problems;
-}
-
-function placeOf(context: MarkdownContext, definition: ReferenceDefinition): string {
-  return `\`${relativePath(dirname(context.path), definition.path)}:${definition.range.start.line + 1}\``;
 }
