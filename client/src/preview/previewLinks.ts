@@ -5,7 +5,8 @@ const externalSchemes = new Set(["http", "https", "mailto"]);
 
 /**
  * Opens a file a preview link points at (`data-kb-open`), in the source editor's column. A node's folder
- * opens its `Name/Name.md`. Only `file:` URIs: the webview is not trusted to name anything else.
+ * opens its `Name/Name.md`. Only `file:` URIs inside a workspace folder: the webview shows a page's
+ * content, which is not trusted to name anything else (`file:///etc/passwd`).
  */
 export async function openLinkedFile(link: string, column: ViewColumn): Promise<void> {
   let uri: Uri;
@@ -14,7 +15,7 @@ export async function openLinkedFile(link: string, column: ViewColumn): Promise<
   } catch {
     return;
   }
-  if (uri.scheme !== "file") return;
+  if (uri.scheme !== "file" || workspace.getWorkspaceFolder(uri) === undefined) return;
   const target = await nodeFileOf(uri.with({ fragment: "", query: "" }));
   if (target) await commands.executeCommand("vscode.open", target, { viewColumn: column });
 }

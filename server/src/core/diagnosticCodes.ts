@@ -59,6 +59,7 @@ export const defaultSeverities = {
   "file/too-complex": "error",
   "file/encoding": "error",
   "file/unreadable": "error",
+  "file/outside-workspace": "warning",
 } as const satisfies Record<string, SeverityName>;
 
 export type DiagnosticCode = keyof typeof defaultSeverities;

@@ -11,6 +11,10 @@
  *
  * Symbolic links: an implementation lists a link to a file as a file and leaves out links to folders
  * (and broken links), so that a walk of the tree can never loop (`a/loop -> ..`).
+ *
+ * Confinement: an implementation over a real disk keeps every read inside the folders `confineTo` names,
+ * judged on real paths (a link inside may lead outside), and answers `outsideWorkspace` for a file that
+ * leads out, without reading it and without saying whether its target exists.
  */
 type EntryType = "file" | "directory";
 
@@ -22,13 +26,20 @@ export interface DirectoryEntry {
 export interface FileStat {
   type: EntryType;
   size: number;
+  /** A link in the workspace that leads outside it: an entry of the tree (a file), never read. */
+  outsideWorkspace?: true;
 }
 
 /** A value now, or a promise of it. */
 export type Awaitable<T> = T | PromiseLike<T>;
 
 /** What reading a file up to a size gave: its bytes, its size when it is larger, a reason it cannot be read, or nothing (missing). */
-export type BoundedRead = Uint8Array | { tooLarge: number } | { unreadable: string } | undefined;
+export type BoundedRead =
+  | Uint8Array
+  | { tooLarge: number }
+  | { unreadable: string }
+  | { outsideWorkspace: true }
+  | undefined;
 
 export interface FileSystem {
   stat(path: string): Awaitable<FileStat | undefined>;
@@ -40,6 +51,10 @@ export interface FileSystem {
    * `unreadable`: the file exists but cannot be read (no read permission), with the reason.
    */
   readFileUpTo?(path: string, maxSize: number): Awaitable<BoundedRead>;
+  /** Optional: the workspace folders, where reads must stay; called again when they change. */
+  confineTo?(roots: readonly string[]): void;
+  /** Optional: paths that changed on disk (a folder replaced by a link must be judged again). */
+  forget?(paths: readonly string[]): void;
 }
 
 export function isPending<T>(value: Awaitable<T>): value is PromiseLike<T> {

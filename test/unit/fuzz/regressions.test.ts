@@ -80,4 +80,47 @@ describe("fuzz regressions", () => {
     const codes = service.validate(file)?.diagnostics.map((diagnostic) => diagnostic.code);
     assert.deepEqual(codes, ["frontmatter/syntax"]);
   });
+
+  it("frontmatter nesting `- ` 3,000 deep on one line, and 1,500 levels of indentation (the yaml package overflowed)", () => {
+    const dashes = "/kb/dashes.md";
+    const indented = "/kb/indented.md";
+    const deepIndent = Array.from({ length: 1500 }, (_, level) => " ".repeat(level) + "a:").join("\n");
+    const service = createLanguageService({
+      fileSystem: new MemoryFileSystem({
+        [dashes]: "---\ntitle: T\nlist:\n" + "- ".repeat(3000) + "x\n---\n\nText.\n",
+        [indented]: "---\ntitle: T\n" + deepIndent + " x\n---\n\nText.\n",
+      }),
+      workspaceRoots: ["/kb"],
+    });
+    for (const file of [dashes, indented])
+      assert.deepEqual(
+        service.validate(file)?.diagnostics.map((diagnostic) => diagnostic.code),
+        ["frontmatter/syntax"],
+        file,
+      );
+  });
+
+  it("a reference data file nested 3,000 levels (fuzz case 9711: validation overflowed the stack)", () => {
+    const data = "/kb/data/people.yaml";
+    const service = createLanguageService({
+      fileSystem: new MemoryFileSystem({
+        "/kb/kb-author.jsonc": JSON.stringify({
+          references: {
+            person: {
+              definedIn: [{ dataFiles: ["data/*.yaml"], items: "people" }],
+              usedIn: [{ frontmatter: "person" }],
+            },
+          },
+        }),
+        [data]: "people:\n  - id: " + "[".repeat(3000) + "\n",
+        "/kb/page.md": "---\ntitle: T\nperson: ada\n---\n\nText.\n",
+      }),
+      workspaceRoots: ["/kb"],
+    });
+    assert.deepEqual(
+      service.validate(data)?.diagnostics.map((diagnostic) => diagnostic.code),
+      ["data/syntax"],
+    );
+    assert.ok(service.validate("/kb/page.md"), "a page looking up the registry is validated");
+  });
 });

@@ -14,6 +14,7 @@ describe("NodeFileSystem.readFileUpTo (reading without a stat first)", () => {
 
   beforeEach(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), "kb-author-fs-"));
+    fileSystem.confineTo([toCorePath(folder)]);
   });
   afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 

@@ -49,7 +49,7 @@ function markdownFiles(folder: string, limit: number): string[] {
       if (found.length >= limit) return;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.mdx?$/.test(entry.name)) found.push(full);
+      else if (entry.isFile() && /\.mdx?$/.test(entry.name)) found.push(full);
     }
   };
   if (fs.existsSync(folder)) walk(folder);

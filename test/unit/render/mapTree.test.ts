@@ -23,6 +23,7 @@ const map = {
 class CountingFileSystem implements FileSystem {
   readonly reads: string[] = [];
   constructor(private readonly inner: FileSystem) {}
+  confineTo = (roots: readonly string[]) => this.inner.confineTo?.(roots);
   stat = (p: string) => this.inner.stat(p);
   readDirectory = (p: string) => this.inner.readDirectory(p);
   readFile = (p: string) => {

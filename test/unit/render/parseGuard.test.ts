@@ -36,6 +36,29 @@ describe("parse guard (preview)", () => {
     });
   }
 
+  it("shows the rest of a page as text past 20,000 marks in all, each block under the block limit", () => {
+    // 60,000 marks in short paragraphs held the preview, and the server, for a minute.
+    const paragraph = "*a* _b_ `c` [d](e) **f** ".repeat(40);
+    const text = Array.from({ length: 300 }, () => paragraph).join("\n\n");
+    const parts = guardSlice(text);
+    assert.deepEqual(
+      parts.map((part) => part.unparsed !== undefined),
+      [false, true],
+    );
+    assert.equal(parts.map((part) => part.text).join("\n"), text, "the parts are the whole text");
+    assert.equal(parts[1].line % 2, 0, "the text part starts at a paragraph");
+    // 480 marks a paragraph: the first 41 paragraphs (20,000 marks) are rendered.
+    assert.equal(parts[1].line, 2 * 41, "the paragraphs within the budget are rendered");
+  });
+
+  it("renders a page of the busiest real size whole: 4,000 marks in 200 paragraphs", () => {
+    const text = Array.from({ length: 200 }, () => "*a* `c` [d](e) x ".repeat(4)).join("\n\n");
+    assert.deepEqual(
+      guardSlice(text).map((part) => part.unparsed),
+      [undefined],
+    );
+  });
+
   it("leaves real blocks alone: one part, the text unchanged", () => {
     const real =
       "- a\n  - b\n    1. c\n> > quote\n\n*emphasis* `code` [link](x) [a] [b]\n\n" +

@@ -1,6 +1,7 @@
 import type { Range } from "vscode-languageserver-types";
 import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument, visit } from "yaml";
 import type { LineIndex } from "./lineIndex";
+import { yamlTooDeep } from "./yamlNesting";
 
 interface FrontmatterProblem {
   message: string;
@@ -28,24 +29,6 @@ const maxAliases = 1000;
 
 /** Aliases expanded beyond this count are an alias bomb ("billion laughs"), not data. */
 const maxAliasCount = 100;
-
-/**
- * Flow collections nested deeper than this are not parsed: the yaml package recurses per level and
- * overflows the stack from a few hundred (found by the fuzz suite); no real frontmatter comes close.
- */
-const maxFlowDepth = 100;
-
-/** The deepest nesting of `[` and `{` (quotes ignored: an overestimate only flags absurd text). */
-function flowDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 91 || code === 123) deepest = Math.max(deepest, ++depth);
-    else if ((code === 93 || code === 125) && depth > 0) depth--;
-  }
-  return deepest;
-}
 
 const delimiter = /^---[ \t]*$/;
 const closingDelimiter = /^(---|\.\.\.)[ \t]*$/;
@@ -80,7 +63,8 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
   }
   const yamlEnd = lines.offsetAt({ line: closeLine, character: 0 });
   const yamlText = lines.text.slice(yamlStart, yamlEnd);
-  if (flowDepth(yamlText) > maxFlowDepth) {
+  const tooDeep = yamlTooDeep(yamlText);
+  if (tooDeep) {
     return {
       openRange,
       yamlStart,
@@ -89,8 +73,8 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
       value: undefined,
       problems: [
         {
-          message: `The frontmatter nests \`[\` or \`{\` over ${maxFlowDepth} levels deep; it is not read.`,
-          range: openRange,
+          message: `The frontmatter nests ${tooDeep.what} deep; it is not read.`,
+          range: lines.rangeOfOffsets(yamlStart + tooDeep.offset, yamlStart + tooDeep.offset + 1),
         },
       ],
     };

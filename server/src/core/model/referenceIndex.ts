@@ -10,6 +10,7 @@ import type {
 import { matchesGlobs } from "../config/globs";
 import { locateInFrontmatter, parseFrontmatter } from "../document/frontmatter";
 import { LineIndex } from "../document/lineIndex";
+import { yamlTooDeep } from "../document/yamlNesting";
 import { dirname, isMarkdownPath, joinPath, relativePath } from "../paths";
 import { isSkippedFolderName, type Workspace } from "../workspace/workspace";
 
@@ -146,6 +147,7 @@ function* filesUnder(workspace: Workspace, folder: string): Generator<string> {
 
 /** The ids a YAML or JSON data file defines (none when it cannot be parsed: its own tools say why). */
 function dataFileIds(path: string, text: string, spec: DataFileDefinitions): ReferenceDefinition[] {
+  if (yamlTooDeep(text)) return [];
   const document = parseDocument(text, { uniqueKeys: false });
   if (document.errors.length > 0) return [];
   const lines = new LineIndex(text);

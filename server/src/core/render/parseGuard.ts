@@ -9,6 +9,12 @@ const maxLineMarkers = 64;
 const maxIndentColumns = 128;
 /** Inline delimiters (`*`, `_`, backticks, brackets, `~`, `<`) in one block beyond which it is not parsed. */
 const maxBlockDelimiters = 1000;
+/**
+ * Inline delimiters in one slice (a page's body) beyond which the rest of it is not parsed: 60,000 marks
+ * in 1.4 MB of short paragraphs, each under the block limit, held the preview (and the server) for a
+ * minute. The busiest page of the shared corpora has about 4,000.
+ */
+const maxSliceDelimiters = 20_000;
 /** Characters of one line beyond which its block is not parsed. */
 const maxParsedLineLength = 50_000;
 /** Characters after a `[` that no `]` closes, beyond which the block is not parsed. */
@@ -54,25 +60,31 @@ export function tooCostlyToParse(text: string): string | undefined {
     marker.lastIndex = start;
     while (markers <= maxLineMarkers && marker.lastIndex < end && marker.test(text)) markers++;
     if (markers > maxLineMarkers) return `a line opens over ${maxLineMarkers} nested quotes or lists`;
-    for (let i = start; i < end && delimiters <= maxBlockDelimiters; i++) {
-      const code = text.charCodeAt(i);
-      // * _ ` [ ] ~ <
-      if (
-        code === 42 ||
-        code === 95 ||
-        code === 96 ||
-        code === 91 ||
-        code === 93 ||
-        code === 126 ||
-        code === 60
-      )
-        delimiters++;
-    }
+    delimiters += delimiterCount(text, start, end, maxBlockDelimiters - delimiters + 1);
     if (delimiters > maxBlockDelimiters)
       return `it holds over ${maxBlockDelimiters.toLocaleString("en-US")} emphasis, code, link or HTML marks`;
     start = end + 1;
   }
   return undefined;
+}
+
+/** The inline delimiters (`*`, `_`, backticks, brackets, `~`, `<`) of `text[start, end)`, counting no further than `limit`. */
+function delimiterCount(text: string, start: number, end: number, limit: number): number {
+  let count = 0;
+  for (let i = start; i < end && count < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (
+      code === 42 ||
+      code === 95 ||
+      code === 96 ||
+      code === 91 ||
+      code === 93 ||
+      code === 126 ||
+      code === 60
+    )
+      count++;
+  }
+  return count;
 }
 
 /** How many times a character (by its code) occurs in a text, counting no further than needed. */
@@ -99,7 +111,8 @@ interface GuardedPart {
  * The slice cut into parts to parse and blocks too costly to parse (each with the reason). A slice
  * without such a block is one part, its text unchanged, so ordinary documents render as before.
  * Blocks end at blank lines, where a Markdown block ends, so the parts around a costly block parse
- * as they would have in the whole slice (but for a list or fence that runs across blank lines).
+ * as they would have in the whole slice (but for a list or fence that runs across blank lines). Past
+ * `maxSliceDelimiters` marks in all, the rest of the slice is one plain-text part.
  */
 export function guardSlice(text: string): GuardedPart[] {
   if (tooCostlyToParse(text) === undefined) return [{ text, line: 0 }];
@@ -112,10 +125,18 @@ export function guardSlice(text: string): GuardedPart[] {
     pending = [];
     pendingLine = next;
   };
+  let delimiters = 0;
   for (let line = 0; line < lines.length; ) {
     let end = line;
     while (end < lines.length && !isBlank(lines[end])) end++;
     const block = lines.slice(line, end).join("\n");
+    delimiters += delimiterCount(block, 0, block.length, maxSliceDelimiters);
+    if (delimiters > maxSliceDelimiters) {
+      flush(line);
+      const rest = `the page holds over ${maxSliceDelimiters.toLocaleString("en-US")} emphasis, code, link or HTML marks, and the rest of it is shown as text`;
+      parts.push({ text: lines.slice(line).join("\n"), line, unparsed: rest });
+      return parts;
+    }
     const reason = end > line ? tooCostlyToParse(block) : undefined;
     if (reason) {
       flush(end);

@@ -79,6 +79,8 @@ function unreadableMessage(source: Exclude<SourceText, { ok: true }>): string {
       return `This file is not valid UTF-8 (from line ${source.position.line + 1}): it is not shown.`;
     case "unreadable":
       return `This file cannot be read (${source.reason}): it is not shown.`;
+    case "outside-workspace":
+      return "This file is a symbolic link that leads outside the workspace: it is not shown.";
     case "missing":
       return "This file does not exist.";
   }

@@ -98,6 +98,13 @@ export class SchemaStore {
       throw new Error(`\`${path}\` is outside the workspace; schemas are only read from the workspace`);
     const bytes = this.workspace.readBytes(path);
     if (!bytes) throw new Error(`The schema file \`${path}\` does not exist`);
+    if ("outsideWorkspace" in bytes)
+      throw new Error(
+        `The schema file \`${path}\` is refused: it is a symbolic link that leads outside the workspace`,
+      );
+    if ("tooLarge" in bytes) throw new Error(`The schema file \`${path}\` is over 16 MiB`);
+    if ("unreadable" in bytes)
+      throw new Error(`The schema file \`${path}\` cannot be read (${bytes.unreadable})`);
     const decoded = decodeText(bytes);
     if (!decoded.ok) throw new Error(`The schema file \`${path}\` is not UTF-8 text`);
     let parsed: unknown;

@@ -158,7 +158,8 @@ interface MetaEssentials {
 
 function readMeta(workspace: Workspace, metaPath: string): MetaEssentials | undefined {
   const bytes = workspace.readBytes(metaPath);
-  if (!bytes) return undefined;
+  // One that cannot be read (or leads outside the workspace) gets its diagnostic from its own check.
+  if (!(bytes instanceof Uint8Array)) return undefined;
   const value = parseJsonValue(new TextDecoder().decode(bytes));
   if (typeof value !== "object" || value === null) return undefined;
   const rootDir = (value as Record<string, unknown>).rootDir;

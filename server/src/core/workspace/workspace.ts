@@ -24,12 +24,16 @@ import type { Position } from "vscode-languageserver-types";
 /** Up to this many paths, `isAtOrBelowAny` tests prefixes; beyond, it looks up ancestors (a tree's depth). */
 const prefixTestLimit = 8;
 
+/** The most read of a file that is not a checked document (a schema, a meta.json): 16 MiB. */
+const nonDocumentLimit = 16 * 1024 * 1024;
+
 /** What reading a checked file gave: its text, or the file-level problem that stops every other check. */
 export type SourceText =
   | { ok: true; text: string; version: number }
   | { ok: false; problem: "missing" }
   | { ok: false; problem: "too-large"; size: number }
   | { ok: false; problem: "unreadable"; reason: string }
+  | { ok: false; problem: "outside-workspace" }
   | { ok: false; problem: "binary" | "invalid-utf8"; position: Position };
 
 /**
@@ -73,7 +77,7 @@ export class Workspace {
   /** How many reads were answered later since the workspace was made (a walk that saw one walks again). */
   lateReads = 0;
   /** Bytes of files that are not checked documents, read late, kept until asked for. */
-  private readonly lateBytes = new Map<string, Uint8Array | null>();
+  private readonly lateBytes = new Map<string, BoundedRead | null>();
 
   /**
    * `retainContents`: keep each file's text and parse once read (editor features come back to them).
@@ -85,7 +89,9 @@ export class Workspace {
     private rootFolders: readonly string[],
     private readonly openDocuments: OpenDocuments,
     private readonly retainContents = true,
-  ) {}
+  ) {
+    fs.confineTo?.(rootFolders);
+  }
 
   /** The folders the user opened: the scan covers them, and no schema is read outside them. */
   get roots(): readonly string[] {
@@ -100,6 +106,7 @@ export class Workspace {
       ),
     );
     this.rootFolders = roots;
+    this.fs.confineTo?.(roots);
     if (changed.size > 0) this.notify({ structural: changed, rules: true });
   }
 
@@ -165,6 +172,7 @@ export class Workspace {
       }
     }
     if (structural.size === 0) return structural;
+    this.fs.forget?.([...structural]);
     for (const path of structural) {
       this.directoryCache.delete(dirname(path));
       this.fileNameCache.delete(dirname(path));
@@ -459,20 +467,24 @@ export class Workspace {
     else this.bomFiles.delete(path);
   }
 
-  /** Raw bytes of a file that is not a checked document (a schema, a meta.json being looked up). */
-  readBytes(path: string): Uint8Array | undefined {
+  /**
+   * Raw bytes of a file that is not a checked document (a schema, a meta.json being looked up), up to
+   * 16 MiB (no read is unbounded), or why there are none.
+   */
+  readBytes(path: string): BoundedRead {
     const open = this.openDocuments.get(path);
     if (open) return new TextEncoder().encode(open.text);
     return this.readDiskBytes(path);
   }
 
-  private readDiskBytes(path: string): Uint8Array | undefined {
+  private readDiskBytes(path: string): BoundedRead {
     const late = this.lateBytes.get(path);
     if (late !== undefined) {
       this.lateBytes.delete(path);
       return late ?? undefined;
     }
-    const answer = this.answerNowOrLater(path, "bytes", this.fs.readFile(path), (bytes) =>
+    const read = this.fs.readFileUpTo ? this.fs.readFileUpTo(path, nonDocumentLimit) : this.fs.readFile(path);
+    const answer = this.answerNowOrLater(path, "bytes", read, (bytes) =>
       this.lateBytes.set(path, bytes ?? null),
     );
     return answer.pending ? undefined : answer.value;
@@ -558,6 +570,7 @@ export class Workspace {
     if (!bytes) return { ok: false, problem: "missing" };
     if ("tooLarge" in bytes) return { ok: false, problem: "too-large", size: bytes.tooLarge };
     if ("unreadable" in bytes) return { ok: false, problem: "unreadable", reason: bytes.unreadable };
+    if ("outsideWorkspace" in bytes) return { ok: false, problem: "outside-workspace" };
     if (bytes.length > maxSize) return { ok: false, problem: "too-large", size: bytes.length };
     const decoded = decodeText(bytes);
     if (!decoded.ok) return { ok: false, problem: decoded.reason, position: decoded.position };
@@ -568,6 +581,7 @@ export class Workspace {
   private statThenRead(path: string, maxSize: number): Awaitable<BoundedRead> {
     const stat = this.stat(path);
     if (!stat || stat.type !== "file") return undefined;
+    if (stat.outsideWorkspace) return { outsideWorkspace: true };
     if (stat.size > maxSize) return { tooLarge: stat.size };
     return this.fs.readFile(path);
   }

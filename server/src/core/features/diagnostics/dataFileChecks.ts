@@ -3,6 +3,7 @@ import { type Document, isMap, isSeq, type Node, parseDocument } from "yaml";
 import type { DataFileDefinitions, ResolvedConfig } from "../../config/configTypes";
 import { matchesGlobs } from "../../config/globs";
 import { LineIndex } from "../../document/lineIndex";
+import { yamlTooDeep } from "../../document/yamlNesting";
 import { instancePathSegments } from "../../json/jsonPointer";
 import { plainItem } from "../../model/referenceIndex";
 import type { CoreServices } from "../../model/services";
@@ -21,6 +22,15 @@ export function checkDataFile(
   services: CoreServices,
 ): Problem[] {
   const lines = new LineIndex(text);
+  const tooDeep = yamlTooDeep(text);
+  if (tooDeep)
+    return [
+      {
+        code: "data/syntax",
+        range: lines.rangeOfOffsets(tooDeep.offset, tooDeep.offset + 1),
+        message: `The file nests ${tooDeep.what} deep: it is not read, and its ids are not either.`,
+      },
+    ];
   const document = parseDocument(text, { uniqueKeys: false, prettyErrors: true });
   const syntax = document.errors[0];
   if (syntax) {

@@ -47,6 +47,9 @@ export function checkLinks(
   const judge = (written: string): Judgement | undefined => {
     const resolution = resolveLink(context.path, written, maps, site);
     if (!resolution) return undefined;
+    // A target outside the workspace is not looked at: kb-author reads nothing there, and a verdict
+    // would tell a page's author what the machine that checks it holds.
+    if (!workspace.isInWorkspace(resolution.path)) return undefined;
     const { base, absolute, alternatives = [] } = resolution;
     // The first of the site's candidate places that serves the link (else the first, for the message).
     const resolved =

@@ -181,7 +181,15 @@ function fileProblem(
     return {
       code: "file/unreadable",
       range: startOfFile,
-      message: `The file cannot be read (${source.reason}); it is not checked. Give it read permission.`,
+      message: `The file cannot be read (${source.reason}); it is not checked.${source.reason.startsWith("permission denied") ? " Give it read permission." : ""}`,
+    };
+  }
+  if (source.problem === "outside-workspace") {
+    return {
+      code: "file/outside-workspace",
+      range: startOfFile,
+      message:
+        "This is a symbolic link (or lies in a linked folder) that leads outside the workspace: kb-author reads nothing outside the folders opened, so it is not checked, and what it leads to is published unchecked.",
     };
   }
   const position = source.position;
