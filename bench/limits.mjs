@@ -6,6 +6,7 @@
 //    validate and every editor feature (the issue's target: nothing near a 2 s hang).
 // 2. The inputs that once hung the fuzz suite (test/unit/fuzz/formerHangs.ts), each a leaf node's file
 //    run through the same calls (scripts/fuzz.mjs counts a case over 2 s as a hang).
+//    And the topic pages an attack found slow to check or preview (issue 16; formerSlowPages, same file).
 // 3. On the shared corpus, when it is there: the first `getMapTree` down to the seed's node, which walks
 //    every folder to index the nodes (it should stay interactive: well under 3 s), and a warm workspace
 //    symbol query, "unc quant" (target: under 200 ms).
@@ -101,6 +102,11 @@ export function measureLimits({
     const { times } = fastest(runs, () => runOnce(core, files, file, text, 4));
     return { name, kilobytes: Buffer.byteLength(text) / 1024, ms: round(times) };
   });
+  const formerSlowPages = Object.entries(core.formerSlowPages).map(([name, text]) => {
+    const file = "/kb/page.md";
+    const { times } = fastest(runs, () => runOnce(core, { [file]: text }, file, text, 4));
+    return { name, kilobytes: Buffer.byteLength(text) / 1024, ms: round(times) };
+  });
   let corpusCalls;
   if (corpus && fs.existsSync(path.join(corpus, "meta.json"))) {
     const seedNode = path.join(corpus, "AI_Safety/Governance_and_Policy/International_Coordination");
@@ -128,6 +134,7 @@ export function measureLimits({
     runs,
     limitCases,
     formerHangs,
+    formerSlowPages,
     corpus: corpusCalls,
     wikiPreview: measureWikiPreview({ wiki }),
     reproduce: `node bench/limits.mjs --runs ${runs}`,
@@ -147,6 +154,11 @@ export function printLimits(result) {
   console.log(`Inputs that once hung the fuzz suite, fastest of ${result.runs} runs (ms; a hang is 2,000):`);
   for (const hang of result.formerHangs)
     console.log(`  ${hang.name} (${hang.kilobytes.toFixed(0)} KB)\n    ${phases(hang.ms)}`);
+  console.log(
+    `Pages an attack found slow (issue 16), fastest of ${result.runs} runs (ms; the target is about 1,000):`,
+  );
+  for (const page of result.formerSlowPages)
+    console.log(`  ${page.name} (${page.kilobytes.toFixed(0)} KB)\n    ${phases(page.ms)}`);
   if (result.corpus) {
     console.log(`On the corpus, fastest of ${result.runs} runs:`);
     console.log(`  first map tree down to International_Coordination: ${result.corpus.firstMapTreeMs} ms`);

@@ -4,7 +4,7 @@ import { tooCostlyToParse } from "../../../server/src/core/render/parseGuard";
 import { Fuzzer, type FuzzSource } from "../../support/fuzzHarness";
 import { MemoryFileSystem } from "../../support/memoryFileSystem";
 import { Random } from "../../support/mutations";
-import { formerHangs, leafNode as node } from "./formerHangs";
+import { formerHangs, formerSlowPages, leafNode as node } from "./formerHangs";
 
 /**
  * Inputs the fuzz suite found crashing or hanging the core (seed 1 of scripts/fuzz.mjs, before the fixes): each is
@@ -28,6 +28,41 @@ describe("fuzz regressions", () => {
   for (const [name, body] of Object.entries(formerHangs)) {
     it(name, () => assert.deepEqual(check(node(body)).problems, []));
   }
+
+  for (const [name, text] of Object.entries(formerSlowPages)) {
+    it(name, () => {
+      const file = "/kb/page.md";
+      const source: FuzzSource = {
+        label: "regression",
+        root: "/kb",
+        files: { [file]: text },
+        targets: [file],
+      };
+      assert.deepEqual(new Fuzzer([source]).check(source, file, text, [], new Random(1)).problems, []);
+    });
+  }
+
+  it("still suggests for the first broken footnotes and anchors of a page past the suggestion budget", () => {
+    const service = createLanguageService({
+      fileSystem: new MemoryFileSystem(
+        Object.fromEntries(
+          Object.entries(formerSlowPages)
+            .slice(0, 2)
+            .map(([, text], i) => [`/kb/p${i}.md`, text]),
+        ),
+      ),
+      workspaceRoots: ["/kb"],
+    });
+    for (const file of ["/kb/p0.md", "/kb/p1.md"]) {
+      const diagnostics = service.validate(file)?.diagnostics ?? [];
+      const suggested = diagnostics.filter((diagnostic) => / Did you mean /.test(diagnostic.message));
+      assert.ok(suggested.length > 0, `${file}: the first broken ones get a did-you-mean`);
+      // The footnotes' labels differ by more than a loose match: their budget ends the search. (The
+      // anchors' match loosely, `#h-50` and `#h-5-0`: a look-up, not a search, with no budget to spend.)
+      if (file === "/kb/p0.md")
+        assert.ok(suggested.length < diagnostics.length, `${file}: the budget ends the search`);
+    }
+  });
 
   it("the parse guard leaves real documents alone", () => {
     const real = node(

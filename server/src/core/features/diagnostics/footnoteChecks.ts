@@ -1,7 +1,10 @@
 import { findFootnotes, type Footnote } from "../../document/footnotes";
 import type { MarkdownContext } from "../../model/markdownContext";
-import { nearestName } from "../../names";
+import { NameIndex } from "../../names";
 import type { Problem } from "../../problem";
+
+/** Label comparisons that the did-you-means of one file may make in all. */
+const suggestionBudget = 1_000_000;
 
 /**
  * GFM footnotes as the site renders them (remark-gfm, GitHub): a reference whose label has no definition is
@@ -27,14 +30,17 @@ export function checkFootnotes(context: MarkdownContext): Problem[] {
     });
   }
   const used = new Set(references.map((found) => found.key));
+  // The unused definitions, prepared once, with a bounded total of comparisons: 8,000 undefined
+  // references beside 8,000 definitions compared every pair and took 2.5 s.
+  const unused = new NameIndex(
+    [...defined.values()]
+      .filter((definition) => !used.has(definition.key))
+      .map((definition) => definition.label),
+    suggestionBudget,
+  );
   for (const found of references) {
     if (defined.has(found.key) || provided?.test(found.label)) continue;
-    const suggestion = nearestName(
-      found.label,
-      [...defined.values()]
-        .filter((definition) => !used.has(definition.key))
-        .map((definition) => definition.label),
-    );
+    const suggestion = unused.nearest(found.label);
     problems.push({
       code: "footnote/undefined",
       range: found.range,

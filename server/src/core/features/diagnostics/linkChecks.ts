@@ -155,7 +155,7 @@ function checkAnchor(
   const anchors = inPage ? anchorsOf(context.parsed, slugger) : anchorsOfFile(context, page, slugger);
   if (!anchors || anchors.has(fragment) || context.config.links?.pageAnchors.includes(fragment))
     return undefined;
-  const nearest = nearestName(fragment, anchors);
+  const nearest = anchorNames(anchors).nearest(fragment);
   const suggestion = nearest === undefined ? undefined : target.slice(0, hash + 1) + nearest;
   const where = inPage ? "this page" : `\`${relativePath(dirname(context.path), page)}\``;
   return {
@@ -287,6 +287,19 @@ function suggestTarget(
   if (!workspace.exists(path)) return undefined;
   const relative = relativePath(base, path);
   return { link: absolute ? "/" + relative : relative };
+}
+
+/**
+ * A page's anchors prepared once for its did-you-means, with a bounded total of comparisons: 810 broken
+ * anchors on a page of 4,900 headings compared every pair and took 1.7 s.
+ */
+const anchorIndexes = new WeakMap<ReadonlySet<string>, NameIndex>();
+const anchorSuggestionBudget = 1_000_000;
+
+function anchorNames(anchors: ReadonlySet<string>): NameIndex {
+  let names = anchorIndexes.get(anchors);
+  if (!names) anchorIndexes.set(anchors, (names = new NameIndex(anchors, anchorSuggestionBudget)));
+  return names;
 }
 
 /**
