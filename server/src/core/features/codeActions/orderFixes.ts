@@ -10,7 +10,7 @@ import type { TextLines } from "./textLines";
 interface CheckedOrder {
   section: FoundSection;
   entries: OrderEntry[];
-  children: string[];
+  children: ReadonlySet<string>;
 }
 
 /** The Order section with its entries read as the Order check reads them (`N. Name With Spaces` for such a folder). */
@@ -21,7 +21,7 @@ function checkedOrder(fix: FixContext): CheckedOrder | undefined {
   const children = fix.services.workspace.childFolders(node.folder).map(nfc);
   const childSet = new Set(children);
   const entries = entriesNamingChildren(order.entries, childSet);
-  return { section: order.section, entries, children };
+  return { section: order.section, entries, children: childSet };
 }
 
 function entryOn(order: CheckedOrder, diagnostic: Diagnostic): number {
@@ -72,7 +72,7 @@ export function fixUnknownEntry(diagnostic: Diagnostic, fix: FixContext): Fix[] 
   const entry = order.entries[index];
   const suggestion = dataString(diagnostic, "suggestion");
   const listed = new Set(
-    order.entries.filter((other, i) => i !== index && order.children.includes(other.name)).map((e) => e.name),
+    order.entries.filter((other, i) => i !== index && order.children.has(other.name)).map((e) => e.name),
   );
   if (suggestion !== undefined && !listed.has(suggestion)) {
     const lines = editableLines(fix);
