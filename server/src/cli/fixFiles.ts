@@ -1,7 +1,13 @@
 import * as path from "node:path";
 import type { LanguageService } from "../core";
 import { toNativePath } from "../node/nodeFileSystem";
-import { readForFix, replaceIfUnchanged } from "./safeReplace";
+import {
+  type LateWrite,
+  readForFix,
+  type ReplacedFile,
+  replaceIfUnchanged,
+  settleReplaced,
+} from "./safeReplace";
 
 /** What `--fix` did: the lines that say it, and whether some file's fixes were not written. */
 export interface FixSummary {
@@ -24,6 +30,7 @@ export function fixFiles(service: LanguageService, files: Iterable<string>, cwd:
   let problems = 0;
   let changed = 0;
   let notFixed = 0;
+  const replaced: { display: string; file: ReplacedFile; problems: number }[] = [];
   for (const file of files) {
     const native = toNativePath(file);
     if (!/\.mdx?$/i.test(native)) continue;
@@ -41,6 +48,21 @@ export function fixFiles(service: LanguageService, files: Iterable<string>, cwd:
       lines.push(`fixed ${display}: ${describeCodes(outcome.fixed)}`);
       problems += outcome.fixed.length;
       changed++;
+      if (outcome.replaced)
+        replaced.push({ display, file: outcome.replaced, problems: outcome.fixed.length });
+    }
+  }
+  // Last, once the other files are done: a write that reached a replaced file's old content.
+  for (const { display, file, problems: undone } of replaced) {
+    const late = settleOrError(file);
+    if (late.kind === "appended-again")
+      lines.push(`kept a write to ${display} made during the replace: appended again after the fix`);
+    else if (late.kind !== "none") {
+      lines.push(`not fixed ${display}: ${describeLateChange(late)}`);
+      notFixed++;
+      // Its fixed content is no longer (only) what the file holds.
+      problems -= undone;
+      changed--;
     }
   }
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -49,7 +71,7 @@ export function fixFiles(service: LanguageService, files: Iterable<string>, cwd:
   return { text: lines.join("\n") + "\n", incomplete: notFixed > 0 };
 }
 
-type FileOutcome = { fixed: string[] } | { notFixed: string };
+type FileOutcome = { fixed: string[]; replaced?: ReplacedFile } | { notFixed: string };
 
 function fixFile(service: LanguageService, file: string, native: string): FileOutcome {
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -60,14 +82,33 @@ function fixFile(service: LanguageService, file: string, native: string): FileOu
     const content = Buffer.from(bomOf(read.bytes) + result.text, "utf8");
     if (content.equals(read.bytes)) return { fixed: [] };
     if ("refused" in read) return { notFixed: `${read.refused}; left as it is` };
-    const outcome = replaceIfUnchanged(native, read, content);
+    const replaced = replaceIfUnchanged(native, read, content);
     // The service read the file before: it reads it again for the check that follows.
     service.filesChanged([{ path: file, change: "changed" }]);
-    if (outcome === "replaced") return { fixed: result.fixed.map((diagnostic) => String(diagnostic.code)) };
-    if (outcome === "write-lost")
-      return { notFixed: "a write reached it while it was being replaced, and may be lost: check it" };
+    if (replaced) return { fixed: result.fixed.map((diagnostic) => String(diagnostic.code)), replaced };
   }
   return { notFixed: `it kept changing while it was being fixed (${maxAttempts} times); left as it is` };
+}
+
+function settleOrError(file: ReplacedFile): LateWrite | { kind: "error"; error: string } {
+  try {
+    return settleReplaced(file);
+  } catch (error) {
+    return { kind: "error", error: describeError(error) };
+  }
+}
+
+function describeLateChange(
+  late: Exclude<LateWrite, { kind: "none" | "appended-again" }> | { kind: "error"; error: string },
+): string {
+  switch (late.kind) {
+    case "kept":
+      return `it changed during the replace; the file with that change is kept beside it as ${path.basename(late.keptAs)}`;
+    case "lost":
+      return "it changed during the replace, and that change may be lost: check it";
+    case "error":
+      return late.error;
+  }
 }
 
 /** The BOM the file starts with, which the core's text has dropped. */

@@ -50,71 +50,90 @@ function whyNotWritable(nativePath: string, stats: fs.BigIntStats): string | und
   return undefined;
 }
 
-export type ReplaceOutcome =
-  | "replaced"
-  /** The file changed after the snapshot (before the replace, or while it happened): it is as it was. */
-  | "changed"
-  /** A write reached the file during the replace and the file could not be given back: it may be lost. */
-  | "write-lost";
+/** A file replaced, whose old content is still watched for a late write (see settleReplaced). */
+export interface ReplacedFile {
+  nativePath: string;
+  snapshot: FileSnapshot;
+  /** The old file, open: a writer that opened it before the rename may still write to it. */
+  oldFd: number;
+  /** A second name of the old file (undefined where hard links are not supported). */
+  backup: string | undefined;
+}
 
 let tempCounter = 0;
 
 /**
  * Replaces a file with new content if it still holds the snapshot's bytes, atomically: the content is
  * written to a temporary file in the same folder (with the file's mode, owner and group), compared
- * with the file once more, and renamed over it. A hard link to the old file is kept during the rename,
- * so that a write which reaches the old file between the comparison and the rename is seen afterwards
- * and the old file, with that write, is put back.
+ * with the file once more, and renamed over it. Undefined when the file changed since the snapshot
+ * (nothing is written). The old file stays open, and linked under a second name, until settleReplaced.
  */
 export function replaceIfUnchanged(
   nativePath: string,
   snapshot: FileSnapshot,
   content: Buffer,
-): ReplaceOutcome {
+): ReplacedFile | undefined {
   const folder = path.dirname(nativePath);
   const hidden = `.${path.basename(nativePath)}.kb-author-${process.pid}-${++tempCounter}`;
   const temp = path.join(folder, `${hidden}.tmp`);
-  const backup = path.join(folder, `${hidden}.old`);
   const tempFd = fs.openSync(temp, "wx", 0o600);
-  let renamed = false;
-  let keptOld = false;
+  let replaced: ReplacedFile | undefined;
+  let oldFd: number | undefined;
+  let backup: string | undefined;
   try {
     writeAll(tempFd, content);
     keepOwnerAndMode(tempFd, snapshot.stats);
     fs.fsyncSync(tempFd);
-    const oldFd = fs.openSync(nativePath, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
-    try {
-      keptOld = linkIfPossible(nativePath, backup);
-      const kept = keptOld ? fs.lstatSync(backup, { bigint: true }) : undefined;
-      const oldStats = fs.fstatSync(oldFd, { bigint: true });
-      if (!sameFile(oldStats, snapshot.stats) || (kept && !sameFile(kept, oldStats))) return "changed";
-      if (!holds(oldFd, snapshot.bytes)) return "changed";
-      fs.renameSync(temp, nativePath);
-      renamed = true;
-      if (holds(oldFd, snapshot.bytes)) return "replaced";
-      // A write reached the old file after the comparison: give it back, with that write.
-      if (!keptOld) return "write-lost";
-      // Whatever happens now, the old file's second name is not removed: it may be its only one.
-      keptOld = false;
-      try {
-        fs.renameSync(backup, nativePath);
-      } catch (error) {
-        throw new Error(
-          `a write reached it during the replace; the file with that write is kept as ${backup}`,
-          {
-            cause: error,
-          },
-        );
-      }
-      // The new file is gone: a write that reached it in between is lost with it.
-      return fs.fstatSync(tempFd).size === content.length ? "changed" : "write-lost";
-    } finally {
-      fs.closeSync(oldFd);
-    }
+    oldFd = fs.openSync(nativePath, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+    backup = linkIfPossible(nativePath, path.join(folder, `${hidden}.old`));
+    const kept = backup ? fs.lstatSync(backup, { bigint: true }) : undefined;
+    const oldStats = fs.fstatSync(oldFd, { bigint: true });
+    if (!sameFile(oldStats, snapshot.stats) || (kept && !sameFile(kept, oldStats))) return undefined;
+    if (!holds(oldFd, snapshot.bytes)) return undefined;
+    fs.renameSync(temp, nativePath);
+    replaced = { nativePath, snapshot, oldFd, backup };
+    return replaced;
   } finally {
     fs.closeSync(tempFd);
-    if (keptOld) fs.rmSync(backup, { force: true });
-    if (!renamed) fs.rmSync(temp, { force: true });
+    if (!replaced) {
+      fs.rmSync(temp, { force: true });
+      if (oldFd !== undefined) fs.closeSync(oldFd);
+      if (backup) fs.rmSync(backup, { force: true });
+    }
+  }
+}
+
+/** What became of a write that reached the old file after the comparison (none, mostly). */
+export type LateWrite =
+  | { kind: "none" }
+  /** Bytes appended to the old file: appended again to the file in its place. */
+  | { kind: "appended-again" }
+  /** Another change: the old file, with it, is kept under its second name. */
+  | { kind: "kept"; keptAs: string }
+  /** Another change, where the old file has no second name: it is lost. */
+  | { kind: "lost" };
+
+/**
+ * Looks at the old file of a replace once more, as late as the caller can (after the other files): a
+ * writer that opened the file before the rename writes to the old file, however soon after. An append
+ * is appended again to the new file (appends do not overwrite one another); another change keeps the
+ * old file under its second name. A write after this look is lost: the window that remains.
+ */
+export function settleReplaced(replaced: ReplacedFile): LateWrite {
+  const { oldFd, backup, snapshot } = replaced;
+  let keep = false;
+  try {
+    const now = readAll(oldFd);
+    if (now.equals(snapshot.bytes)) return { kind: "none" };
+    if (now.length > snapshot.bytes.length && now.subarray(0, snapshot.bytes.length).equals(snapshot.bytes)) {
+      fs.appendFileSync(replaced.nativePath, now.subarray(snapshot.bytes.length));
+      return { kind: "appended-again" };
+    }
+    keep = backup !== undefined;
+    return backup ? { kind: "kept", keptAs: backup } : { kind: "lost" };
+  } finally {
+    fs.closeSync(oldFd);
+    if (backup && !keep) fs.rmSync(backup, { force: true });
   }
 }
 
@@ -141,14 +160,15 @@ function keepOwnerAndMode(fd: number, stats: fs.BigIntStats): void {
   fs.fchmodSync(fd, Number(stats.mode & 0o7777n));
 }
 
-/** A second name for the old file, for the time of the rename; false where hard links are not supported. */
-function linkIfPossible(existing: string, newPath: string): boolean {
+/** A second name for the old file while it is watched; undefined where hard links are not supported. */
+function linkIfPossible(existing: string, newPath: string): string | undefined {
   try {
     fs.linkSync(existing, newPath);
-    return true;
+    return newPath;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EPERM" || code === "ENOTSUP" || code === "EOPNOTSUPP" || code === "EMLINK") return false;
+    if (code === "EPERM" || code === "ENOTSUP" || code === "EOPNOTSUPP" || code === "EMLINK")
+      return undefined;
     throw error;
   }
 }
@@ -159,14 +179,17 @@ function sameFile(a: fs.BigIntStats, b: fs.BigIntStats): boolean {
 
 /** Whether an open file holds exactly these bytes now. */
 function holds(fd: number, bytes: Buffer): boolean {
-  const size = fs.fstatSync(fd).size;
-  if (size !== bytes.length) return false;
-  const current = Buffer.alloc(size);
-  let read = 0;
-  while (read < size) {
-    const count = fs.readSync(fd, current, read, size - read, read);
-    if (count === 0) return false;
-    read += count;
+  return fs.fstatSync(fd).size === bytes.length && readAll(fd).equals(bytes);
+}
+
+/** An open file's whole content, read from its start. */
+function readAll(fd: number): Buffer {
+  const chunks: Buffer[] = [];
+  for (let position = 0; ; ) {
+    const chunk = Buffer.alloc(64 * 1024);
+    const count = fs.readSync(fd, chunk, 0, chunk.length, position);
+    if (count === 0) return Buffer.concat(chunks);
+    chunks.push(chunk.subarray(0, count));
+    position += count;
   }
-  return current.equals(bytes);
 }
