@@ -200,8 +200,7 @@ describe("kb-author check --fix writes", function () {
       "\uFEFF\uFEFF<!-- A comment. -->\n\n## Mini Description\n\nLeaf_003.\n",
     );
     const check = run(["check", "."], temp);
-    // The builder reads a lone CR as a line end, and does not see a heading behind a BOM.
-    assert.doesNotMatch(check.stdout, /Leaf_000\.md/);
+    // The builder does not see a heading behind a BOM: a hidden section, not a missing one.
     assert.match(check.stdout, /^Root\/Leaf_001\/Leaf_001\.md:1:2 warning .*\[section\/hidden\]$/m);
     assert.doesNotMatch(check.stdout, /Leaf_001\.md.*section\/missing/);
 

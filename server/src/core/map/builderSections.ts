@@ -23,12 +23,12 @@ export interface BuilderSection {
 const headingPattern = new RegExp(`(?<![^\\n])###[${pythonWhitespaceClass}]+([^\\n]*?)(?![^\\n])`, "g");
 
 /**
- * The builder's sections of a document, from its lines (split at `\n` and `\r\n`, as LineIndex splits
- * them). Text before the first heading is not a section. Headings inside code fences and comments count:
- * the builder does not know Markdown. Positions are in those lines; the builder's own lines may be more.
+ * The builder's sections of a document, from its lines (line ends already normalised, as Python's
+ * `read_text` does). Text before the first heading is not a section. Headings inside code fences and
+ * comments count: the builder does not know Markdown.
  */
 export function splitBuilderSections(lines: readonly string[]): BuilderSection[] {
-  const text = universalNewlines(lines.join("\n"));
+  const text = lines.join("\n");
   const lineStarts: number[] = [];
   for (let line = 0, offset = 0; line < lines.length; offset += lines[line].length + 1, line++)
     lineStarts.push(offset);
@@ -72,15 +72,6 @@ export function splitBuilderSections(lines: readonly string[]): BuilderSection[]
  * a map's conventions are counted from, without the sections' contents and positions.
  */
 export function builderSectionTitles(text: string): string[] {
-  const normalised = text.includes("\r") ? universalNewlines(text.replace(/\r\n/g, "\n")) : text;
+  const normalised = text.includes("\r") ? text.replace(/\r\n/g, "\n") : text;
   return [...normalised.matchAll(headingPattern)].map((match) => pythonStrip(match[1]));
-}
-
-/**
- * The text as Python's `read_text` gives it to the builder once `\r\n`s are `\n`: a lone `\r` ends a line
- * too (universal newlines), so a file saved with CR line ends has its sections. One character for one,
- * so that offsets stay those of the text.
- */
-function universalNewlines(text: string): string {
-  return text.includes("\r") ? text.replace(/\r/g, "\n") : text;
 }
