@@ -40,9 +40,12 @@ kb-author.jsonc files. Paths default to the current folder.
   --fix                     apply every safe fix in place (only to the checked Markdown files
                             whose text changes), list the codes fixed per file, then report and
                             exit by what remains (with --format json or sarif the list goes to
-                            stderr)
+                            stderr); a file it must not or cannot write (read-only, hard-linked,
+                            a symbolic link, changed meanwhile, an error) is named on a
+                            "not fixed" line and left as it is
 
-  Exit status: 0 no errors, 1 errors found, 2 the check could not start.
+  Exit status: 0 no errors, 1 errors found (or, with --fix, a file not fixed), 2 the check could
+  not start.
 
 render: writes the knowledge base in FOLDER as a static HTML site into SITE: a page per map node
 (NODE/PATH/index.html) and per other Markdown file (PATH.html), index.html, map.html, style.css and

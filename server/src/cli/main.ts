@@ -1,11 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { version } from "../../../package.json";
-import type { FileReport, LanguageService } from "../core";
-import { toCorePath, toNativePath } from "../node/nodeFileSystem";
+import type { FileReport } from "../core";
+import { toCorePath } from "../node/nodeFileSystem";
 import { parseArguments, type CheckArguments, usage } from "./args";
 import { cliLanguageService } from "./cliService";
 import { readableConfigPath } from "./configFile";
+import { fixFiles } from "./fixFiles";
 import { formatReports } from "./formats/formatReports";
 import { renderSite } from "./renderSite";
 import { workspaceRootFor } from "./workspaceRoot";
@@ -53,9 +54,12 @@ function check(args: CheckArguments): number {
     else files.add(corePath);
   }
   if (configPath) files.add(toCorePath(configPath));
+  // Fixes not all written (a file left alone or an error) make the exit status 1, as remaining errors do.
+  let incompleteFix = false;
   if (args.fix) {
     const summary = fixFiles(service, files, cwd);
-    (args.format === "text" ? process.stdout : process.stderr).write(summary);
+    (args.format === "text" ? process.stdout : process.stderr).write(summary.text);
+    incompleteFix = summary.incomplete;
   }
   const reports: FileReport[] = [];
   for (const file of files) {
@@ -64,42 +68,7 @@ function check(args: CheckArguments): number {
   }
   const output = formatReports(args.format, reports, cwd);
   process.stdout.write(output.text);
-  return output.errors > 0 ? 1 : 0;
-}
-
-/**
- * `--fix`: every safe fix of each checked Markdown file, computed by the core on the file's text and
- * written here, only for files whose text changes (a symbolic link is left alone: its target may lie
- * outside the checked paths). Returns the lines that say what changed.
- */
-function fixFiles(service: LanguageService, files: Set<string>, cwd: string): string {
-  const lines: string[] = [];
-  let problems = 0;
-  let changed = 0;
-  for (const file of files) {
-    const native = toNativePath(file);
-    if (!/\.mdx?$/i.test(native) || fs.lstatSync(native, { throwIfNoEntry: false })?.isSymbolicLink())
-      continue;
-    const result = service.fixAll(file);
-    if (!result || result.fixed.length === 0) continue;
-    const bytes = fs.readFileSync(native);
-    const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    const before = new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes);
-    if (before === result.text) continue;
-    fs.writeFileSync(native, (bom ? "\uFEFF" : "") + result.text);
-    service.filesChanged([{ path: file, change: "changed" }]);
-    const counts = new Map<string, number>();
-    for (const diagnostic of result.fixed)
-      counts.set(String(diagnostic.code), (counts.get(String(diagnostic.code)) ?? 0) + 1);
-    const codes = [...counts].map(([code, count]) => (count > 1 ? `${code} (${count})` : code));
-    const display = path.relative(cwd, native).split(path.sep).join("/");
-    lines.push(`fixed ${display}: ${codes.join(", ")}`);
-    problems += result.fixed.length;
-    changed++;
-  }
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-  lines.push(`${plural(problems, "problem")} fixed in ${plural(changed, "file")}.`);
-  return lines.join("\n") + "\n";
+  return output.errors > 0 || incompleteFix ? 1 : 0;
 }
 
 // A reader that stops early (`kb-author check | head`) closes the pipe: the rest of the output has nowhere

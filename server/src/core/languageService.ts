@@ -36,6 +36,7 @@ import { ConfigStore } from "./config/configStore";
 import { type FileReport, isCheckedPath } from "./features/diagnostics/validateFile";
 import type { FileSystem } from "./fileSystem";
 import { isMarkdownPath } from "./paths";
+import { decodeText } from "./document/decode";
 import { SchemaStore } from "./schemas/schemaStore";
 import { BuilderView } from "./map/builderView";
 import { ReferenceIndex } from "./model/referenceIndex";
@@ -172,8 +173,13 @@ export interface LanguageService {
   getWorkspaceSymbols(query: string): WorkspaceSymbol[];
   /** Quick fixes for the diagnostics given; `only` filters by action kind (`source.fixAll` is made only when asked for). */
   getCodeActions(path: string, range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[];
-  /** Every safe fix applied to a Markdown file's text, in memory (`check --fix`); undefined for other files. */
-  fixAll(path: string): FixAllResult | undefined;
+  /**
+   * Every safe fix applied to a Markdown file's text, in memory (`check --fix`); undefined for other files.
+   * `bytes`: the file's content as the caller read it, fixed instead of the file as the service reads it,
+   * so that the caller knows which content the fixes were computed from (undefined when it is not text
+   * kb-author checks: too large, binary, not UTF-8).
+   */
+  fixAll(path: string, bytes?: Uint8Array): FixAllResult | undefined;
   prepareRename(path: string, position: Position): RenamePlace | undefined;
   /** Renames the node under the cursor (one edit), or says why not; undefined when the cursor is on no node. */
   rename(path: string, position: Position, newName: string): EditOutcome | undefined;
@@ -239,6 +245,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return markdownContext(path, source.text, source.version, services);
   }
 
+  function fixAllOfBytes(path: string, bytes: Uint8Array): FixAllResult | undefined {
+    if (!isMarkdownPath(path) || bytes.length > configs.configFor(path).maxFileSize) return undefined;
+    const decoded = decodeText(bytes);
+    if (!decoded.ok || !markdownContext(path, decoded.text, 0, services)) return undefined;
+    return fixAllText(path, decoded.text, services);
+  }
+
   function withContext<T>(path: string, empty: T, feature: (context: MarkdownContext) => T): T {
     const context = contextOf(path);
     return context ? feature(context) : empty;
@@ -295,8 +308,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getWorkspaceSymbols: (query) => provideWorkspaceSymbols(query, services),
     getCodeActions: (path, range, diagnostics, only) =>
       withContext(path, [], (context) => provideCodeActions(context, range, diagnostics, services, only)),
-    fixAll: (path) =>
-      withContext(path, undefined, (context) => fixAllText(path, context.parsed.lines.text, services)),
+    fixAll: (path, bytes) =>
+      bytes === undefined
+        ? withContext(path, undefined, (context) => fixAllText(path, context.parsed.lines.text, services))
+        : fixAllOfBytes(path, bytes),
     prepareRename: (path, position) =>
       withContext(
         path,

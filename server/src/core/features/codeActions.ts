@@ -6,7 +6,7 @@ import {
   type TextEdit,
 } from "vscode-languageserver-types";
 import type { MarkdownContext } from "../model/markdownContext";
-import { type FixAllResult, fixAllText } from "./codeActions/fixAll";
+import { type FixAllResult, fixAllText, hasLoneCarriageReturn } from "./codeActions/fixAll";
 import { fixContextOf, fixesFor } from "./codeActions/fixes";
 import type { Fix } from "./codeActions/fixTypes";
 import { suppressionFixes } from "./codeActions/suppressionFixes";
@@ -58,7 +58,9 @@ export function provideCodeActions(
   });
 
   let fixable = 0;
-  if (wantsQuickFixes) {
+  // A lone CR ends a line for the editor, not for the fixes' lines: a fix would place its lines wrong
+  // and end them with LF. Only "Fix all" handles such a text (see fixAllText).
+  if (wantsQuickFixes && !hasLoneCarriageReturn(text)) {
     for (const requested of ours) {
       const diagnostic = current.find((candidate) => sameDiagnostic(candidate, requested));
       if (!diagnostic) continue;

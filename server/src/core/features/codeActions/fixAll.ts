@@ -25,8 +25,33 @@ const maxRounds = 20;
  * the fixes, apply a batch whose edits do not overlap, validate the new text, repeat. A batch that would
  * add an error the text did not have is retried fix by fix, and a fix that adds one is never applied.
  * `diagnostics`, when given, are those of `text` as validateMarkdownText gives them.
+ *
+ * Lines here end at `\n` only, but a lone `\r` ends a line for the builder, micromark and editors: a text
+ * with CR line ends only is fixed as the same text with LF ends (one character for one) and given back
+ * with CRs, so that what the fixes insert ends as its lines do; a text that mixes lone CRs with LFs is
+ * left as it is (no fix could place its lines and ends right).
  */
 export function fixAllText(
+  path: string,
+  text: string,
+  services: CoreServices,
+  diagnostics?: Diagnostic[],
+): FixAllResult {
+  if (!hasLoneCarriageReturn(text)) return fixLines(path, text, services, diagnostics);
+  if (text.includes("\n")) {
+    const report = diagnostics ? { diagnostics } : validateMarkdownText(path, text, 0, services);
+    return { text, fixed: [], remaining: report.diagnostics };
+  }
+  const result = fixLines(path, text.replace(/\r/g, "\n"), services);
+  return { ...result, text: result.text.replace(/\n/g, "\r") };
+}
+
+/** Whether a text has a `\r` that is no part of a `\r\n`: a line end LineIndex does not see. */
+export function hasLoneCarriageReturn(text: string): boolean {
+  return /\r(?!\n)/.test(text);
+}
+
+function fixLines(
   path: string,
   text: string,
   services: CoreServices,

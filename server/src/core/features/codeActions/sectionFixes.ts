@@ -21,6 +21,7 @@ export function addMissingSection(diagnostic: Diagnostic, fix: FixContext): Fix[
   const ruleIndex = rules.findIndex((rule) => rule.heading === heading);
   if (ruleIndex === -1) return [];
   const rule = rules[ruleIndex];
+  if (hasHeadingLine(fix.context.parsed.lines.text, rule)) return [];
   const known = fix.sections.filter((section) => section.rule);
   const place = placeFor(fix, ruleIndex, inOrderRun(firstOccurrences(known)));
   const { outline, lines: index } = fix.context.parsed;
@@ -29,6 +30,18 @@ export function addMissingSection(diagnostic: Diagnostic, fix: FixContext): Fix[
   const lines = editableLines(fix);
   lines.insertBlock(Math.max(line, outline.bodyStartLine), [headingText(rule), ...template(fix, rule)]);
   return fixFromText(`Add the missing \`${headingText(rule)}\` section`, lines, true);
+}
+
+/**
+ * Whether some line of the text already is the section's heading, however the checks read it (hidden by
+ * a BOM, in a comment, on a line only a lone CR ends): adding it again would make a second section.
+ */
+function hasHeadingLine(text: string, rule: SectionRule): boolean {
+  const heading = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*$/;
+  return text.split(/\r\n|\r|\n/).some((line) => {
+    const match = heading.exec(line.replace(/^\uFEFF+/, ""));
+    return match !== null && match[1].length === rule.level && match[2] === rule.heading;
+  });
 }
 
 function headingText(rule: SectionRule): string {

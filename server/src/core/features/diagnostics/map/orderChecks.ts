@@ -1,6 +1,7 @@
 import type { Range } from "vscode-languageserver-types";
 import { type BuilderChildren, folderOfEntry } from "../../../map/builderView";
 import { isNumberLine } from "../../../map/builderList";
+import type { BuilderSection } from "../../../map/builderSections";
 import { contentLine, type OrderReading, paperTitleOfEntry } from "../../../map/nodeReading";
 import { pythonLstrip } from "../../../map/pythonText";
 import type { MarkdownContext } from "../../../model/markdownContext";
@@ -72,7 +73,7 @@ export function checkOrders(
     if (hidden) continue;
     if (order.reading.list.kind === "unordered") {
       const numbered = order.reading.skipped.filter(
-        (skip) => !skip.nested && isNumberLine(pythonLstrip(order.section.content.split("\n")[skip.line])),
+        (skip) => !skip.nested && isNumberLine(pythonLstrip(contentLines(order.section)[skip.line])),
       );
       // An earlier Order that a later one overrides has no effect of its own (section/duplicate says it is there).
       const last = order === reading.orders[reading.orders.length - 1];
@@ -262,14 +263,21 @@ function nameRange(context: MarkdownContext, order: OrderReading, line: number, 
   };
 }
 
-/** Each Order's content split into lines once: splitting it for each of 10,000 skipped lines took 9 s. */
-const contentLines = new WeakMap<OrderReading, string[]>();
+const sectionLines = new WeakMap<BuilderSection, string[]>();
+
+/**
+ * A section's content as lines, split once: an Order of thousands of skipped lines split it once per
+ * line (5,000 appended lines took seconds per check).
+ */
+function contentLines(section: BuilderSection): string[] {
+  let lines = sectionLines.get(section);
+  if (!lines) sectionLines.set(section, (lines = section.content.split("\n")));
+  return lines;
+}
 
 /** The name a skipped line gives (`10. Name`, `- Name`, `1) Name`). */
 function skippedName(order: OrderReading, line: number): string {
-  let lines = contentLines.get(order);
-  if (!lines) contentLines.set(order, (lines = order.section.content.split("\n")));
-  const text = (lines[line] ?? "").trim();
+  const text = (contentLines(order.section)[line] ?? "").trim();
   return /^\d+\s*[.)]\s*(.*)$/.exec(text)?.[1] ?? text.replace(/^[-*+]\s+/, "");
 }
 

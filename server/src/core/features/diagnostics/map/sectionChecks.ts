@@ -93,11 +93,20 @@ export function checkMapSections(
   return problems;
 }
 
-/** A first-line `###` heading that the file's byte order mark hides from the builder. */
+/**
+ * A first-line `###` heading that the file's byte order mark hides from the builder. The text has lost
+ * the file's first BOM (as editors drop it); a second one is still in it, and hides the heading too.
+ */
 function bomHiddenHeading(context: MarkdownContext): { problem: Problem; title: string } | undefined {
   const first = context.parsed.lines.lines[0] ?? "";
-  if (!first.startsWith("###") || !context.services.workspace.startsWithBom(context.path)) return undefined;
-  const title = first.replace(/^###\s*/, "").trim();
+  const heading = first.replace(/^\uFEFF+/, "");
+  if (!heading.startsWith("###")) return undefined;
+  if (heading === first && !context.services.workspace.startsWithBom(context.path)) return undefined;
+  // A file with CR line ends is one line here: the builder ends its heading at the first CR.
+  const title = heading
+    .replace(/^###\s*/, "")
+    .split("\r")[0]
+    .trim();
   return {
     title,
     problem: {
