@@ -41,6 +41,7 @@ const coreAllowedPackages = [
   "micromark-extension-mdxjs",
   "micromark-util-types",
   "picomatch",
+  "re2js",
   "rehype-raw",
   "rehype-sanitize",
   "rehype-slug",

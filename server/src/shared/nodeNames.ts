@@ -14,8 +14,14 @@ export interface NameCheck {
 }
 
 interface NodeNameRules {
-  /** The map's `nodeNamePattern` (Unicode regular expression source). */
+  /** The map's `nodeNamePattern` (Unicode regular expression source), for the message. */
   pattern: string;
+  /**
+   * Whether a name matches the pattern. The caller runs it: the server on a linear-time engine (a
+   * workspace's pattern must not hang it), true when the pattern cannot run (the configuration check
+   * reports that and falls back to the default one).
+   */
+  matchesPattern: (name: string) => boolean;
   /** The entries of the folder the node goes in, names as on disk (the node's own folder included when renaming). */
   siblings: readonly string[];
   /** The node's present folder name, when renaming it. */
@@ -43,7 +49,7 @@ export function checkNodeName(input: string, rules: NodeNameRules): NameCheck {
   const identifier = rules.breakdownsIdentifier;
   const stem = identifier && name.endsWith(identifier) ? name.slice(0, -identifier.length) : name;
   if (stem === "") return refuse(`"${name}" is only the breakdowns identifier: type a name before it.`);
-  if (!matchesPattern(stem, rules.pattern)) {
+  if (!rules.matchesPattern(stem)) {
     return refuse(
       `"${name}" is not a valid node name: folder names must match ${rules.pattern} (nodeNamePattern in kb-author.jsonc)${stem === name ? "" : `, before the breakdowns identifier \`${identifier}\``}.`,
     );
@@ -102,13 +108,4 @@ export function checkTopicTitle(title: string, siblings: readonly string[]): Nam
   const clash = siblings.find((sibling) => sibling.normalize("NFC").toLowerCase() === name.toLowerCase());
   if (clash !== undefined) return { name, error: `${clash} already exists in this folder.` };
   return { name, note: `The file will be ${name}.` };
-}
-
-function matchesPattern(name: string, pattern: string): boolean {
-  try {
-    return new RegExp(pattern, "u").test(name);
-  } catch {
-    // The configuration check reports an invalid pattern and falls back to the default one.
-    return true;
-  }
 }

@@ -155,10 +155,16 @@ describe("breakdown maps (examples/breakdowns)", () => {
       "newUri" in change ? change.newUri : undefined,
     );
     assert.ok(moved?.includes("file:///kb/Oversight/Approaches./Methods.md"), "Methods/Methods.md");
-    const bare = checkNodeName("-bd", { pattern: ".*", siblings: [], breakdownsIdentifier: "-bd" });
+    const bare = checkNodeName("-bd", {
+      pattern: ".*",
+      matchesPattern: () => true,
+      siblings: [],
+      breakdownsIdentifier: "-bd",
+    });
     assert.match(bare.error ?? "", /only the breakdowns identifier/);
     const named = checkNodeName("Methods-bd", {
       pattern: "^[A-Za-z]+$",
+      matchesPattern: (name) => /^[A-Za-z]+$/.test(name),
       siblings: [],
       breakdownsIdentifier: "-bd",
     });

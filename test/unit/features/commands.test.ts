@@ -265,7 +265,12 @@ describe("commands", () => {
 
   describe("names (shared with the extension's input boxes)", () => {
     it("turns white space into underscores and checks the pattern and the siblings", () => {
-      const rules = { pattern: "^[\\p{L}\\p{N}_\\-]+$", siblings: ["Alpha", "Alpha.md", "papers.json"] };
+      const pattern = "^[\\p{L}\\p{N}_\\-]+$";
+      const rules = {
+        pattern,
+        matchesPattern: (name: string) => new RegExp(pattern, "u").test(name),
+        siblings: ["Alpha", "Alpha.md", "papers.json"],
+      };
       assert.equal(checkNodeName(" Beta  Gamma ", rules).name, "Beta_Gamma");
       assert.equal(checkNodeName("Beta", rules).error, undefined);
       assert.match(checkNodeName("alpha", rules).error ?? "", /differs only in case/);

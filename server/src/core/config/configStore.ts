@@ -19,6 +19,7 @@ import type {
   SiteLinks,
 } from "./configTypes";
 import { configFileNames, defaultConfig, defaultKinds, defaultMaxFileSize } from "./defaults";
+import { linearRegExp } from "../linearRegExp";
 
 /** A configuration file as loaded: what it resolves to and what is wrong with it. */
 interface LoadedConfig {
@@ -177,12 +178,12 @@ export class ConfigStore {
     });
     let nodeNamePattern = raw.nodeNamePattern ?? defaultConfig.nodeNamePattern;
     try {
-      new RegExp(nodeNamePattern, "u");
+      linearRegExp(nodeNamePattern);
     } catch (error) {
       problems.push({
         code: "config/invalid",
         range: rangeAtPath(document, ["nodeNamePattern"]),
-        message: `\`nodeNamePattern\` is not a valid regular expression: ${(error as Error).message}.`,
+        message: `\`nodeNamePattern\` is not a regular expression kb-author can run in linear time (RE2: no lookaround, no backreferences): ${(error as Error).message}.`,
       });
       nodeNamePattern = defaultConfig.nodeNamePattern;
     }

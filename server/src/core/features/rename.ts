@@ -15,6 +15,7 @@ import { type FolderRename, linkTextRange, rewriteLink } from "./linkRewrite";
 import { nodeOfFile, targetOfLink } from "../model/linkTargets";
 import { contains, linkAt, nodeOfOrderEntry, orderEntryAt, orderOf, sectionsOf } from "../model/locate";
 import { type EditOutcome, entryNames, refuse, renameFile, TextEditsByFile } from "./workspaceEdits";
+import { testLinear } from "../linearRegExp";
 
 /** What F2 offers to rename: the range of the name under the cursor, and the node's folder name to edit. */
 export interface RenamePlace {
@@ -62,6 +63,7 @@ function renameNode(node: MapNode, input: string, services: CoreServices): EditO
   const pattern = configs.configFor(node.file ?? joinPath(node.folder, node.fileName)).nodeNamePattern;
   const check = checkNodeName(input, {
     pattern,
+    matchesPattern: (name) => testLinear(pattern, name) !== false,
     siblings: entryNames(services, container),
     current: node.name,
     breakdownsIdentifier: node.role === "node" ? node.map.breakdownsIdentifier : undefined,

@@ -5,6 +5,7 @@ import addFormats from "ajv-formats";
 import { decodeText } from "../document/decode";
 import { dirname, isInside, joinPath } from "../paths";
 import type { Workspace } from "../workspace/workspace";
+import { ajvRegExpEngine } from "../linearRegExp";
 
 type CompiledSchema =
   | { ok: true; validate: ValidateFunction; schema: AnySchemaObject }
@@ -143,7 +144,13 @@ export class SchemaStore {
 
 function createAjv(schema: AnySchemaObject): Ajv {
   const draft = typeof schema.$schema === "string" ? schema.$schema : "";
-  const options = { allErrors: true, strict: false, verbose: true, validateFormats: true } as const;
+  const options = {
+    allErrors: true,
+    strict: false,
+    verbose: true,
+    validateFormats: true,
+    code: { regExp: ajvRegExpEngine },
+  } as const;
   const ajv = draft.includes("2020-12")
     ? new Ajv2020(options)
     : draft.includes("2019-09")

@@ -1,5 +1,6 @@
 import type { AnySchemaObject } from "ajv";
 import { unescapeSegment } from "../json/jsonPointer";
+import { testLinear } from "../linearRegExp";
 
 type Schema = AnySchemaObject;
 
@@ -34,11 +35,8 @@ function propertySchema(schema: Schema, key: string): Schema | undefined {
   if (properties && Object.prototype.hasOwnProperty.call(properties, key)) return asSchema(properties[key]);
   const patterns = schema.patternProperties as Record<string, Schema> | undefined;
   for (const [pattern, patternSchema] of Object.entries(patterns ?? {})) {
-    try {
-      if (new RegExp(pattern, "u").test(key)) return asSchema(patternSchema);
-    } catch {
-      // An invalid pattern describes nothing.
-    }
+    // A pattern RE2 cannot compile (or an invalid one) describes nothing.
+    if (testLinear(pattern, key) === true) return asSchema(patternSchema);
   }
   return asSchema(schema.additionalProperties);
 }

@@ -1,6 +1,7 @@
 import { dirname, joinPath } from "../paths";
 import type { SiteLinks } from "../config/configTypes";
 import type { MapLocator } from "./maps";
+import { type LinearRegExp, linearRegExp } from "../linearRegExp";
 
 const uriScheme = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -75,7 +76,7 @@ export function servedFiles(path: string, site?: SiteLinks): string[] {
   ];
 }
 
-const appRoutePatterns = new WeakMap<SiteLinks, RegExp | null>();
+const appRoutePatterns = new WeakMap<SiteLinks, LinearRegExp | null>();
 
 /** Whether an absolute path is one of the routes the application serves (`*` in a segment, `**` across). */
 function isAppRoute(path: string, site: SiteLinks): boolean {
@@ -90,7 +91,7 @@ function isAppRoute(path: string, site: SiteLinks): boolean {
         )
         .join(""),
     );
-    pattern = alternatives.length > 0 ? new RegExp(`^(?:${alternatives.join("|")})/?$`) : null;
+    pattern = alternatives.length > 0 ? linearRegExp(`^(?:${alternatives.join("|")})/?$`) : null;
     appRoutePatterns.set(site, pattern);
   }
   return pattern !== null && pattern.test(path);

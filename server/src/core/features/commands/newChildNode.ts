@@ -12,6 +12,7 @@ import { contextOfFile } from "../../model/fileContext";
 import { nodeOfFile } from "../../model/linkTargets";
 import { orderOf } from "../../model/locate";
 import { createFileWithText, type EditOutcome, entryNames, refuse, TextEditsByFile } from "../workspaceEdits";
+import { testLinear } from "../../linearRegExp";
 
 /**
  * New Child Node: creates `Name/Name.md` under a node from the kind's template (the sections a new leaf
@@ -61,7 +62,12 @@ function mostOfMapHave(folder: NodeFolder | undefined, services: CoreServices): 
 export function checkChildName(node: MapNode, input: string, services: CoreServices): NameCheck {
   const pattern = services.configs.configFor(joinPath(node.folder, node.fileName)).nodeNamePattern;
   const breakdownsIdentifier = node.breakdownNode ? undefined : node.map.breakdownsIdentifier;
-  return checkNodeName(input, { pattern, siblings: entryNames(services, node.folder), breakdownsIdentifier });
+  return checkNodeName(input, {
+    pattern,
+    matchesPattern: (name) => testLinear(pattern, name) !== false,
+    siblings: entryNames(services, node.folder),
+    breakdownsIdentifier,
+  });
 }
 
 /** The node a path names: a node folder, or a node's `Name/Name.md`. */

@@ -2,6 +2,7 @@ import { findFootnotes, type Footnote } from "../../document/footnotes";
 import type { MarkdownContext } from "../../model/markdownContext";
 import { NameIndex } from "../../names";
 import type { Problem } from "../../problem";
+import { type LinearRegExp, linearRegExp } from "../../linearRegExp";
 
 /** Label comparisons that the did-you-means of one file may make in all. */
 const suggestionBudget = 1_000_000;
@@ -59,7 +60,7 @@ export function checkFootnotes(context: MarkdownContext): Problem[] {
 }
 
 /** The kind's provided ids (`rc-*`: `*` stands for any text) as one case-insensitive pattern. */
-function providedPattern(patterns: readonly string[]): RegExp | undefined {
+function providedPattern(patterns: readonly string[]): LinearRegExp | undefined {
   if (patterns.length === 0) return undefined;
   const alternatives = patterns.map((pattern) =>
     pattern
@@ -67,5 +68,5 @@ function providedPattern(patterns: readonly string[]): RegExp | undefined {
       .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
       .join(".*"),
   );
-  return new RegExp(`^(?:${alternatives.join("|")})$`, "i");
+  return linearRegExp(`^(?:${alternatives.join("|")})$`, true);
 }

@@ -6,6 +6,7 @@ import type { Problem } from "../../problem";
 import { describeAjvError, isReportedAt } from "../../schemas/ajvErrors";
 import { schemaProblem, selectFrontmatterSchema } from "../../schemas/frontmatterSchema";
 import type { MarkdownContext } from "../../model/markdownContext";
+import { testLinear } from "../../linearRegExp";
 
 type Data = Record<string, unknown>;
 
@@ -145,10 +146,7 @@ function matchesPatternProperty(schema: AnySchemaObject, key: string): boolean {
   const patterns = schema.patternProperties as Record<string, unknown> | undefined;
   if (!patterns) return false;
   return Object.keys(patterns).some((pattern) => {
-    try {
-      return new RegExp(pattern, "u").test(key);
-    } catch {
-      return false;
-    }
+    // As ajv does with kb-author's engine: a pattern RE2 cannot compile matches every key.
+    return testLinear(pattern, key) !== false;
   });
 }

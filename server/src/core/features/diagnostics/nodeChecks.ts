@@ -2,6 +2,7 @@ import { nodeFolderName } from "../../../shared/nodeNames";
 import { basename } from "../../paths";
 import type { Problem } from "../../problem";
 import type { MarkdownContext } from "../../model/markdownContext";
+import { testLinear } from "../../linearRegExp";
 
 /** The node's folder name, and Markdown files in a node folder that are not the node's own file. */
 export function checkNode(context: MarkdownContext): Problem[] {
@@ -32,7 +33,7 @@ export function checkNode(context: MarkdownContext): Problem[] {
   }
   if (
     !context.config.nodeNamePatternConfigured ||
-    new RegExp(context.config.nodeNamePattern, "u").test(node.name)
+    testLinear(context.config.nodeNamePattern, node.name) !== false
   )
     return [];
   const suggestion = nodeFolderName(node.name).replace(/[^\p{L}\p{N}_-]/gu, "");
