@@ -72,6 +72,41 @@ function buildInMemory(service: LanguageService) {
   return { files, copies, warnings, summary };
 }
 
+/** A map that is one chain of nodes, `depth` deep. */
+function chainService(depth: number): LanguageService {
+  const files: Record<string, string> = { "/kb/meta.json": '{ "rootDir": "N0" }\n' };
+  let folder = "/kb";
+  for (let i = 0; i < depth; i++) {
+    folder += `/N${i}`;
+    const order = i < depth - 1 ? `\n### Order\n\n1. N${i + 1}\n` : "";
+    files[`${folder}/N${i}.md`] = `### Mini Description\n\nNode ${i}.\n\n### Description\n\nD.\n${order}`;
+  }
+  return createLanguageService({ fileSystem: new MemoryFileSystem(files), workspaceRoots: ["/kb"] });
+}
+
+describe("static site: a chain of nodes hundreds deep (issue 16)", () => {
+  const totalBytes = (depth: number) =>
+    [...buildInMemory(chainService(depth)).files.values()].reduce((sum, html) => sum + html.length, 0);
+
+  it("grows the site with the square of the depth at most (its relative paths), not the cube", () => {
+    // Every ancestor in every breadcrumb made it grow with the cube of the depth: 64 times the bytes for 4
+    // times the depth. What remains is the paths: each page links the root through `../` once per level.
+    const ratio = totalBytes(400) / totalBytes(100);
+    assert.ok(ratio < 14, `400 deep is ${ratio.toFixed(1)} times 100 deep`);
+  });
+
+  it("shows a long trail's first and last ancestors around a gap that counts the others", () => {
+    const { files } = buildInMemory(chainService(12));
+    const deepest = [...files].find(([url]) => url.includes("/N11/"))![1];
+    const trail = /<nav class="kb-breadcrumb"[^]*?<\/nav>/.exec(deepest)![0];
+    assert.deepEqual(
+      [...trail.matchAll(/<li[^>]*>(?:<a[^>]*>)?([^<]*)/g)].map((match) => match[1]),
+      ["N0", "N1", "…", "N7", "N8", "N9", "N10"],
+    );
+    assert.match(trail, /title="5 levels left out"/);
+  });
+});
+
 describe("static site: pages", () => {
   it("plans a page per node (a folder without its file too) and per other Markdown file, skipping hidden folders", () => {
     const { files, summary } = buildInMemory(sampleService());
