@@ -33,9 +33,20 @@ describe("static site: URLs", () => {
     assert.equal(urls.allocate("wiki/Page.html"), "wiki/Page.html");
     assert.equal(urls.allocate("wiki/page.html"), "wiki/page-2.html");
     assert.equal(urls.allocate("Lo\u0308bian/index.html"), "Lo%CC%88bian/index.html");
-    assert.equal(urls.allocate("L\u00f6bian/index.html"), "L%C3%B6bian/index-2.html");
+    // The same folder to a file system that normalises names: the page goes beside the first one.
+    assert.equal(urls.allocate("L\u00f6bian/index.html"), "Lo%CC%88bian/index-2.html");
     assert.equal(urls.allocate("images/README"), "images/README");
     assert.equal(urls.allocate("images/readme"), "images/readme-2");
+  });
+
+  it("never makes a file and a folder of one name: a node folder `index.html`, `page.md` beside `page.html/`", () => {
+    const urls = new UrlAllocator([]);
+    assert.equal(urls.allocate("Root/index.html"), "Root/index.html");
+    assert.equal(urls.allocate("Root/index.html/index.html"), "Root/index-2.html/index.html");
+    assert.equal(urls.allocate("Root/index.html/Child/index.html"), "Root/index-2.html/Child/index.html");
+    assert.equal(urls.allocate("wiki/page.html/q.html"), "wiki/page.html/q.html");
+    assert.equal(urls.allocate("wiki/page.html"), "wiki/page-2.html");
+    assert.equal(urls.allocate("wiki/page.html/r.html"), "wiki/page.html/r.html");
   });
 });
 

@@ -298,10 +298,7 @@ describe("kb-author render (static site)", function () {
     const foreign = path.join(scratch, "mine");
     fs.mkdirSync(foreign);
     fs.writeFileSync(path.join(foreign, "notes.txt"), "keep me\n");
-    assert.match(
-      render([kb, "--out", foreign], 2).stderr,
-      /is not empty and was not written by kb-author render/,
-    );
+    assert.match(render([kb, "--out", foreign], 2).stderr, /is not empty and has no list of the files/);
     fs.writeFileSync(path.join(scratch, "file"), "");
     assert.match(render([kb, "--out", path.join(scratch, "file")], 2).stderr, /is not a folder/);
     assert.match(render([kb, "--out", path.join(scratch, "file", "site")], 2).stderr, /cannot use --out/);
@@ -309,19 +306,66 @@ describe("kb-author render (static site)", function () {
     assert.equal(filesUnder(kb, true).length, before, "the knowledge base is left alone");
   });
 
-  it("replaces the contents of a folder an earlier render wrote, and leaves an --out inside the KB out of the site", () => {
+  it("replaces the files an earlier render wrote (its list), keeps the others, and leaves an --out inside the KB out of the site", () => {
     const kb = copyOf(examplesDir, path.join(scratch, "kb"));
     const out = path.join(kb, "_site");
     const first = render([kb, "--out", out], 0);
-    fs.writeFileSync(path.join(out, "stale.html"), "old");
+    const listed = fs.readFileSync(path.join(out, ".kb-author-site"), "utf8").split("\n").slice(1, -1);
+    assert.deepEqual(listed, filesUnder(out).sort(), "the marker lists every file written");
+    fs.writeFileSync(path.join(out, "mine.html"), "a file of the user's");
+    const oldPage = path.join(out, "index.html");
+    fs.writeFileSync(oldPage, "an old page");
+    fs.rmSync(path.join(kb, "wiki"), { recursive: true });
     const second = render([kb, "--out", out], 0);
-    assert.ok(!fs.existsSync(path.join(out, "stale.html")), "the old contents are gone");
-    assert.equal(
-      second.stdout.split(" ")[0],
-      first.stdout.split(" ")[0],
-      "the site's own pages are not published",
+    assert.equal(fs.readFileSync(path.join(out, "mine.html"), "utf8"), "a file of the user's");
+    assert.notEqual(fs.readFileSync(oldPage, "utf8"), "an old page", "the render's own file is replaced");
+    assert.ok(!fs.existsSync(path.join(out, "wiki")), "pages of deleted sources go, with their folders");
+    assert.ok(
+      Number(second.stdout.split(" ")[0]) < Number(first.stdout.split(" ")[0]),
+      "the site's own pages are not published (and the wiki's are gone)",
     );
     assert.ok(!fs.existsSync(path.join(out, "_site")));
+  });
+
+  it("deletes no source and nothing unlisted: a marker planted in a node folder, a forged list naming the node's file", () => {
+    const kb = copyOf(examplesDir, path.join(scratch, "kb"));
+    const node = nodeFoldersOf(kb).find(
+      (candidate) => fs.readdirSync(path.join(kb, candidate.folder)).length > 1,
+    )!;
+    const folder = path.join(kb, node.folder);
+    const before = filesUnder(folder, true);
+    fs.writeFileSync(path.join(folder, ".kb-author-site"), "Written by `kb-author render`. An old marker.\n");
+    assert.match(render([kb, "--out", folder], 2).stderr, /has no list of the files/);
+    render([kb, "--out", path.join(scratch, "site")], 0);
+    const header = fs.readFileSync(path.join(scratch, "site", ".kb-author-site"), "utf8").split("\n")[0];
+    fs.writeFileSync(path.join(scratch, "outside.html"), "not the render's");
+    const forged = [header, path.posix.basename(node.file), "../../../outside.html", ""].join("\n");
+    fs.writeFileSync(path.join(folder, ".kb-author-site"), forged);
+    render([kb, "--out", folder], 0);
+    assert.ok(fs.existsSync(path.join(kb, node.file)), "the node's own file stays");
+    assert.ok(fs.existsSync(path.join(scratch, "outside.html")), "a listed path outside --out stays");
+    for (const file of before) assert.ok(fs.existsSync(path.join(folder, file)), `${file} stays`);
+  });
+
+  it("publishes no path of the building machine, and nothing about files outside the knowledge base", () => {
+    const kb = writeKnowledgeBase(path.join(scratch, "kb"), {
+      "meta.json": '{ "rootDir": "Root" }',
+      "Root/Root.md": "### Description\n\nSee [a](../../outside.md) and [b](/etc/passwd).\n",
+      "wiki/page.md":
+        "---\n$schema: ./missing.schema.json\ntitle: P\n---\n\n[c](../../../etc/hostname) ![d](gone.png)\n",
+    });
+    fs.writeFileSync(path.join(scratch, "outside.md"), "# Outside\n");
+    fs.symlinkSync(path.join(scratch, "outside.md"), path.join(kb, "wiki", "linked.md"));
+    const out = path.join(scratch, "site");
+    render([kb, "--out", out], 0);
+    for (const file of filesUnder(out, true)) {
+      const text = fs.readFileSync(path.join(out, file), "utf8");
+      assert.ok(
+        !text.includes(scratch) && !text.includes(os.tmpdir()),
+        `${file} names a path of the machine`,
+      );
+      assert.ok(!text.includes("# Outside"), `${file} shows a file outside the knowledge base`);
+    }
   });
 
   it("gives a broken file a page that says so, goes on with the others and exits 0", () => {

@@ -54,9 +54,14 @@ export function renderSite(args: RenderArguments): number {
   const service = cliLanguageService([workspaceRootFor(source, source)], configPath);
   const warn = (message: string) => process.stderr.write(`kb-author: warning: ${message}\n`);
   let summary: SiteSummary;
+  let output: SiteFolderWriter | undefined;
   try {
-    prepareOutputFolder(out);
-    const output = new SiteFolderWriter(out, source, warn);
+    const kept = prepareOutputFolder(out);
+    if (kept.length > 0)
+      warn(
+        `left ${countOf(kept.length, "file")} in ${display(out)} that the earlier render's list named but that are not its own: ${kept.slice(0, 3).join(", ")}${kept.length > 3 ? ", ..." : ""}`,
+      );
+    output = new SiteFolderWriter(out, source, warn);
     // An output folder inside the knowledge base is not part of it (nor of the next run's site).
     const realOut = realPathOf(out);
     const realSource = realPathOf(source);
@@ -79,6 +84,8 @@ export function renderSite(args: RenderArguments): number {
     }
   } catch (error) {
     return fail(`could not write the site to ${display(out)}: ${(error as Error).message}`);
+  } finally {
+    output?.finish();
   }
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(

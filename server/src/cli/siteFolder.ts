@@ -2,9 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathOfSiteUrl, siteFiles, type SiteOutput } from "../core";
 import { toNativePath } from "../node/nodeFileSystem";
-
-const markerText =
-  "Written by `kb-author render`. The next render into this folder replaces all of its contents.\n";
+import { readManifest, removeListedFiles, writeManifest } from "./siteManifest";
 
 /** True when `child` is `parent` or lies below it (native absolute paths). */
 export function isInsideFolder(child: string, parent: string): boolean {
@@ -44,16 +42,20 @@ export function outputFolderRefusal(
   if (!stat) return undefined;
   if (!stat.isDirectory()) return `--out ${display(out)} exists and is not a folder.`;
   const entries = fs.readdirSync(out);
-  if (entries.length > 0 && !entries.includes(siteFiles.marker))
-    return `--out ${display(out)} is not empty and was not written by kb-author render (it has no ${siteFiles.marker} file). Choose a new or empty folder.`;
+  if (entries.length > 0 && readManifest(out) === undefined)
+    return `--out ${display(out)} is not empty and has no list of the files an earlier kb-author render wrote there (its ${siteFiles.marker} file). Choose a new or empty folder.`;
   return undefined;
 }
 
-/** Creates the output folder, or empties one an earlier render wrote, and marks it as the site's. */
-export function prepareOutputFolder(out: string): void {
+/**
+ * Creates the output folder, or deletes from it the files an earlier render wrote (and only those), and
+ * marks it as the site's. Returns the files the earlier list named that were left in place.
+ */
+export function prepareOutputFolder(out: string): string[] {
   fs.mkdirSync(out, { recursive: true });
-  for (const entry of fs.readdirSync(out)) fs.rmSync(path.join(out, entry), { recursive: true, force: true });
-  fs.writeFileSync(path.join(out, siteFiles.marker), markerText);
+  const kept = removeListedFiles(out, readManifest(out) ?? []);
+  writeManifest(out, []);
+  return kept;
 }
 
 /**
@@ -63,6 +65,8 @@ export function prepareOutputFolder(out: string): void {
  */
 export class SiteFolderWriter implements SiteOutput {
   private readonly createdFolders = new Set<string>();
+  /** The files written, relative to `out`: the marker lists them for the next render. */
+  private readonly written = new Set<string>();
   private readonly realSource: string;
 
   constructor(
@@ -94,11 +98,17 @@ export class SiteFolderWriter implements SiteOutput {
     fs.copyFileSync(native, this.fileFor(url));
   }
 
+  /** Writes the list of the files written into the marker: called when the render ends, even on failure. */
+  finish(): void {
+    writeManifest(this.out, this.written);
+  }
+
   /** The native file of a site URL, its folder created; throws rather than leave `out`. */
   private fileFor(url: string): string {
     const file = path.resolve(this.out, ...pathOfSiteUrl(url).split("/"));
     if (file === this.out || !isInsideFolder(file, this.out))
       throw new Error(`refusing to write ${url} outside --out`);
+    this.written.add(pathOfSiteUrl(url));
     const folder = path.dirname(file);
     if (!this.createdFolders.has(folder)) {
       fs.mkdirSync(folder, { recursive: true });

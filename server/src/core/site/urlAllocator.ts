@@ -3,31 +3,74 @@ import { siteUrlOfPath } from "./siteUrls";
 
 /**
  * Hands out site URLs without collisions. Two URLs collide when they differ only by case or Unicode
- * normalisation, since the site may be copied to (or served from) a case-insensitive file system.
- * A taken URL gets a numbered variant: `wiki/page.html` -> `wiki/page-2.html`.
+ * normalisation, since the site may be copied to (or served from) a case-insensitive file system, and a
+ * file collides with a folder of the same name: a node folder named `index.html` (whose page is
+ * `index.html/index.html`) beside its parent's `index.html`, or `page.md` (`page.html`) beside a folder
+ * `page.html/`. A taken file name gets a numbered variant (`wiki/page.html` -> `wiki/page-2.html`), and
+ * so does a folder, for every URL below it.
  */
 export class UrlAllocator {
-  private readonly taken = new Set<string>();
+  /** Collision keys of the files handed out. */
+  private readonly files = new Set<string>();
+  /** Collision keys of the folders that hold them. */
+  private readonly folders = new Set<string>();
+  /** Where each folder went (by its wanted URL's collision key): itself, or a numbered variant. */
+  private readonly placedFolders = new Map<string, string>();
 
   constructor(reservedUrls: readonly string[]) {
-    for (const url of reservedUrls) this.taken.add(collisionKey(url));
+    for (const url of reservedUrls) this.take(url);
   }
 
   /** A free URL for the relative path wanted (`/`-separated, unencoded). */
   allocate(wantedPath: string): string {
-    const wanted = siteUrlOfPath(wantedPath);
-    const dot = wanted.lastIndexOf(".");
-    const slash = wanted.lastIndexOf("/");
-    const [stem, extension] = dot > slash + 1 ? [wanted.slice(0, dot), wanted.slice(dot)] : [wanted, ""];
+    const segments = siteUrlOfPath(wantedPath).split("/");
+    const name = segments.pop()!;
+    const folder = this.placeFolder(segments);
     for (let variant = 1; ; variant++) {
-      const url = variant === 1 ? wanted : `${stem}-${variant}${extension}`;
+      const url = join(folder, numbered(name, variant));
       const key = collisionKey(url);
-      if (!this.taken.has(key)) {
-        this.taken.add(key);
+      if (!this.files.has(key) && !this.folders.has(key)) {
+        this.take(url);
         return url;
       }
     }
   }
+
+  /** The folder URL for a wanted folder: each level as wanted, unless a file took its name. */
+  private placeFolder(segments: readonly string[]): string {
+    let wanted = "";
+    let placed = "";
+    for (const segment of segments) {
+      wanted = join(wanted, segment);
+      const known = this.placedFolders.get(collisionKey(wanted));
+      if (known !== undefined) {
+        placed = known;
+        continue;
+      }
+      let variant = 1;
+      while (this.files.has(collisionKey(join(placed, numbered(segment, variant))))) variant++;
+      placed = join(placed, numbered(segment, variant));
+      this.placedFolders.set(collisionKey(wanted), placed);
+    }
+    return placed;
+  }
+
+  private take(url: string): void {
+    this.files.add(collisionKey(url));
+    for (let slash = url.indexOf("/"); slash !== -1; slash = url.indexOf("/", slash + 1))
+      this.folders.add(collisionKey(url.slice(0, slash)));
+  }
+}
+
+function join(folder: string, name: string): string {
+  return folder ? `${folder}/${name}` : name;
+}
+
+/** `page.html`, `page-2.html`, ...: the number before the extension, if any. */
+function numbered(name: string, variant: number): string {
+  if (variant === 1) return name;
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? `${name.slice(0, dot)}-${variant}${name.slice(dot)}` : `${name}-${variant}`;
 }
 
 function collisionKey(url: string): string {
