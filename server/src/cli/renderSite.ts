@@ -3,16 +3,11 @@ import * as path from "node:path";
 import { version } from "../../../package.json";
 import { buildSite, countOf, hasProblems, problemTotals, siteFiles, type SiteSummary } from "../core";
 import { toCorePath } from "../node/nodeFileSystem";
+import { isInsideFolder, realPathOf } from "../node/nativePaths";
 import type { RenderArguments } from "./args";
 import { cliLanguageService } from "./cliService";
 import { readableConfigPath } from "./configFile";
-import {
-  isInsideFolder,
-  outputFolderRefusal,
-  prepareOutputFolder,
-  realPathOf,
-  SiteFolderWriter,
-} from "./siteFolder";
+import { outputFolderRefusal, prepareOutputFolder, SiteFolderWriter } from "./siteFolder";
 import { katexAssetFiles } from "./katexAssets";
 import { readSiteStylesheet } from "./siteStylesheet";
 import { workspaceRootFor } from "./workspaceRoot";

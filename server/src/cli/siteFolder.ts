@@ -2,29 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathOfSiteUrl, siteFiles, type SiteOutput } from "../core";
 import { toNativePath } from "../node/nodeFileSystem";
+import { isInsideFolder, realPathOf } from "../node/nativePaths";
 import { readManifest, removeListedFiles, writeManifest } from "./siteManifest";
-
-/** True when `child` is `parent` or lies below it (native absolute paths). */
-export function isInsideFolder(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return (
-    relative === "" ||
-    (!relative.startsWith(".." + path.sep) && relative !== ".." && !path.isAbsolute(relative))
-  );
-}
-
-/** The real path of a path that may not exist yet: its nearest existing ancestor's, resolved, then the rest. */
-export function realPathOf(target: string): string {
-  const missing: string[] = [];
-  for (let current = path.resolve(target); ; current = path.dirname(current)) {
-    try {
-      return path.join(fs.realpathSync(current), ...missing.reverse());
-    } catch {
-      if (path.dirname(current) === current) return path.resolve(target);
-      missing.push(path.basename(current));
-    }
-  }
-}
 
 /**
  * Why the site may not be written to `out`, or undefined when it may: `out` must not hold the

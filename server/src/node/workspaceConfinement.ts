@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { isInsideFolder, realPathOf } from "./nativePaths";
 
 /**
  * Which native paths lie inside the workspace folders once symbolic links are resolved: the check behind
@@ -19,7 +20,7 @@ export class WorkspaceConfinement {
   /** The folders reads must stay in (native paths); until this is called, nothing is inside. */
   confineTo(roots: readonly string[]): void {
     this.roots = roots.map((root) => path.resolve(root));
-    this.realRoots = this.roots.map((root) => realPathOrResolved(root));
+    this.realRoots = this.roots.map((root) => realPathOf(root));
     this.folderVerdicts.clear();
   }
 
@@ -77,7 +78,7 @@ export class WorkspaceConfinement {
     } catch {
       try {
         const written = path.resolve(path.dirname(link), fs.readlinkSync(link));
-        return this.isRealPathInside(realPathOrResolved(written))
+        return this.isRealPathInside(realPathOf(written))
           ? { inside: true, real: undefined }
           : { inside: false };
       } catch {
@@ -88,27 +89,6 @@ export class WorkspaceConfinement {
   }
 
   private isRealPathInside(real: string): boolean {
-    return this.realRoots.some((root) => isAtOrBelow(real, root));
-  }
-}
-
-function isAtOrBelow(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return (
-    relative === "" ||
-    (relative !== ".." && !relative.startsWith(".." + path.sep) && !path.isAbsolute(relative))
-  );
-}
-
-/** The real path of a path that may not exist: its nearest existing ancestor's, then the rest as written. */
-function realPathOrResolved(target: string): string {
-  const missing: string[] = [];
-  for (let current = path.resolve(target); ; current = path.dirname(current)) {
-    try {
-      return path.join(fs.realpathSync.native(current), ...missing.reverse());
-    } catch {
-      if (path.dirname(current) === current) return path.resolve(target);
-      missing.push(path.basename(current));
-    }
+    return this.realRoots.some((root) => isInsideFolder(real, root));
   }
 }
