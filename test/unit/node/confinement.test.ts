@@ -214,6 +214,22 @@ describe("the language service on a disk with links that lead out of the workspa
     }
   });
 
+  it("shows no image in the preview that is a link leading outside", () => {
+    fs.writeFileSync(path.join(base, "outside", "secret.png"), "PNG secret");
+    fs.symlinkSync(path.join(base, "outside", "secret.png"), path.join(kb, "shown.png"));
+    fs.writeFileSync(path.join(kb, "inside.png"), "PNG");
+    topic("page.md", "");
+    fs.appendFileSync(path.join(kb, "page.md"), "![a](shown.png) ![b](inside.png)\n");
+    const page = serviceOf().renderPage(core("page.md"), {
+      kind: "editor",
+      resourceRoots: [{ folder: core(), webviewBase: "https://w" }],
+    });
+    assert.ok(page);
+    assert.match(page.html, /Image is a link that leads outside the workspace: shown\.png/);
+    assert.match(page.html, /src="https:\/\/w\/inside\.png"/);
+    assert.ok(!page.html.includes("https://w/shown.png"));
+  });
+
   it("takes no map setting from a meta.json linked from outside", () => {
     fs.writeFileSync(
       path.join(base, "outside", "meta.json"),

@@ -90,6 +90,9 @@ function localSource(src: string, page: PageContext): { source: string | undefin
   if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return { source: undefined, why: "Image address not allowed." };
   const target = targetOfLink(page.path, src, page.services);
   if (!target || target.isFolder) return { source: undefined, why: `Image not found: ${safeDecode(src)}` };
+  // The webview would load what the link leads to: a file outside the workspace.
+  if (page.services.workspace.stat(target.path)?.outsideWorkspace)
+    return { source: undefined, why: `Image is a link that leads outside the workspace: ${safeDecode(src)}` };
   const source = localImageSource(target.path, page);
   return source === undefined
     ? { source: undefined, why: `Image outside the folders the preview may show: ${safeDecode(src)}` }
