@@ -339,11 +339,29 @@ describe("kb-author render (static site)", function () {
     render([kb, "--out", path.join(scratch, "site")], 0);
     const header = fs.readFileSync(path.join(scratch, "site", ".kb-author-site"), "utf8").split("\n")[0];
     fs.writeFileSync(path.join(scratch, "outside.html"), "not the render's");
-    const forged = [header, path.posix.basename(node.file), "../../../outside.html", ""].join("\n");
+    fs.mkdirSync(path.join(scratch, "elsewhere"));
+    fs.writeFileSync(path.join(scratch, "elsewhere", "hosts"), "not the render's either");
+    fs.symlinkSync(path.join(scratch, "elsewhere"), path.join(folder, "sub"));
+    const forged = [header, path.posix.basename(node.file), "../../../outside.html", "sub/hosts", ""].join(
+      "\n",
+    );
     fs.writeFileSync(path.join(folder, ".kb-author-site"), forged);
+    // And a folder of the page's path planted as a link: nothing is written through it.
+    const page = path.join(folder, "index.html");
+    fs.symlinkSync(path.join(scratch, "elsewhere", "hosts"), page);
+    assert.match(render([kb, "--out", folder], 2).stderr, /EEXIST/);
+    assert.equal(
+      fs.readFileSync(path.join(scratch, "elsewhere", "hosts"), "utf8"),
+      "not the render's either",
+    );
+    fs.rmSync(page);
     render([kb, "--out", folder], 0);
     assert.ok(fs.existsSync(path.join(kb, node.file)), "the node's own file stays");
     assert.ok(fs.existsSync(path.join(scratch, "outside.html")), "a listed path outside --out stays");
+    assert.ok(
+      fs.existsSync(path.join(scratch, "elsewhere", "hosts")),
+      "a file listed through a linked folder stays",
+    );
     for (const file of before) assert.ok(fs.existsSync(path.join(folder, file)), `${file} stays`);
   });
 

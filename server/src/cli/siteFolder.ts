@@ -47,6 +47,7 @@ export class SiteFolderWriter implements SiteOutput {
   /** The files written, relative to `out`: the marker lists them for the next render. */
   private readonly written = new Set<string>();
   private readonly realSource: string;
+  private readonly realOut: string;
 
   constructor(
     private readonly out: string,
@@ -54,10 +55,11 @@ export class SiteFolderWriter implements SiteOutput {
     private readonly warn: (message: string) => void,
   ) {
     this.realSource = realPathOf(source);
+    this.realOut = realPathOf(out);
   }
 
   writePage(url: string, html: string): void {
-    fs.writeFileSync(this.fileFor(url), html);
+    this.write(url, (file) => fs.writeFileSync(file, html, { flag: "wx" }));
   }
 
   copyAsset(url: string, corePath: string): void {
@@ -65,7 +67,7 @@ export class SiteFolderWriter implements SiteOutput {
     try {
       if (!isInsideFolder(fs.realpathSync(source), this.realSource))
         throw new Error("it lies outside the knowledge base");
-      fs.copyFileSync(source, this.fileFor(url));
+      this.write(url, (file) => fs.copyFileSync(source, file, fs.constants.COPYFILE_EXCL));
     } catch (error) {
       const name = path.relative(this.source, source).split(path.sep).join("/");
       this.warn(`could not copy ${name}: ${(error as Error).message}`);
@@ -74,7 +76,7 @@ export class SiteFolderWriter implements SiteOutput {
 
   /** Copies a file of kb-author itself (KaTeX's stylesheet and fonts) to a site URL. */
   copyOwnFile(url: string, native: string): void {
-    fs.copyFileSync(native, this.fileFor(url));
+    this.write(url, (file) => fs.copyFileSync(native, file, fs.constants.COPYFILE_EXCL));
   }
 
   /** Writes the list of the files written into the marker: called when the render ends, even on failure. */
@@ -82,17 +84,23 @@ export class SiteFolderWriter implements SiteOutput {
     writeManifest(this.out, this.written);
   }
 
-  /** The native file of a site URL, its folder created; throws rather than leave `out`. */
-  private fileFor(url: string): string {
+  /**
+   * Writes the file of a site URL, its folder created, and lists it. Never through a link: a new file
+   * only (a file already there is not the render's: its list's files were deleted), in a folder whose real
+   * path lies in `out` (a folder there may be a link, `Root -> /etc`). Throws rather than leave `out`.
+   */
+  private write(url: string, create: (file: string) => void): void {
     const file = path.resolve(this.out, ...pathOfSiteUrl(url).split("/"));
     if (file === this.out || !isInsideFolder(file, this.out))
       throw new Error(`refusing to write ${url} outside --out`);
-    this.written.add(pathOfSiteUrl(url));
     const folder = path.dirname(file);
     if (!this.createdFolders.has(folder)) {
+      if (!isInsideFolder(realPathOf(folder), this.realOut))
+        throw new Error(`refusing to write ${url}: its folder is a link that leads out of --out`);
       fs.mkdirSync(folder, { recursive: true });
       this.createdFolders.add(folder);
     }
-    return file;
+    create(file);
+    this.written.add(pathOfSiteUrl(url));
   }
 }

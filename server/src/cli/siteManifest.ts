@@ -1,12 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { siteFiles } from "../core";
+import { isInsideFolder, realPathOf } from "../node/nativePaths";
 
 /**
  * The list of the files a render wrote, kept in the output folder's marker file (`.kb-author-site`): the
  * next render into the folder deletes those files and no others. A marker alone proved nothing (one
  * planted in a node folder had the node's own file deleted); a file the list names is still deleted only
- * when it is a regular file inside the folder and has no source's extension.
+ * when it is a regular file inside the folder (on its real path) and has no source's extension.
  */
 const header =
   "Written by `kb-author render`. The files it wrote, which the next render into this folder replaces:";
@@ -16,9 +17,12 @@ const sourceExtensions = /\.(?:md|mdx|markdown|json|jsonc|ya?ml)$/i;
 
 /** The files the marker of `out` lists (relative, `/`-separated); undefined when there is no list. */
 export function readManifest(out: string): string[] | undefined {
+  const marker = path.join(out, siteFiles.marker);
   let text: string;
   try {
-    text = fs.readFileSync(path.join(out, siteFiles.marker), "utf8");
+    // A marker that is a link (to a device, a pipe, a file elsewhere) is no list.
+    if (!fs.lstatSync(marker).isFile()) return undefined;
+    text = fs.readFileSync(marker, "utf8");
   } catch {
     return undefined;
   }
@@ -27,8 +31,11 @@ export function readManifest(out: string): string[] | undefined {
   return names.filter((name) => name !== "");
 }
 
+/** Writes the marker anew (a marker that is a link is replaced, never written through). */
 export function writeManifest(out: string, files: Iterable<string>): void {
-  fs.writeFileSync(path.join(out, siteFiles.marker), [header, ...[...files].sort(), ""].join("\n"));
+  const marker = path.join(out, siteFiles.marker);
+  fs.rmSync(marker, { force: true });
+  fs.writeFileSync(marker, [header, ...[...files].sort(), ""].join("\n"), { flag: "wx" });
 }
 
 /**
@@ -40,9 +47,12 @@ export function writeManifest(out: string, files: Iterable<string>): void {
 export function removeListedFiles(out: string, listed: readonly string[]): string[] {
   const removable: string[] = [];
   const kept: string[] = [];
+  const realOut = realPathOf(out);
   for (const name of listed) {
     const file = path.resolve(out, ...name.split("/"));
-    const inside = !path.relative(out, file).startsWith("..") && file !== out;
+    // Inside on the real path too: a folder of the list may be a link (`sub -> /etc`).
+    const inside =
+      file !== out && isInsideFolder(file, out) && isInsideFolder(realPathOf(path.dirname(file)), realOut);
     const stat = inside ? fs.lstatSync(file, { throwIfNoEntry: false }) : undefined;
     if (stat === undefined && inside) continue; // Gone already.
     if (!stat?.isFile() || sourceExtensions.test(name)) {
