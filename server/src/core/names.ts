@@ -15,6 +15,12 @@ const loose = (value: string) => value.toLowerCase().replace(/[\s_-]+/g, "");
  * Candidates prepared once for many look-ups of `nearestName` (a folder's listing, a map's node names):
  * a link checker asks for the nearest of 10,000 siblings once per broken link.
  */
+/**
+ * Candidates compared, in total, by the did-you-means of one document's check (then the rest get none):
+ * enough for every real document, bounded for thousands of near misses beside thousands of names.
+ */
+export const suggestionBudget = 1_000_000;
+
 export class NameIndex {
   private readonly names: string[] = [];
   private readonly lowerNames: string[] = [];

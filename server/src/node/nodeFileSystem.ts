@@ -40,16 +40,8 @@ export class NodeFileSystem implements FileSystem {
     if (!this.confinement.isRoot(native) && this.confinement.folderStatus(path.dirname(native)) !== "inside")
       return undefined;
     try {
-      let stats = fs.lstatSync(native);
-      if (stats.isSymbolicLink()) {
-        const target = this.confinement.linkTarget(native);
-        // Listed as a file, whatever it leads to (nothing may say whether that exists).
-        if (!target.inside) return outsideLink;
-        if (target.real === undefined) return undefined;
-        stats = fs.statSync(target.real);
-      }
-      if (stats.isDirectory()) return { type: "directory", size: stats.size };
-      return stats.isFile() ? { type: "file", size: stats.size } : undefined;
+      const stats = fs.lstatSync(native);
+      return stats.isSymbolicLink() ? this.statOfLink(native) : fileStatOf(stats);
     } catch {
       return undefined;
     }
@@ -65,7 +57,8 @@ export class NodeFileSystem implements FileSystem {
       for (const entry of entries) {
         if (entry.isDirectory()) result.push({ name: entry.name, type: "directory" });
         else if (entry.isFile()) result.push({ name: entry.name, type: "file" });
-        else if (entry.isSymbolicLink() && this.isListedLink(path.join(native, entry.name)))
+        // A link to a folder is left out, so that a walk cannot loop.
+        else if (entry.isSymbolicLink() && this.statOfLink(path.join(native, entry.name))?.type === "file")
           result.push({ name: entry.name, type: "file" });
       }
       return result;
@@ -90,16 +83,8 @@ export class NodeFileSystem implements FileSystem {
     if (folder !== "inside") return folder === "outside" ? { outsideWorkspace: true } : undefined;
     if (openFollowsLinks && fs.lstatSync(native, { throwIfNoEntry: false })?.isSymbolicLink())
       return this.readThroughLink(native, maxSize);
-    let fd: number;
-    try {
-      fd = fs.openSync(native, openFlags);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // O_NOFOLLOW refuses a link with ELOOP (EMLINK on FreeBSD).
-      if (code === "ELOOP" || code === "EMLINK") return this.readThroughLink(native, maxSize);
-      return unreadableOrMissing(error);
-    }
-    return readOpenFile(fd, maxSize);
+    const read = openAndRead(native, maxSize);
+    return read === "link" ? this.readThroughLink(native, maxSize) : read;
   }
 
   /** A file reached through a link: read only when the link leads inside the workspace. */
@@ -107,30 +92,46 @@ export class NodeFileSystem implements FileSystem {
     const target = this.confinement.linkTarget(native);
     if (!target.inside) return { outsideWorkspace: true };
     if (target.real === undefined) return undefined;
-    let fd: number;
-    try {
-      fd = fs.openSync(target.real, openFlags);
-    } catch (error) {
-      return unreadableOrMissing(error);
-    }
-    return readOpenFile(fd, maxSize);
+    const read = openAndRead(target.real, maxSize);
+    // A real path is no link, unless one took its place meanwhile: as missing.
+    return read === "link" ? undefined : read;
   }
 
   /**
-   * Whether a listing shows a link: one to a file inside the workspace, and one leading outside whatever
-   * it names (its read is then refused with a diagnostic, and nothing says whether its target exists).
-   * Links to folders are left out, so that a walk cannot loop.
+   * What a link is, as `stat` and listings answer: a link leading outside the workspace is a file,
+   * whatever it names (its read is then refused, and nothing says whether its target exists); one inside
+   * is what it leads to; a dangling one is nothing.
    */
-  private isListedLink(native: string): boolean {
+  private statOfLink(native: string): FileStat | undefined {
     const target = this.confinement.linkTarget(native);
-    if (!target.inside) return true;
-    if (target.real === undefined) return false;
+    if (!target.inside) return outsideLink;
+    if (target.real === undefined) return undefined;
     try {
-      return fs.statSync(target.real).isFile();
+      return fileStatOf(fs.statSync(target.real));
     } catch {
-      return false;
+      return undefined;
     }
   }
+}
+
+/** A folder or a regular file; nothing for a pipe, a device or a socket. */
+function fileStatOf(stats: fs.Stats): FileStat | undefined {
+  if (stats.isDirectory()) return { type: "directory", size: stats.size };
+  return stats.isFile() ? { type: "file", size: stats.size } : undefined;
+}
+
+/** Opens a file without following a link in its last component, and reads it; "link" when it is one. */
+function openAndRead(native: string, maxSize: number): BoundedRead | "link" {
+  let fd: number;
+  try {
+    fd = fs.openSync(native, openFlags);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // O_NOFOLLOW refuses a link with ELOOP (EMLINK on FreeBSD).
+    if (code === "ELOOP" || code === "EMLINK") return "link";
+    return unreadableOrMissing(error);
+  }
+  return readOpenFile(fd, maxSize);
 }
 
 /** Reads an opened file up to a size, then closes it. A file that read empty or too large is checked to be a regular file. */

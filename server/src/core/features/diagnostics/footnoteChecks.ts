@@ -1,11 +1,8 @@
 import { findFootnotes, type Footnote } from "../../document/footnotes";
 import type { MarkdownContext } from "../../model/markdownContext";
-import { NameIndex } from "../../names";
+import { NameIndex, suggestionBudget } from "../../names";
 import type { Problem } from "../../problem";
 import { type LinearRegExp, linearRegExp } from "../../linearRegExp";
-
-/** Label comparisons that the did-you-means of one file may make in all. */
-const suggestionBudget = 1_000_000;
 
 /**
  * GFM footnotes as the site renders them (remark-gfm, GitHub): a reference whose label has no definition is

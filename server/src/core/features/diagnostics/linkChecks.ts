@@ -1,7 +1,7 @@
 import { findLinks } from "../../document/links";
 import type { DirectoryEntry } from "../../fileSystem";
 import type { Range } from "vscode-languageserver-types";
-import { NameIndex, nearestName } from "../../names";
+import { NameIndex, nearestName, suggestionBudget } from "../../names";
 import { basename, dirname, isMarkdownPath, joinPath, nfc, relativePath } from "../../paths";
 import type { Problem } from "../../problem";
 import { resolveLink, safeDecode, servedFiles } from "../../workspace/linkResolution";
@@ -294,11 +294,10 @@ function suggestTarget(
  * anchors on a page of 4,900 headings compared every pair and took 1.7 s.
  */
 const anchorIndexes = new WeakMap<ReadonlySet<string>, NameIndex>();
-const anchorSuggestionBudget = 1_000_000;
 
 function anchorNames(anchors: ReadonlySet<string>): NameIndex {
   let names = anchorIndexes.get(anchors);
-  if (!names) anchorIndexes.set(anchors, (names = new NameIndex(anchors, anchorSuggestionBudget)));
+  if (!names) anchorIndexes.set(anchors, (names = new NameIndex(anchors, suggestionBudget)));
   return names;
 }
 

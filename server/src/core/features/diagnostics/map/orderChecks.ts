@@ -5,7 +5,7 @@ import type { BuilderSection } from "../../../map/builderSections";
 import { contentLine, type OrderReading, paperTitleOfEntry } from "../../../map/nodeReading";
 import { pythonLstrip } from "../../../map/pythonText";
 import type { MarkdownContext } from "../../../model/markdownContext";
-import { NameIndex, nearestName } from "../../../names";
+import { NameIndex, nearestName, suggestionBudget } from "../../../names";
 import type { Problem } from "../../../problem";
 import type { NodeFolder } from "../../../workspace/maps";
 import { type ChildFolders, describeNames } from "./childFolders";
@@ -299,8 +299,6 @@ function itemTextOfLine(content: string, line: number): string {
   return text.slice(text.indexOf(". ") + 2);
 }
 
-/** Candidates compared, in total, for the suggestions of one Order's entries (then entries get none). */
-const suggestionBudget = 1_000_000;
 /** One index per list of child names: every entry of an Order looks up the same list. */
 const childIndexes = new WeakMap<readonly string[], NameIndex>();
 
