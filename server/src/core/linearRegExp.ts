@@ -1,5 +1,6 @@
 import type { RegExpEngine } from "ajv/dist/types";
 import { RE2JS } from "re2js";
+import { ecmaToRe2 } from "./ecmaToRe2";
 
 /**
  * Regular expressions that a workspace supplies (a schema's `pattern` and `patternProperties`, the
@@ -7,10 +8,10 @@ import { RE2JS } from "re2js";
  * linear in the text, so no pattern can hang a check. JavaScript's own engine backtracks: `^(a+)+$`
  * against 32 `a` then `!` took 52 s.
  *
- * Patterns are written in JavaScript's syntax (JSON Schema's) and translated (`\u00e9`, named groups).
+ * Patterns are written in JavaScript's syntax (JSON Schema's) and translated to RE2's with the same
+ * meaning (`ecmaToRe2.ts`: `\u` escapes and surrogate pairs, `.`, `\s`, long Unicode property names).
  * RE2 has no lookaround and no backreferences: such a pattern cannot be compiled, and the callers say
- * what happens then (a schema's pattern is not applied; a configured one is reported). Other differences
- * are small: `\s` and `.` are ASCII-minded in RE2 (`\s` has no Unicode spaces; `.` matches U+2028).
+ * what happens then (a schema's pattern is not applied; a configured one is reported).
  */
 export interface LinearRegExp {
   test(text: string): boolean;
@@ -27,7 +28,11 @@ export function linearRegExp(pattern: string, caseInsensitive = false): LinearRe
   const key = (caseInsensitive ? "i:" : ":") + pattern;
   let regExp = compiled.get(key);
   if (!regExp) {
-    const re2 = RE2JS.compile(RE2JS.translateRegExp(pattern), caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+    // JavaScript's parser first: the translation reads valid ECMAScript only (compiling never backtracks).
+    new RegExp(pattern, "u");
+    const translated = ecmaToRe2(pattern);
+    if (!translated.ok) throw new Error(`it uses ${translated.feature}`);
+    const re2 = RE2JS.compile(translated.source, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
     regExp = { test: (text) => re2.test(text), toString: () => key };
     if (compiled.size >= maxCompiled) compiled.delete(compiled.keys().next().value!);
     compiled.set(key, regExp);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { createLanguageService } from "../../../server/src/core/languageService";
+import { linearRegExp } from "../../../server/src/core/linearRegExp";
 import { MemoryFileSystem } from "../../support/memoryFileSystem";
 
 /**
@@ -68,6 +69,48 @@ describe("workspace regular expressions on a linear-time engine", () => {
       "/kb/t.md": page("password: short\ntwice: ab\ncount: many\n"),
     };
     assert.deepEqual(codesOf(files, "/kb/t.md"), ["frontmatter/invalid-value 5"]);
+  });
+
+  it("gives JavaScript's meaning to what RE2 spells or reads differently", () => {
+    // [pattern, text, what JavaScript's RegExp with the u flag answers]
+    const cases: [string, string, boolean][] = [
+      ["^\\uD83D\\uDE00$", "😀", true],
+      ["^\\u{1F600}$", "😀", true],
+      ["^.$", "\u2028", false],
+      ["^.$", "é", true],
+      ["^\\s$", "\u00a0", true],
+      ["^\\S$", "\u00a0", false],
+      ["^[\\s\\S]$", "\n", true],
+      ["^\\p{Letter}+$", "Löb", true],
+      ["^\\p{Script=Greek}$", "α", true],
+      ["^\\p{Lu}$", "a", false],
+      ["^[[:alpha:]+$", "[:a", true],
+      ["^[^]$", "\n", true],
+      ["^a[]$", "a", false],
+      ["^[\\b]$", "\b", true],
+      ["^\\cA$", "\u0001", true],
+      ["^\\0$", "\u0000", true],
+      ["^(?<year>\\d{4})-\\w+$", "2024-ab", true],
+      ["^[\\w.-]+@[\\w-]+\\.\\w+$", "a.b@c-d.org", true],
+    ];
+    for (const [pattern, text, expected] of cases) {
+      assert.equal(new RegExp(pattern, "u").test(text), expected, `JavaScript: ${pattern}`);
+      assert.equal(linearRegExp(pattern).test(text), expected, `RE2: ${pattern} on ${JSON.stringify(text)}`);
+    }
+  });
+
+  it("refuses lookaround and backreferences, and JavaScript syntax errors, when compiling", () => {
+    for (const pattern of [
+      "(?=a)",
+      "(?!a)",
+      "(?<=a)b",
+      "(?<!a)b",
+      "(a)\\1",
+      "(?<n>a)\\k<n>",
+      "(",
+      "\\p{Nope}",
+    ])
+      assert.throws(() => linearRegExp(pattern), pattern);
   });
 
   it("matches patternProperties keys on RE2", () => {

@@ -55,10 +55,24 @@ export function problemCounts(path: string, services: CoreServices): { errors: n
   return { errors, warnings };
 }
 
+/** Link titles show paths of at most this many folders in full. */
+const maxShownFolders = 12;
+
 /** A path relative to its workspace root, as a user reads it. */
 export function workspacePath(path: string, services: CoreServices): string {
   const root = services.workspace.rootOf(path);
   return root ? relativePath(root, path) || basename(path) : path;
+}
+
+/**
+ * A workspace path as a link's title shows it: beyond `maxShownFolders` folders, the middle ones become
+ * `…`. Every link carries one, and a page links its ancestors: full paths made a page hundreds of nodes
+ * deep grow with its depth.
+ */
+export function shortWorkspacePath(path: string, services: CoreServices): string {
+  const segments = workspacePath(path, services).split("/");
+  if (segments.length <= maxShownFolders + 1) return segments.join("/");
+  return [...segments.slice(0, 2), "…", ...segments.slice(segments.length - maxShownFolders + 2)].join("/");
 }
 
 /** A summary on one line, cut to the card's length. */

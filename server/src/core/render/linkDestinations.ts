@@ -1,7 +1,7 @@
 import type { Properties } from "hast";
 import { pathToUri } from "../model/uris";
 import type { Target } from "../model/linkTargets";
-import { workspacePath } from "../model/cardData";
+import { shortWorkspacePath } from "../model/cardData";
 import { dirname, isInside, isMarkdownPath, relativePath } from "../paths";
 import type { PageContext } from "./pageContext";
 
@@ -32,7 +32,7 @@ export function brokenLinkProperties(why: string): Properties {
  */
 export function internalLinkProperties(target: Target, page: PageContext, fragment = ""): Properties {
   const className = [target.node ? "kb-node-link" : "kb-file-link"];
-  const title = workspacePath(target.path, page.services);
+  const title = shortWorkspacePath(target.path, page.services);
   if (page.target.kind === "editor")
     return { className, dataKbOpen: pathToUri(target.path), title, role: "link", tabIndex: 0 };
   const url = siteUrlOf(target, page);

@@ -1,6 +1,8 @@
 import { nfc } from "../paths";
 import { siteUrlOfPath } from "./siteUrls";
 
+const maxFolderDepth = 16;
+
 /**
  * Hands out site URLs without collisions. Two URLs collide when they differ only by case or Unicode
  * normalisation, since the site may be copied to (or served from) a case-insensitive file system, and a
@@ -8,6 +10,11 @@ import { siteUrlOfPath } from "./siteUrls";
  * `index.html/index.html`) beside its parent's `index.html`, or `page.md` (`page.html`) beside a folder
  * `page.html/`. A taken file name gets a numbered variant (`wiki/page.html` -> `wiki/page-2.html`), and
  * so does a folder, for every URL below it.
+ *
+ * URLs are at most `maxFolderDepth` folders deep: a deeper path keeps its first folders and its last one
+ * (`N0/…/N14/N399/index.html`). Every page links the site's root and its ancestors by relative URLs, one
+ * `../` per level: a chain of nodes 400 deep made each page's links grow with the depth, and the site with
+ * its square. Real maps are far shallower (the largest known, 8 levels) and keep their paths.
  */
 export class UrlAllocator {
   /** Collision keys of the files handed out. */
@@ -25,6 +32,8 @@ export class UrlAllocator {
   allocate(wantedPath: string): string {
     const segments = siteUrlOfPath(wantedPath).split("/");
     const name = segments.pop()!;
+    if (segments.length > maxFolderDepth)
+      segments.splice(maxFolderDepth - 1, segments.length - maxFolderDepth);
     const folder = this.placeFolder(segments);
     for (let variant = 1; ; variant++) {
       const url = join(folder, numbered(name, variant));
