@@ -43,6 +43,7 @@ const badInput: Record<string, string[]> = {
     "ref-outside",
   ],
   "CRLF, a BOM and non-ASCII text are legal": ["crlf-bom-non-ascii-legal", "crlf-bom-non-ascii-ranges"],
+  "lines ended by a lone CR are lines": ["cr-only-line-ends"],
 };
 
 function caseCodes(fixture: FixtureCase): Set<string> {

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { decodeText } from "../../../server/src/core/document/decode";
+import { LineIndex } from "../../../server/src/core/document/lineIndex";
 import { parseMarkdown } from "../../../server/src/core/document/parsedDocument";
 
 const headingsOf = (text: string, path = "/kb/a.md") =>
@@ -36,6 +37,25 @@ describe("document model", () => {
       const order = parsed.outline.headings[1];
       assert.deepEqual(order.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 9 } });
       assert.deepEqual(order.textRange, { start: { line: 3, character: 4 }, end: { line: 3, character: 9 } });
+    });
+  });
+
+  describe("lines", () => {
+    it("ends a line at CRLF, a lone CR or LF, as LSP counts them, and round-trips offsets", () => {
+      const text = "a\r\nb\rc\nd\r";
+      const lines = new LineIndex(text);
+      assert.deepEqual(lines.lines, ["a", "b", "c", "d", ""]);
+      assert.deepEqual(lines.positionAt(text.indexOf("c")), { line: 2, character: 0 });
+      assert.equal(lines.offsetAt({ line: 3, character: 1 }), text.indexOf("d") + 1);
+      // An offset between the CR and LF of a CRLF stays on its line, never splitting the pair.
+      assert.deepEqual(lines.positionAt(2), { line: 0, character: 1 });
+    });
+
+    it("finds headings of a file whose lines end with a lone CR on their own lines", () => {
+      assert.deepEqual(headingsOf("### Mini Description\r\rText\r### Order\r"), [
+        "0:### Mini Description",
+        "3:### Order",
+      ]);
     });
   });
 

@@ -1,4 +1,5 @@
 import type { Position } from "vscode-languageserver-types";
+import { LineIndex } from "./lineIndex";
 
 type DecodeResult =
   | { ok: true; text: string }
@@ -28,10 +29,7 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
 /** Line and UTF-16 character of a byte offset, decoding the bytes before it leniently. */
 function positionOfByte(bytes: Uint8Array, offset: number): Position {
   const before = lenientUtf8.decode(bytes.subarray(0, offset)).replace(/^\uFEFF/, "");
-  const lastBreak = before.lastIndexOf("\n");
-  let line = 0;
-  for (let i = 0; i < before.length; i++) if (before.charCodeAt(i) === 10) line++;
-  return { line, character: before.length - (lastBreak + 1) };
+  return new LineIndex(before).positionAt(before.length);
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { Position, Range } from "vscode-languageserver-types";
 
 /**
- * A document's text split into lines once. Lines exclude their `\n` or `\r\n`, so characters
- * are the UTF-16 offsets LSP expects whatever the line endings.
+ * A document's text split into lines once. A line ends at `\r\n`, `\r` or `\n`, as LSP and VS Code
+ * count lines (and micromark and the map builder, which reads files with Python's universal newlines);
+ * lines exclude their terminator, so characters are the UTF-16 offsets LSP expects.
  */
 export class LineIndex {
   readonly lines: string[];
@@ -11,15 +12,14 @@ export class LineIndex {
   constructor(readonly text: string) {
     this.lines = [];
     this.lineStarts = [];
+    const lineEnd = /\r\n?|\n/g;
     let start = 0;
     for (;;) {
-      const newline = text.indexOf("\n", start);
-      const end = newline === -1 ? text.length : newline;
-      const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      const found = lineEnd.exec(text);
       this.lineStarts.push(start);
-      this.lines.push(text.slice(start, contentEnd));
-      if (newline === -1) break;
-      start = newline + 1;
+      this.lines.push(text.slice(start, found ? found.index : text.length));
+      if (!found) break;
+      start = lineEnd.lastIndex;
     }
   }
 

@@ -57,9 +57,7 @@ export function readMdx(text: string, bodyStartLine: number, syntax: readonly Md
     // The tree too, not only the tokens: unclosed and misnested tags are found when tags are paired.
     tree = fromMarkdown(body, { extensions, mdastExtensions: [mdxFromMarkdown()] }) as MdastNode;
   } catch (error) {
-    const found = syntaxErrorOf(error, bodyStartLine);
-    const place = found.line === bodyStartLine && found.character === 0 ? found : toFilePlace(text, found);
-    return { error: { ...place, reason: found.reason } };
+    return { error: syntaxErrorOf(error, bodyStartLine) };
   }
   const components: UsedComponent[] = [];
   const defined = new Set<string>();
@@ -71,7 +69,7 @@ export function readMdx(text: string, bodyStartLine: number, syntax: readonly Md
       const start = node.position?.start;
       // Lower-case names are HTML elements, names with `-` custom elements: only components need defining.
       if (/^[A-Z_$]/.test(name) && start)
-        components.push({ name, ...toFilePlace(text, { line: start.line - 1, character: start.column }) });
+        components.push({ name, line: start.line - 1, character: start.column });
     }
     if (node.children) pending.push(...node.children);
   }
@@ -144,37 +142,9 @@ function definedNames(esm: string, names: Set<string>): void {
     }
 }
 
-/**
- * A place the parser gave (0-based, its lines ended by `\r\n`, `\r` or `\n`) as a place in the file's
- * lines, which only `\n` ends: a file with lone `\r`s has fewer lines for kb-author than for micromark.
- */
-function toFilePlace(
-  text: string,
-  place: { line: number; character: number },
-): { line: number; character: number } {
-  if (!text.includes("\r")) return { line: place.line, character: place.character };
-  let offset = 0;
-  for (let line = 0; line < place.line && offset < text.length; line++) {
-    const ending = /\r\n|\r|\n/g;
-    ending.lastIndex = offset;
-    const found = ending.exec(text);
-    offset = found ? found.index + found[0].length : text.length;
-  }
-  offset = Math.min(offset + place.character, text.length);
-  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-  let line = 0;
-  for (let at = text.indexOf("\n"); at !== -1 && at < lineStart; at = text.indexOf("\n", at + 1)) line++;
-  return { line, character: offset - lineStart };
-}
-
-/** The text with its first `count` lines emptied (line ends kept). */
+/** The text with its first `count` lines emptied (line ends kept, so the parser's lines stay the file's). */
 function blankLines(text: string, count: number): string {
-  let offset = 0;
-  for (let line = 0; line < count; line++) {
-    const end = text.indexOf("\n", offset);
-    if (end === -1) return text.replace(/[^\r\n]/g, "");
-    offset = end + 1;
-  }
-  // (Carriage returns kept: the parser's lines stay the file's, whatever ends them.)
-  return text.slice(0, offset).replace(/[^\r\n]/g, "") + text.slice(offset);
+  const lineEnd = /\r\n?|\n/g;
+  for (let line = 0; line < count; line++) if (!lineEnd.exec(text)) return text.replace(/[^\r\n]/g, "");
+  return text.slice(0, lineEnd.lastIndex).replace(/[^\r\n]/g, "") + text.slice(lineEnd.lastIndex);
 }

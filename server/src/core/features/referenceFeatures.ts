@@ -178,6 +178,6 @@ function contextOfPage(services: CoreServices, path: string): MarkdownContext | 
 function unquotedRange(context: MarkdownContext, definition: ReferenceDefinition): Range {
   const { workspace, configs } = context.services;
   const source = workspace.readText(definition.path, configs.configFor(definition.path).maxFileSize);
-  const line = source.ok ? source.text.split("\n")[definition.range.start.line] : undefined;
+  const line = source.ok ? source.text.split(/\r\n?|\n/)[definition.range.start.line] : undefined;
   return unquoted(definition.range, line);
 }

@@ -162,7 +162,8 @@ export class BuilderView {
     const path = `${node.folder}/${node.fileName}`;
     const cached = this.readings.get(path);
     const known = cached && cached.text === source ? cached.reading : undefined;
-    const reading = known ?? readNodeFile(source.split(/\r?\n/), this.sortedFolders(node.folder), node.role);
+    const reading =
+      known ?? readNodeFile(source.split(/\r\n?|\n/), this.sortedFolders(node.folder), node.role);
     this.readings.delete(path);
     this.readings.set(path, { text: source, reading });
     if (this.readings.size > maxReadings) this.readings.delete(this.readings.keys().next().value!);

@@ -1,4 +1,5 @@
 import { decodeText } from "../document/decode";
+import { LineIndex } from "../document/lineIndex";
 import { parseMarkdown, type ParsedMarkdown } from "../document/parsedDocument";
 import {
   type Awaitable,
@@ -420,7 +421,8 @@ export class Workspace {
       // An editor holds text, not bytes: its UTF-16 length stands in for the size, so a huge open file is refused too.
       if (open.text.length > maxSize) return { ok: false, problem: "too-large", size: open.text.length };
       const nul = open.text.indexOf("\0");
-      if (nul !== -1) return { ok: false, problem: "binary", position: positionOfOffset(open.text, nul) };
+      if (nul !== -1)
+        return { ok: false, problem: "binary", position: new LineIndex(open.text).positionAt(nul) };
       return { ok: true, text: open.text, version: open.version };
     }
     const cached = this.textCache.get(path);
@@ -601,11 +603,4 @@ export function isAtOrBelowAny(path: string, paths: ReadonlySet<string>): boolea
     if (paths.has(current)) return true;
     if (dirname(current) === current) return false;
   }
-}
-
-function positionOfOffset(text: string, offset: number): Position {
-  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-  let line = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
-  return { line, character: offset - lineStart };
 }

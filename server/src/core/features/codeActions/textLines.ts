@@ -22,10 +22,6 @@ export class TextLines {
     this.ends = index.lines.map((line, number) =>
       index.text.slice(index.lineStart(number) + line.length, index.lineStart(number + 1)),
     );
-    // A lone CR ending the text is no line break (LineIndex leaves it out of the line): it stays text.
-    const last = this.ends.length - 1;
-    if (this.ends[last] === "\r")
-      [this.mutableLines[last], this.ends[last]] = [this.mutableLines[last] + "\r", ""];
     this.lineOrigins = index.lines.map((_, line) => line);
     this.eol = this.ends.find((end) => end !== "") ?? "\n";
   }
