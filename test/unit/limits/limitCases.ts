@@ -5,7 +5,7 @@
  * limitsServer.test.ts (the real server over the protocol) and bench/limits.mjs (timings).
  */
 import { defaultMaxFileSize } from "../../../server/src/core/config/defaults";
-import { maxHeadings } from "../../../server/src/core/document/contentLimits";
+import { maxFrontmatterLength, maxHeadings } from "../../../server/src/core/document/contentLimits";
 
 export interface LimitCase {
   name: string;
@@ -54,6 +54,22 @@ export function limitCases(): LimitCase[] {
       code: "file/too-complex",
       // The first heading past the limit: the headings start on line 4.
       line: 4 + maxHeadings,
+    },
+    {
+      // Lines of 14 characters: 9,362 of them fit in the limit, and the next (line 9,363) passes it.
+      name: "frontmatter of 40,000 keys (560 KB; reading it took a second)",
+      file: "many-keys.md",
+      text: `---\n${Array.from({ length: 40_000 }, (_, i) => `k${String(i).padStart(5, "0")}: ${String(i).padStart(5, "0")}\n`).join("")}---\n\nBody.\n`,
+      code: "file/too-complex",
+      line: Math.floor(maxFrontmatterLength / 14) + 1,
+    },
+    {
+      // Each broken line is read as a mapping inside the one before: the parser overflowed the stack.
+      name: "5,000 frontmatter lines of `k: a: b: c`",
+      file: "nested-by-recovery.md",
+      text: `---\n${Array.from({ length: 5_000 }, (_, i) => `k${i}: a: b: c\n`).join("")}---\n\nBody.\n`,
+      code: "frontmatter/syntax",
+      line: 1,
     },
     {
       name: "a YAML alias bomb",

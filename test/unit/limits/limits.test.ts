@@ -84,7 +84,7 @@ describe("limits: pathological files are reported and skipped", function () {
       workspaceRoots: ["/kb"],
     });
     assert.deepEqual(service.validate("/kb/aliases.md")?.diagnostics, []);
-    const bomb = limitCases().find((limit) => limit.code === "frontmatter/syntax")!;
+    const bomb = limitCases().find((limit) => limit.file === "alias-bomb.md")!;
     const { service: bombed, path } = serviceWith(bomb);
     const [diagnostic] = bombed.validate(path)?.diagnostics ?? [];
     assert.match(diagnostic.message, /alias/i);

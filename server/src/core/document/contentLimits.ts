@@ -10,6 +10,12 @@ import type { Outline } from "./outline";
  */
 const maxLineLength = 100_000;
 export const maxHeadings = 5_000;
+/**
+ * Characters of frontmatter. The yaml package reads about 0.3-0.5 MB a second, whatever the shape (a
+ * frontmatter of 40,000 keys, 560 KB, took a second); the largest frontmatter of astro-docs' 420 pages
+ * and of the seed's topic entry is under 1 KB.
+ */
+export const maxFrontmatterLength = 128 * 1024;
 
 /** Why a document is not read further, and where. */
 export interface ContentLimit {
@@ -30,6 +36,22 @@ export function longLineLimit(lines: LineIndex): ContentLimit | undefined {
     };
   }
   return undefined;
+}
+
+/** A frontmatter block (lines 1 to `closeLine`) longer than `maxFrontmatterLength`, at the line that passes it. */
+export function frontmatterLengthLimit(lines: LineIndex, closeLine: number): ContentLimit | undefined {
+  const start = lines.lineStart(1);
+  const length = lines.lineStart(closeLine) - start;
+  if (length <= maxFrontmatterLength) return undefined;
+  let line = 1;
+  while (lines.lineStart(line + 1) - start <= maxFrontmatterLength) line++;
+  return {
+    message:
+      `The frontmatter is ${length.toLocaleString("en-US")} characters long, over the ` +
+      `${maxFrontmatterLength.toLocaleString("en-US")} it may have (passed on this line); ` +
+      "the file is not checked or previewed.",
+    range: lines.lineRange(line),
+  };
 }
 
 /** The heading past `maxHeadings`, as a limit. */

@@ -1,7 +1,7 @@
 import type { Range } from "vscode-languageserver-types";
-import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument, visit } from "yaml";
+import { type Document, isMap, isPair, isScalar, isSeq, type Node, visit } from "yaml";
 import type { LineIndex } from "./lineIndex";
-import { yamlTooDeep } from "./yamlNesting";
+import { parseYamlWithinLimits } from "./yamlNesting";
 
 interface FrontmatterProblem {
   message: string;
@@ -37,19 +37,20 @@ export function hasFrontmatter(lines: LineIndex): boolean {
   return delimiter.test(lines.lines[0] ?? "");
 }
 
+/** The line of the `---` (or `...`) that closes a frontmatter block; undefined when none does. */
+export function frontmatterCloseLine(lines: LineIndex): number | undefined {
+  for (let line = 1; line < lines.lineCount; line++)
+    if (closingDelimiter.test(lines.lines[line])) return line;
+  return undefined;
+}
+
 /** Finds and parses the frontmatter block at the top of a document, if there is one. */
 export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
   if (!hasFrontmatter(lines)) return undefined;
   const openRange = lines.lineRange(0);
   const yamlStart = lines.offsetAt({ line: 1, character: 0 });
-  let closeLine = -1;
-  for (let line = 1; line < lines.lineCount; line++) {
-    if (closingDelimiter.test(lines.lines[line])) {
-      closeLine = line;
-      break;
-    }
-  }
-  if (closeLine === -1) {
+  const closeLine = frontmatterCloseLine(lines);
+  if (closeLine === undefined) {
     return {
       openRange,
       yamlStart,
@@ -63,8 +64,13 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
   }
   const yamlEnd = lines.offsetAt({ line: closeLine, character: 0 });
   const yamlText = lines.text.slice(yamlStart, yamlEnd);
-  const tooDeep = yamlTooDeep(yamlText);
-  if (tooDeep) {
+  // Duplicate keys are found here, not by the parser: it compares each key with every earlier one of its
+  // map (10,000 keys took 10 s, 40,000 distinct keys 8 s).
+  const read = withoutStackTraces(() =>
+    parseYamlWithinLimits(yamlText, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false }),
+  );
+  if ("unreadable" in read) {
+    const { offset, reason } = read.unreadable;
     return {
       openRange,
       yamlStart,
@@ -73,17 +79,13 @@ export function parseFrontmatter(lines: LineIndex): Frontmatter | undefined {
       value: undefined,
       problems: [
         {
-          message: `The frontmatter nests ${tooDeep.what} deep; it is not read.`,
-          range: lines.rangeOfOffsets(yamlStart + tooDeep.offset, yamlStart + tooDeep.offset + 1),
+          message: `The frontmatter ${reason}; it is not read.`,
+          range: lines.rangeOfOffsets(yamlStart + offset, yamlStart + offset + 1),
         },
       ],
     };
   }
-  // Duplicate keys are found here, not by the parser: it compares each key with every earlier one of its
-  // map (10,000 keys took 10 s, 40,000 distinct keys 8 s).
-  const document = withoutStackTraces(() =>
-    parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false }),
-  );
+  const { document } = read;
   const errors = [...document.errors, ...duplicateKeys(document)].sort((a, b) => a.pos[0] - b.pos[0]);
   const toRange = (start: number, end: number) =>
     lines.rangeOfOffsets(yamlStart + start, yamlStart + Math.max(end, start + 1));

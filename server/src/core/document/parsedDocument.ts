@@ -1,6 +1,6 @@
 import { extname } from "../paths";
-import { type ContentLimit, headingCountLimit, longLineLimit } from "./contentLimits";
-import { type Frontmatter, parseFrontmatter } from "./frontmatter";
+import { type ContentLimit, frontmatterLengthLimit, headingCountLimit, longLineLimit } from "./contentLimits";
+import { type Frontmatter, frontmatterCloseLine, hasFrontmatter, parseFrontmatter } from "./frontmatter";
 import { LineIndex } from "./lineIndex";
 import { type Outline, scanOutline } from "./outline";
 
@@ -15,7 +15,7 @@ export interface ParsedMarkdown {
   frontmatter: Frontmatter | undefined;
   outline: Outline;
   /**
-   * Set when the document is past a content limit (a huge line, too many headings): it then has no
+   * Set when the document is past a content limit (a huge line or frontmatter, too many headings): it then has no
    * frontmatter or headings, so that every feature answers at once, and is reported as file/too-complex.
    */
   tooComplex?: ContentLimit;
@@ -27,6 +27,17 @@ export function parseMarkdown(path: string, version: number, text: string): Pars
   const longLine = longLineLimit(lines);
   if (longLine)
     return { path, version, lines, frontmatter: undefined, outline: emptyOutline, tooComplex: longLine };
+  const closeLine = hasFrontmatter(lines) ? frontmatterCloseLine(lines) : undefined;
+  const longFrontmatter = closeLine === undefined ? undefined : frontmatterLengthLimit(lines, closeLine);
+  if (longFrontmatter)
+    return {
+      path,
+      version,
+      lines,
+      frontmatter: undefined,
+      outline: emptyOutline,
+      tooComplex: longFrontmatter,
+    };
   const frontmatter = parseFrontmatter(lines);
   // An unclosed frontmatter block swallows the document: there is no body to outline.
   const bodyStartLine = frontmatter ? (frontmatter.bodyStartLine ?? lines.lineCount) : 0;

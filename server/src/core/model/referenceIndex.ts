@@ -1,5 +1,5 @@
 import type { Range } from "vscode-languageserver-types";
-import { type Document, isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import { type Document, isMap, isScalar, isSeq, type Node } from "yaml";
 import type {
   DataFileDefinitions,
   KeyPath,
@@ -10,7 +10,7 @@ import type {
 import { matchesGlobs } from "../config/globs";
 import { locateInFrontmatter, parseFrontmatter } from "../document/frontmatter";
 import { LineIndex } from "../document/lineIndex";
-import { yamlTooDeep } from "../document/yamlNesting";
+import { parseYamlWithinLimits } from "../document/yamlNesting";
 import { dirname, isMarkdownPath, joinPath, relativePath } from "../paths";
 import { isSkippedFolderName, type Workspace } from "../workspace/workspace";
 
@@ -147,9 +147,9 @@ function* filesUnder(workspace: Workspace, folder: string): Generator<string> {
 
 /** The ids a YAML or JSON data file defines (none when it cannot be parsed: its own tools say why). */
 function dataFileIds(path: string, text: string, spec: DataFileDefinitions): ReferenceDefinition[] {
-  if (yamlTooDeep(text)) return [];
-  const document = parseDocument(text, { uniqueKeys: false });
-  if (document.errors.length > 0) return [];
+  const read = parseYamlWithinLimits(text, { uniqueKeys: false });
+  if ("unreadable" in read || read.document.errors.length > 0) return [];
+  const { document } = read;
   const lines = new LineIndex(text);
   const rangeOf = (node: Node) => lines.rangeOfOffsets(node.range![0], node.range![1]);
   const items = spec.items.length === 0 ? document.contents : document.getIn(spec.items, true);

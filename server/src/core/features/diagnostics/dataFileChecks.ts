@@ -1,9 +1,9 @@
 import type { ErrorObject } from "ajv";
-import { type Document, isMap, isSeq, type Node, parseDocument } from "yaml";
+import { type Document, isMap, isSeq, type Node } from "yaml";
 import type { DataFileDefinitions, ResolvedConfig } from "../../config/configTypes";
 import { matchesGlobs } from "../../config/globs";
 import { LineIndex } from "../../document/lineIndex";
-import { yamlTooDeep } from "../../document/yamlNesting";
+import { parseYamlWithinLimits } from "../../document/yamlNesting";
 import { instancePathSegments } from "../../json/jsonPointer";
 import { plainItem } from "../../model/referenceIndex";
 import type { CoreServices } from "../../model/services";
@@ -22,16 +22,18 @@ export function checkDataFile(
   services: CoreServices,
 ): Problem[] {
   const lines = new LineIndex(text);
-  const tooDeep = yamlTooDeep(text);
-  if (tooDeep)
+  const read = parseYamlWithinLimits(text, { uniqueKeys: false, prettyErrors: true });
+  if ("unreadable" in read) {
+    const { offset, reason } = read.unreadable;
     return [
       {
         code: "data/syntax",
-        range: lines.rangeOfOffsets(tooDeep.offset, tooDeep.offset + 1),
-        message: `The file nests ${tooDeep.what} deep: it is not read, and its ids are not either.`,
+        range: lines.rangeOfOffsets(offset, offset + 1),
+        message: `The file ${reason}: it is not read, and its ids are not either.`,
       },
     ];
-  const document = parseDocument(text, { uniqueKeys: false, prettyErrors: true });
+  }
+  const { document } = read;
   const syntax = document.errors[0];
   if (syntax) {
     const [start, end] = syntax.pos;
