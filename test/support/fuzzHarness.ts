@@ -205,7 +205,7 @@ export class Fuzzer {
     const cpuStarted = process.cpuUsage();
     // The editor never sends a leading BOM: VS Code strips it when it opens a file.
     const open = text.startsWith("\ufeff") ? text.slice(1) : text;
-    const lines = open.split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
+    const lines = open.split(/\r\n?|\n/);
     try {
       service.openDocument(target, open, this.version++);
       // meta.json and configuration files are cached as map and rule state: say they changed.
@@ -309,7 +309,7 @@ function exercise(
   );
 }
 
-/** Why a range does not lie inside the document (lines split at \n, a \r before it excluded, as LineIndex does). */
+/** Why a range does not lie inside the document (lines ended by CRLF, CR or LF, as LineIndex and LSP count them). */
 export function rangeProblem(range: Range, lines: string[]): string | undefined {
   for (const position of [range.start, range.end]) {
     if (!Number.isInteger(position.line) || position.line < 0 || position.line >= lines.length)
