@@ -8,6 +8,7 @@ export const defaultSeverities = {
   "frontmatter/missing": "error",
   "frontmatter/syntax": "error",
   "frontmatter/schema": "error",
+  "schema/pattern-not-applied": "warning",
   "frontmatter/required": "error",
   "frontmatter/unknown-property": "error",
   "frontmatter/misspelt-property": "warning",

@@ -53,14 +53,18 @@ export function testLinear(pattern: string, text: string): boolean | undefined {
  * ajv's engine for `pattern`, `patternProperties` and `propertyNames` (option `code.regExp`). A pattern
  * that RE2 cannot compile is not applied (every value passes it) rather than failing the whole schema:
  * a schema with a lookahead is valid JSON Schema, and refusing it would be a false alarm on every page.
+ * `notApplied` hears of each such pattern and why, so that the file naming the schema can say so.
  */
-export const ajvRegExpEngine: RegExpEngine = Object.assign(
-  (pattern: string): LinearRegExp => {
-    try {
-      return linearRegExp(pattern);
-    } catch {
-      return { test: () => true, toString: () => `not applied:${pattern}` };
-    }
-  },
-  { code: "kbAuthorLinearRegExp" },
-);
+export function linearRegExpEngine(notApplied: (pattern: string, reason: string) => void): RegExpEngine {
+  return Object.assign(
+    (pattern: string): LinearRegExp => {
+      try {
+        return linearRegExp(pattern);
+      } catch (error) {
+        notApplied(pattern, (error as Error).message);
+        return { test: () => true, toString: () => `not applied:${pattern}` };
+      }
+    },
+    { code: "kbAuthorLinearRegExp" },
+  );
+}

@@ -4,7 +4,8 @@ import type { DiagnosticCode, SeveritySetting } from "../diagnosticCodes";
 import { type JsonDocument, parseJsonDocument, rangeAtPath, schemaProblems } from "../json/jsonDocument";
 import { basename, dirname, isAbsolutePath, isInside, joinPath } from "../paths";
 import type { Problem } from "../problem";
-import type { SchemaStore } from "../schemas/schemaStore";
+import { patternsNotAppliedMessage, type SchemaStore } from "../schemas/schemaStore";
+import type { Range } from "vscode-languageserver-types";
 import type { Workspace } from "../workspace/workspace";
 import type { MdxSyntax } from "../document/mdxSyntax";
 import type { SluggerName } from "../document/sluggers";
@@ -225,13 +226,9 @@ export class ConfigStore {
       if (!("dataFiles" in source) || source.schema === undefined) return;
       const spec = registry.dataFiles.find((candidate) => candidate.files === source.dataFiles)!;
       const resolved = this.resolveSchemaReference(source.schema, baseDir);
+      const range = rangeAtPath(document, ["references", name, "definedIn", String(index), "schema"]);
       if (resolved.ok) spec.schema = resolved.key;
-      else
-        problems.push({
-          code: "config/invalid",
-          range: rangeAtPath(document, ["references", name, "definedIn", String(index), "schema"]),
-          message: resolved.message,
-        });
+      problems.push(...schemaReferenceProblems(resolved, range));
     });
     return registry;
   }
@@ -249,15 +246,9 @@ export class ConfigStore {
     const frontmatter = { ...defaults.frontmatter, ...(raw.frontmatter ?? {}) };
     if (raw.frontmatter?.schema !== undefined) {
       const resolved = this.resolveSchemaReference(raw.frontmatter.schema, baseDir);
-      if (resolved.ok) frontmatter.schema = resolved.key;
-      else {
-        frontmatter.schema = undefined;
-        problems.push({
-          code: "config/invalid",
-          range: rangeAtPath(document, ["kinds", kind, "frontmatter", "schema"]),
-          message: resolved.message,
-        });
-      }
+      frontmatter.schema = resolved.ok ? resolved.key : undefined;
+      const range = rangeAtPath(document, ["kinds", kind, "frontmatter", "schema"]);
+      problems.push(...schemaReferenceProblems(resolved, range));
     }
     const sections = raw.sections
       ? {
@@ -271,10 +262,7 @@ export class ConfigStore {
     return { base, frontmatter, sections, ...(footnotes ? { footnotes } : {}) };
   }
 
-  private resolveSchemaReference(
-    reference: string,
-    baseDir: string,
-  ): { ok: true; key: string } | { ok: false; message: string } {
+  private resolveSchemaReference(reference: string, baseDir: string): SchemaReference {
     const builtin = this.schemas.builtinKeyForId(reference);
     if (builtin) return { ok: true, key: builtin };
     if (/^[a-z][a-z0-9+.-]*:/i.test(reference)) {
@@ -290,8 +278,21 @@ export class ConfigStore {
     const compiled = this.schemas.get(path);
     if (!compiled.ok)
       return { ok: false, message: `The schema \`${reference}\` cannot be used: ${compiled.message}.` };
-    return { ok: true, key: path };
+    const notApplied = compiled.patternsNotApplied;
+    return {
+      ok: true,
+      key: path,
+      ...(notApplied.length > 0 ? { partly: patternsNotAppliedMessage(reference, notApplied) } : {}),
+    };
   }
+}
+
+/** A schema the configuration names: its key, or why it cannot be used; `partly` says what of it is left out. */
+type SchemaReference = { ok: true; key: string; partly?: string } | { ok: false; message: string };
+
+function schemaReferenceProblems(resolved: SchemaReference, range: Range): Problem[] {
+  if (!resolved.ok) return [{ code: "config/invalid", range, message: resolved.message }];
+  return resolved.partly ? [{ code: "schema/pattern-not-applied", range, message: resolved.partly }] : [];
 }
 
 function completeRule(rule: Partial<SectionRule> & { heading: string; level: number }): SectionRule {

@@ -49,12 +49,17 @@ export function selectFrontmatterSchema(context: MarkdownContext, data: Data): F
   return { key: path, fromFile: true };
 }
 
-/** A `frontmatter/schema` problem, on the `$schema` value when there is one, else on the opening `---`. */
-export function schemaProblem(context: MarkdownContext, data: Data, message: string): Problem {
+/** A `frontmatter/schema` problem (or `code`), on the `$schema` value when there is one, else on the opening `---`. */
+export function schemaProblem(
+  context: MarkdownContext,
+  data: Data,
+  message: string,
+  code: "frontmatter/schema" | "schema/pattern-not-applied" = "frontmatter/schema",
+): Problem {
   const frontmatter = context.parsed.frontmatter!;
   const location =
     "$schema" in data ? locateInFrontmatter(frontmatter, context.parsed.lines, ["$schema"]) : {};
-  return { code: "frontmatter/schema", range: location.valueRange ?? frontmatter.openRange, message };
+  return { code, range: location.valueRange ?? frontmatter.openRange, message };
 }
 
 /**

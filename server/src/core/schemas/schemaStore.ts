@@ -5,10 +5,16 @@ import addFormats from "ajv-formats";
 import { decodeText } from "../document/decode";
 import { dirname, isInside, joinPath } from "../paths";
 import type { Workspace } from "../workspace/workspace";
-import { ajvRegExpEngine } from "../linearRegExp";
+import { linearRegExpEngine } from "../linearRegExp";
 
 type CompiledSchema =
-  | { ok: true; validate: ValidateFunction; schema: AnySchemaObject }
+  | {
+      ok: true;
+      validate: ValidateFunction;
+      schema: AnySchemaObject;
+      /** Patterns the schema's checks leave out (RE2 cannot run them), each with why, for the user. */
+      patternsNotApplied: string[];
+    }
   | { ok: false; message: string };
 
 const builtinPrefix = "builtin:";
@@ -17,6 +23,16 @@ const uriScheme = /^[a-z][a-z0-9+.-]*:/i;
 /** Key under which a built-in schema is found; configuration and `$schema` name them by their `$id` too. */
 export function builtinSchemaKey(name: string): string {
   return builtinPrefix + name;
+}
+
+/** What a schema's checks leave out, as a sentence: the patterns RE2 cannot run. */
+export function patternsNotAppliedMessage(reference: string, patterns: readonly string[]): string {
+  const which = patterns.length === 1 ? "pattern" : "patterns";
+  return (
+    `The schema \`${reference}\` is applied without its ${which} ${patterns.join(", ")}: kb-author runs ` +
+    "patterns on a linear-time engine (RE2) that has no lookaround or backreferences, so values they " +
+    "would refuse are not reported."
+  );
 }
 
 /**
@@ -74,11 +90,14 @@ export class SchemaStore {
       }
       const collected = new Map<string, AnySchemaObject>();
       const root = key.startsWith(builtinPrefix) ? this.builtin(key) : this.loadFile(key, collected);
-      const ajv = createAjv(root);
+      const patternsNotApplied: string[] = [];
+      const ajv = createAjv(root, (pattern, reason) =>
+        patternsNotApplied.push(`\`${pattern}\` (${reason.replace(/^Invalid regular expression: /, "")})`),
+      );
       for (const [id, schema] of collected) if (schema !== root) ajv.addSchema(schema, id);
       const validate = ajv.compile(root);
       refuseEndlessSelfReference(validate);
-      return { ok: true, validate, schema: root };
+      return { ok: true, validate, schema: root, patternsNotApplied: [...new Set(patternsNotApplied)] };
     } catch (error) {
       return { ok: false, message: (error as Error).message };
     }
@@ -142,14 +161,14 @@ export class SchemaStore {
   }
 }
 
-function createAjv(schema: AnySchemaObject): Ajv {
+function createAjv(schema: AnySchemaObject, notApplied: (pattern: string, reason: string) => void): Ajv {
   const draft = typeof schema.$schema === "string" ? schema.$schema : "";
   const options = {
     allErrors: true,
     strict: false,
     verbose: true,
     validateFormats: true,
-    code: { regExp: ajvRegExpEngine },
+    code: { regExp: linearRegExpEngine(notApplied) },
   } as const;
   const ajv = draft.includes("2020-12")
     ? new Ajv2020(options)

@@ -5,6 +5,7 @@ import { nearestName } from "../../names";
 import type { Problem } from "../../problem";
 import { describeAjvError, isReportedAt } from "../../schemas/ajvErrors";
 import { schemaProblem, selectFrontmatterSchema } from "../../schemas/frontmatterSchema";
+import { patternsNotAppliedMessage } from "../../schemas/schemaStore";
 import type { MarkdownContext } from "../../model/markdownContext";
 import { testLinear } from "../../linearRegExp";
 
@@ -50,6 +51,16 @@ export function checkFrontmatter(context: MarkdownContext): Problem[] {
   }
   const { $schema: _ignored, ...checked } = data;
   const problems: Problem[] = [];
+  // A configured schema's unapplied patterns are reported once, on the configuration file.
+  if (schema.fromFile && compiled.patternsNotApplied.length > 0)
+    problems.push(
+      schemaProblem(
+        context,
+        data,
+        patternsNotAppliedMessage(String(data.$schema), compiled.patternsNotApplied),
+        "schema/pattern-not-applied",
+      ),
+    );
   if (!compiled.validate(checked))
     problems.push(...validationProblems(context, compiled.validate.errors ?? []));
   problems.push(...nearMissKeys(context, checked, compiled.schema, []));
