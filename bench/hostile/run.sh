@@ -87,3 +87,7 @@ echo "== render of 400 nested nodes"; rm -rf kb; mkdir kb; printf '{"rootDir":"N
 const fs=require("fs"); let p="kb";
 for (let i=0;i<400;i++){ p+="/N"+i; fs.mkdirSync(p); fs.writeFileSync(p+"/N"+i+".md","### Mini Description\n\nNode "+i+".\n\n### Description\n\nD.\n"+(i<399?"\n### Order\n\n1. N"+(i+1)+"\n":"")); }'; rm -rf site; t kb render . --out ../site; du -sh site | sed 's/^/  /'
 echo "== schema pattern ^(a+)+\$ against 32 a then !"; rm -rf kb; mkdir kb; printf '{"properties":{"code":{"type":"string","pattern":"^(a+)+$"}}}' > kb/s.json; printf -- '---\n$schema: ./s.json\ntitle: T\ncode: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n---\n\nB.\n' > kb/t.md; t kb check .
+echo "== configuration glob **/*a*a*a*a*b.md against a 200-character name (picomatch: 29 s)"; rm -rf kb; mkdir kb
+printf '{"assign":[{"files":["**/*a*a*a*a*b.md"],"kind":"topic"}]}' > kb/kb-author.jsonc
+printf -- '---\ntitle: T\n---\n\nB.\n' > "kb/$(node -e 'process.stdout.write("a".repeat(200))').md"; t kb check .
+echo "== frontmatter of 5,000 lines of k: a: b: c (the yaml package overflowed the stack)"; fm 'let s="---\n"; for(let i=0;i<5000;i++) s+="k"+i+": a: b: c\n"; process.stdout.write(s+"---\n\nB.\n")'; t kb check .

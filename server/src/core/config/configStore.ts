@@ -21,6 +21,7 @@ import type {
 } from "./configTypes";
 import { configFileNames, defaultConfig, defaultKinds, defaultMaxFileSize } from "./defaults";
 import { linearRegExp } from "../linearRegExp";
+import { compileGlob } from "./globs";
 
 /** A configuration file as loaded: what it resolves to and what is wrong with it. */
 interface LoadedConfig {
@@ -177,6 +178,7 @@ export class ConfigStore {
           message: `No kind \`${assignment.kind}\` is defined: add it under "kinds" (with a "base" of "topic" or "map-node"), or use "topic", "map-node" or null.`,
         });
     });
+    problems.push(...globProblems(raw, document));
     let nodeNamePattern = raw.nodeNamePattern ?? defaultConfig.nodeNamePattern;
     try {
       linearRegExp(nodeNamePattern);
@@ -285,6 +287,41 @@ export class ConfigStore {
       ...(notApplied.length > 0 ? { partly: patternsNotAppliedMessage(reference, notApplied) } : {}),
     };
   }
+}
+
+/** Every glob of the configuration that cannot be run (an extglob), on the glob itself. */
+function globProblems(raw: RawConfig, document: JsonDocument): Problem[] {
+  const places: { globs: string[] | undefined; at: string[] }[] = [
+    ...(raw.assign ?? []).map((assignment, index) => ({
+      globs: assignment.files,
+      at: ["assign", String(index), "files"],
+    })),
+    ...(raw.overrides ?? []).map((override, index) => ({
+      globs: override.files,
+      at: ["overrides", String(index), "files"],
+    })),
+    ...Object.entries(raw.references ?? {}).flatMap(([name, registry]) =>
+      registry.definedIn.map((source, index) => {
+        const at = ["references", name, "definedIn", String(index)];
+        return "dataFiles" in source
+          ? { globs: source.dataFiles, at: [...at, "dataFiles"] }
+          : { globs: source.files, at: [...at, "files"] };
+      }),
+    ),
+  ];
+  return places.flatMap(({ globs, at }) =>
+    (globs ?? []).flatMap((glob, index) => {
+      const compiled = compileGlob(glob);
+      if (!("problem" in compiled)) return [];
+      return [
+        {
+          code: "config/invalid" as const,
+          range: rangeAtPath(document, [...at, String(index)]),
+          message: compiled.problem,
+        },
+      ];
+    }),
+  );
 }
 
 /** A schema the configuration names: its key, or why it cannot be used; `partly` says what of it is left out. */
