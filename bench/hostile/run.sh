@@ -91,3 +91,4 @@ echo "== configuration glob **/*a*a*a*a*b.md against a 200-character name (picom
 printf '{"assign":[{"files":["**/*a*a*a*a*b.md"],"kind":"topic"}]}' > kb/kb-author.jsonc
 printf -- '---\ntitle: T\n---\n\nB.\n' > "kb/$(node -e 'process.stdout.write("a".repeat(200))').md"; t kb check .
 echo "== frontmatter of 5,000 lines of k: a: b: c (the yaml package overflowed the stack)"; fm 'let s="---\n"; for(let i=0;i<5000;i++) s+="k"+i+": a: b: c\n"; process.stdout.write(s+"---\n\nB.\n")'; t kb check .
+echo "== 130 GFM tables of 20 x 90 cells (1 MB; each under the table limit, parsed together: minutes): render"; fm 'const t="|"+" a |".repeat(20)+"\n|"+" - |".repeat(20)+"\n"+("|"+" x |".repeat(20)+"\n").repeat(90); process.stdout.write("---\ntitle: T\n---\n\n"+(t+"\n").repeat(130))'; rm -rf site; t kb render . --out ../site

@@ -51,6 +51,35 @@ describe("parse guard (preview)", () => {
     assert.equal(parts[1].line, 2 * 41, "the paragraphs within the budget are rendered");
   });
 
+  const tableOf = (rows: number) =>
+    ["| a | b | c |", "| - | - | - |", ...Array(rows).fill("| x | y | z |")].join("\n");
+
+  it("parses tables in runs of at most 1,000 cells and shows the rest of a page as text past 4,000", () => {
+    // Each table under the block limit, but parsed together: 5 tables of 1,900 cells took 2.7 s, 20 took 30 s.
+    const table = tableOf(48); // 50 rows of 4 separators: 200 cells
+    const text = Array.from({ length: 30 }, () => table).join("\n\n");
+    const parts = guardSlice(text);
+    assert.equal(parts.map((part) => part.text).join("\n"), text, "the parts are the whole text");
+    const parsed = parts.filter((part) => part.unparsed === undefined);
+    for (const part of parsed)
+      assert.ok((part.text.match(/\|/g) ?? []).length <= 1000, "a run of at most 1,000 cells");
+    assert.equal(parsed.length, 4, "20 tables (4,000 cells) in runs of 5");
+    assert.match(parts[parts.length - 1].unparsed ?? "", /4,000 table cells/);
+    assert.equal(parts[parts.length - 1].line, 20 * 51, "the 21st table starts the text");
+  });
+
+  it("near miss: never starts a new parse inside a fenced code block, blank lines and pipes in it", () => {
+    // 968 cells of table, then a code block whose 9th paragraph passes 1,000.
+    const fenced = ["```text", ...Array.from({ length: 10 }, () => "| x | y | z |\n"), "```"].join("\n");
+    const text = [tableOf(240), fenced, tableOf(240), fenced].join("\n\n");
+    const parts = guardSlice(text);
+    assert.ok(parts.length > 1, "the page is parsed in runs");
+    for (const part of parts) {
+      const fences = part.text.split("\n").filter((line) => line.startsWith("```")).length;
+      assert.equal(fences % 2, 0, "each part holds whole code blocks");
+    }
+  });
+
   it("renders a page of the busiest real size whole: 4,000 marks in 200 paragraphs", () => {
     const text = Array.from({ length: 200 }, () => "*a* `c` [d](e) x ".repeat(4)).join("\n\n");
     assert.deepEqual(

@@ -21,6 +21,15 @@ const maxParsedLineLength = 50_000;
 const maxTextAfterOpenBracket = 8_000;
 /** Table cell separators (`|`) in one block beyond which it is not parsed. */
 const maxTableCells = 2_000;
+/**
+ * Table cell separators parsed together. micromark's table extension keeps every cell of a parse in one
+ * list of edits that it scans at each insertion, so the cost grows with the square of the cells parsed
+ * together, whatever the tables: 5 tables of 1,900 cells took 2.7 s, 10 took 8 s, 20 took 30 s (37 KB to
+ * 150 KB). Past this many, the next block starts a new parse.
+ */
+const maxPartTableCells = 1_000;
+/** Table cell separators in one slice beyond which the rest of it is shown as text (astro-docs' busiest page has 122). */
+const maxSliceTableCells = 4_000;
 
 /**
  * Why a block would take too long to parse, if it would. micromark's cost grows faster than the
@@ -34,7 +43,7 @@ const maxTableCells = 2_000;
 export function tooCostlyToParse(text: string): string | undefined {
   // A GFM table's cost grows faster than its cells: 2,500 cells rendered in about 1 s, 10,000 in 4 s,
   // 40,000 (200 x 200) in over 20 s, and the preview of a 1 MB table held the server for minutes.
-  if (countOf(text, 124) > maxTableCells)
+  if (countOf(text, 124, maxTableCells) > maxTableCells)
     return `it holds over ${maxTableCells.toLocaleString("en-US")} table cells`;
   const afterOpenBracket = text.length - firstUnclosedBracket(text);
   if (afterOpenBracket > maxTextAfterOpenBracket)
@@ -87,14 +96,11 @@ function delimiterCount(text: string, start: number, end: number, limit: number)
   return count;
 }
 
-/** How many times a character (by its code) occurs in a text, counting no further than needed. */
-function countOf(text: string, code: number): number {
+/** How many times a character (by its code) occurs in a text, counting no further than past `limit`. */
+function countOf(text: string, code: number, limit = Infinity): number {
+  const character = String.fromCharCode(code);
   let count = 0;
-  for (
-    let at = text.indexOf(String.fromCharCode(code));
-    at !== -1 && count <= maxTableCells;
-    at = text.indexOf(String.fromCharCode(code), at + 1)
-  )
+  for (let at = text.indexOf(character); at !== -1 && count <= limit; at = text.indexOf(character, at + 1))
     count++;
   return count;
 }
@@ -115,33 +121,58 @@ interface GuardedPart {
  * `maxSliceDelimiters` marks in all, the rest of the slice is one plain-text part.
  */
 export function guardSlice(text: string): GuardedPart[] {
-  if (tooCostlyToParse(text) === undefined) return [{ text, line: 0 }];
+  if (tooCostlyToParse(text) === undefined && countOf(text, 124, maxPartTableCells) <= maxPartTableCells)
+    return [{ text, line: 0 }];
   const lines = text.split("\n");
   const parts: GuardedPart[] = [];
   let pending: string[] = [];
   let pendingLine = 0;
+  let pendingCells = 0;
   const flush = (next: number) => {
     if (pending.length > 0) parts.push({ text: pending.join("\n"), line: pendingLine });
     pending = [];
     pendingLine = next;
+    pendingCells = 0;
+  };
+  const restAsText = (line: number, what: string) => {
+    flush(line);
+    const rest = `the page holds over ${what}, and the rest of it is shown as text`;
+    parts.push({ text: lines.slice(line).join("\n"), line, unparsed: rest });
+    return parts;
   };
   let delimiters = 0;
+  let tableCells = 0;
+  /** The fence (``` or ~~~) of the code block the next block is inside, if any. */
+  let inFence: string | undefined;
   for (let line = 0; line < lines.length; ) {
     let end = line;
     while (end < lines.length && !isBlank(lines[end])) end++;
     const block = lines.slice(line, end).join("\n");
     delimiters += delimiterCount(block, 0, block.length, maxSliceDelimiters);
-    if (delimiters > maxSliceDelimiters) {
-      flush(line);
-      const rest = `the page holds over ${maxSliceDelimiters.toLocaleString("en-US")} emphasis, code, link or HTML marks, and the rest of it is shown as text`;
-      parts.push({ text: lines.slice(line).join("\n"), line, unparsed: rest });
-      return parts;
-    }
+    if (delimiters > maxSliceDelimiters)
+      return restAsText(
+        line,
+        `${maxSliceDelimiters.toLocaleString("en-US")} emphasis, code, link or HTML marks`,
+      );
+    const cells = countOf(block, 124, maxSliceTableCells);
+    tableCells += cells;
+    if (tableCells > maxSliceTableCells)
+      return restAsText(line, `${maxSliceTableCells.toLocaleString("en-US")} table cells`);
     const reason = end > line ? tooCostlyToParse(block) : undefined;
     if (reason) {
       flush(end);
       parts.push({ text: block, line, unparsed: reason });
-    } else pending.push(...lines.slice(line, end));
+    } else {
+      // A new parse starts only outside a fenced code block, which would otherwise be cut in two.
+      if (pendingCells + cells > maxPartTableCells && !inFence) flush(line);
+      pendingCells += cells;
+      pending.push(...lines.slice(line, end));
+    }
+    for (let at = line; at < end; at++) {
+      const fence = /^ {0,3}(`{3,}|~{3,})/.exec(lines[at]);
+      if (fence && (!inFence || (fence[1][0] === inFence[0] && fence[1].length >= inFence.length)))
+        inFence = inFence ? undefined : fence[1];
+    }
     // The blank line after the block (if any) stays with the text to parse.
     if (end < lines.length) {
       if (pending.length === 0) pendingLine = end;
