@@ -59,6 +59,25 @@ describe("document model", () => {
     });
   });
 
+  describe("MDX blocks", () => {
+    const page = (body: string) => parseMarkdown("/kb/a.mdx", 1, `---\ntitle: T\n---\n\n${body}\nText.\n`);
+    const lines = (count: number, line: (i: number) => string) =>
+      Array.from({ length: count }, (_, i) => line(i)).join("\n");
+
+    it("refuses an import or an expression that runs over 2,000 lines, at the line that passes", () => {
+      const importing = page(`import {\n${lines(2_500, (i) => `  a${i},`)}\n} from "x";\n`);
+      assert.equal(importing.tooComplex?.range.start.line, 4 + 2_000);
+      const expression = page(`{[\n\n${lines(2_500, (i) => `  ${i},\n`)}\n]}\n`);
+      assert.equal(expression.tooComplex?.range.start.line, 4 + 2_000);
+    });
+
+    it("near miss: reads shorter blocks, and braces in fenced code, inline code or escaped are not counted", () => {
+      assert.equal(page(`import {\n${lines(1_990, (i) => `  a${i},`)}\n} from "x";\n`).tooComplex, undefined);
+      assert.equal(page(`\`\`\`js\n{\n${lines(3_000, () => "x")}\n\`\`\`\n`).tooComplex, undefined);
+      assert.equal(page(`${lines(3_000, () => "Text \`{\` and \\{ here.")}\n`).tooComplex, undefined);
+    });
+  });
+
   describe("frontmatter", () => {
     it("reads YAML 1.2: an unquoted date stays a string", () => {
       const parsed = parseMarkdown("/kb/a.md", 1, "---\ntitle: T\nlastEdited: 2025-01-03\n---\nBody\n");

@@ -5,7 +5,11 @@
  * limitsServer.test.ts (the real server over the protocol) and bench/limits.mjs (timings).
  */
 import { defaultMaxFileSize } from "../../../server/src/core/config/defaults";
-import { maxFrontmatterLength, maxHeadings } from "../../../server/src/core/document/contentLimits";
+import {
+  maxFrontmatterLength,
+  maxHeadings,
+  maxMdxBlockLines,
+} from "../../../server/src/core/document/contentLimits";
 
 export interface LimitCase {
   name: string;
@@ -62,6 +66,14 @@ export function limitCases(): LimitCase[] {
       text: `---\n${Array.from({ length: 40_000 }, (_, i) => `k${String(i).padStart(5, "0")}: ${String(i).padStart(5, "0")}\n`).join("")}---\n\nBody.\n`,
       code: "file/too-complex",
       line: Math.floor(maxFrontmatterLength / 14) + 1,
+    },
+    {
+      // The import opens on line 4; the MDX parser placed each name by a search over the block's lines.
+      name: "an MDX import of 20,000 names over 20,000 lines (10 s)",
+      file: "imports.mdx",
+      text: `---\ntitle: Imports\n---\n\nimport {\n${Array.from({ length: 20_000 }, (_, i) => `  a${i},`).join("\n")}\n} from "x";\n\nText.\n`,
+      code: "file/too-complex",
+      line: 4 + maxMdxBlockLines,
     },
     {
       // Each broken line is read as a mapping inside the one before: the parser overflowed the stack.

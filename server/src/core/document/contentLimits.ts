@@ -54,6 +54,52 @@ export function frontmatterLengthLimit(lines: LineIndex, closeLine: number): Con
   };
 }
 
+/**
+ * Lines of one MDX import/export block or one `{…}` expression. The MDX parser hands each to acorn and
+ * then places every node of its tree by a linear search over the block's lines (micromark's
+ * events-to-acorn), so the cost grows with the square of the block: an `import` of 20,000 names over
+ * 20,000 lines took 10 s. Real pages import a few dozen lines at most.
+ */
+export const maxMdxBlockLines = 2_000;
+
+/**
+ * The line where an MDX page's import/export block or `{…}` expression passes `maxMdxBlockLines`, as a
+ * limit. Braces are counted outside fenced code, inline code and escapes (an estimate: braces inside
+ * strings of an expression count too, which only matters past the limit).
+ */
+export function mdxBlockLimit(lines: LineIndex, bodyStartLine: number): ContentLimit | undefined {
+  let fence: string | undefined;
+  let blockStart: number | undefined;
+  let depth = 0;
+  let esmStart: number | undefined;
+  for (let line = bodyStartLine; line < lines.lineCount; line++) {
+    const text = lines.lines[line];
+    const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
+    if (depth === 0 && esmStart === undefined && fenceMark) {
+      if (!fence) fence = fenceMark;
+      else if (fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    if (esmStart === undefined && depth === 0 && /^(?:import|export)\b/.test(text)) esmStart = line;
+    else if (esmStart !== undefined && text.trim() === "") esmStart = undefined;
+    for (const brace of text.replace(/\\[{}]|`[^`]*`/g, "").matchAll(/[{}]/g)) {
+      if (brace[0] === "{" && depth++ === 0) blockStart = line;
+      else if (brace[0] === "}" && depth > 0) depth--;
+    }
+    const start = Math.min(esmStart ?? line, depth > 0 ? (blockStart ?? line) : line);
+    if (line - start >= maxMdxBlockLines)
+      return {
+        message:
+          `An MDX import, export or \`{…}\` expression runs over ${maxMdxBlockLines.toLocaleString("en-US")} lines ` +
+          `from line ${start + 1} (the MDX parser's cost grows with the square of its lines); ` +
+          "the file is not checked or previewed.",
+        range: lines.lineRange(line),
+      };
+  }
+  return undefined;
+}
+
 /** The heading past `maxHeadings`, as a limit. */
 export function headingCountLimit(outline: Outline): ContentLimit | undefined {
   const heading = outline.headings[maxHeadings];

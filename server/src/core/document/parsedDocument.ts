@@ -1,5 +1,11 @@
 import { extname } from "../paths";
-import { type ContentLimit, frontmatterLengthLimit, headingCountLimit, longLineLimit } from "./contentLimits";
+import {
+  type ContentLimit,
+  frontmatterLengthLimit,
+  headingCountLimit,
+  longLineLimit,
+  mdxBlockLimit,
+} from "./contentLimits";
 import { type Frontmatter, frontmatterCloseLine, hasFrontmatter, parseFrontmatter } from "./frontmatter";
 import { LineIndex } from "./lineIndex";
 import { type Outline, scanOutline } from "./outline";
@@ -41,7 +47,11 @@ export function parseMarkdown(path: string, version: number, text: string): Pars
   const frontmatter = parseFrontmatter(lines);
   // An unclosed frontmatter block swallows the document: there is no body to outline.
   const bodyStartLine = frontmatter ? (frontmatter.bodyStartLine ?? lines.lineCount) : 0;
-  const outline = scanOutline(lines, bodyStartLine, extname(path).toLowerCase() === ".mdx");
+  const mdx = extname(path).toLowerCase() === ".mdx";
+  const longMdxBlock = mdx ? mdxBlockLimit(lines, bodyStartLine) : undefined;
+  if (longMdxBlock)
+    return { path, version, lines, frontmatter: undefined, outline: emptyOutline, tooComplex: longMdxBlock };
+  const outline = scanOutline(lines, bodyStartLine, mdx);
   const manyHeadings = headingCountLimit(outline);
   if (manyHeadings)
     return { path, version, lines, frontmatter: undefined, outline: emptyOutline, tooComplex: manyHeadings };
