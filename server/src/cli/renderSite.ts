@@ -51,12 +51,16 @@ export function renderSite(args: RenderArguments): number {
   let summary: SiteSummary;
   let output: SiteFolderWriter | undefined;
   try {
-    const kept = prepareOutputFolder(out);
+    const { kept, leftovers } = prepareOutputFolder(out);
     if (kept.length > 0)
       warn(
         `left ${countOf(kept.length, "file")} in ${display(out)} that the earlier render's list named but that are not its own: ${kept.slice(0, 3).join(", ")}${kept.length > 3 ? ", ..." : ""}`,
       );
-    output = new SiteFolderWriter(out, source, warn);
+    if (leftovers.length > 0)
+      warn(
+        `could not delete ${countOf(leftovers.length, "file")} of the earlier site (moved aside in ${display(out)}); the next render deletes them`,
+      );
+    output = new SiteFolderWriter(out, source, warn, leftovers);
     // An output folder inside the knowledge base is not part of it (nor of the next run's site).
     const realOut = realPathOf(out);
     const realSource = realPathOf(source);

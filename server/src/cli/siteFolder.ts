@@ -3,7 +3,13 @@ import * as path from "node:path";
 import { pathOfSiteUrl, siteFiles, type SiteOutput } from "../core";
 import { toNativePath } from "../node/nodeFileSystem";
 import { isInsideFolder, realPathOf } from "../node/nativePaths";
-import { readManifest, removeListedFiles, writeManifest } from "./siteManifest";
+import {
+  type ClearedSite,
+  type ClearingOperations,
+  readManifest,
+  removeListedFiles,
+  writeManifest,
+} from "./siteManifest";
 
 /**
  * Why the site may not be written to `out`, or undefined when it may: `out` must not hold the
@@ -27,14 +33,14 @@ export function outputFolderRefusal(
 }
 
 /**
- * Creates the output folder, or deletes from it the files an earlier render wrote (and only those), and
- * marks it as the site's. Returns the files the earlier list named that were left in place.
+ * Creates the output folder, or deletes from it the files an earlier render wrote (and only those, all or
+ * none), and marks it as the site's, its list naming the old files that could not be deleted.
  */
-export function prepareOutputFolder(out: string): string[] {
+export function prepareOutputFolder(out: string, operations?: ClearingOperations): ClearedSite {
   fs.mkdirSync(out, { recursive: true });
-  const kept = removeListedFiles(out, readManifest(out) ?? []);
-  writeManifest(out, []);
-  return kept;
+  const cleared = removeListedFiles(out, readManifest(out) ?? [], operations);
+  writeManifest(out, cleared.leftovers);
+  return cleared;
 }
 
 /**
@@ -44,8 +50,8 @@ export function prepareOutputFolder(out: string): string[] {
  */
 export class SiteFolderWriter implements SiteOutput {
   private readonly createdFolders = new Set<string>();
-  /** The files written, relative to `out`: the marker lists them for the next render. */
-  private readonly written = new Set<string>();
+  /** The files written, relative to `out`, and old files not deleted: the marker lists them for the next render. */
+  private readonly written: Set<string>;
   private readonly realSource: string;
   private readonly realOut: string;
 
@@ -53,7 +59,9 @@ export class SiteFolderWriter implements SiteOutput {
     private readonly out: string,
     private readonly source: string,
     private readonly warn: (message: string) => void,
+    leftovers: readonly string[] = [],
   ) {
+    this.written = new Set(leftovers);
     this.realSource = realPathOf(source);
     this.realOut = realPathOf(out);
   }

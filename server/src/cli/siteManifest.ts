@@ -38,13 +38,38 @@ export function writeManifest(out: string, files: Iterable<string>): void {
   fs.writeFileSync(marker, [header, ...[...files].sort(), ""].join("\n"), { flag: "wx" });
 }
 
+/** The file operations that clearing a site uses (a test fails one of them). */
+export interface ClearingOperations {
+  rename(from: string, to: string): void;
+  remove(file: string): void;
+}
+
+const nodeOperations: ClearingOperations = {
+  rename: (from, to) => fs.renameSync(from, to),
+  remove: (file) => fs.rmSync(file),
+};
+
+/** What clearing an earlier site left: files its list named that are not its own, and old files not deleted. */
+export interface ClearedSite {
+  /** Listed files left in place because they are not the render's (relative, `/`-separated). */
+  kept: string[];
+  /** Old files moved aside that could not be deleted (relative): the next render's list names them. */
+  leftovers: string[];
+}
+
 /**
- * Deletes the files an earlier render listed, then the folders that held them once empty. Every file is
- * looked at first (inside `out`, a regular file, no source's extension, its folder writable), so that a
- * file that cannot go stops the render before anything is deleted; the list then still names every file
- * of the earlier site that remains. Returns the files left in place because they are not the render's.
+ * Clears the files an earlier render listed, then the folders that held them once empty. Every file is
+ * looked at first (inside `out`, a regular file, no source's extension, its folder writable). The files
+ * are then moved aside into one hidden folder of `out` (a rename: atomic, on the same file system); a
+ * move that fails puts back those already moved and stops the render, so `out` holds the whole earlier
+ * site or none of it, never a half-emptied one. The moved files are then deleted; one that cannot be is
+ * a leftover, which the next render's list names.
  */
-export function removeListedFiles(out: string, listed: readonly string[]): string[] {
+export function removeListedFiles(
+  out: string,
+  listed: readonly string[],
+  operations: ClearingOperations = nodeOperations,
+): ClearedSite {
   const removable: string[] = [];
   const kept: string[] = [];
   const realOut = realPathOf(out);
@@ -62,26 +87,44 @@ export function removeListedFiles(out: string, listed: readonly string[]): strin
     fs.accessSync(path.dirname(file), fs.constants.W_OK);
     removable.push(file);
   }
-  const folders = new Set<string>();
-  for (const [index, file] of removable.entries()) {
-    try {
-      fs.rmSync(file);
-    } catch (error) {
-      writeManifest(
-        out,
-        removable.slice(index).map((left) => path.relative(out, left).split(path.sep).join("/")),
-      );
-      throw error;
+  if (removable.length === 0) return { kept, leftovers: [] };
+  const aside = fs.mkdtempSync(path.join(out, siteFiles.marker + "-old-"));
+  const moved: { from: string; to: string }[] = [];
+  try {
+    for (const [index, from] of removable.entries()) {
+      const to = path.join(aside, String(index));
+      operations.rename(from, to);
+      moved.push({ from, to });
     }
+  } catch (error) {
+    for (const { from, to } of moved.reverse()) operations.rename(to, from);
+    fs.rmdirSync(aside);
+    throw error;
+  }
+  const leftovers: string[] = [];
+  for (const { to } of moved) {
+    try {
+      operations.remove(to);
+    } catch {
+      leftovers.push(path.relative(out, to).split(path.sep).join("/"));
+    }
+  }
+  if (leftovers.length === 0) fs.rmdirSync(aside);
+  removeEmptiedFolders(out, removable);
+  return { kept, leftovers };
+}
+
+/** The folders that held the files, deepest first, once they are empty (never `out` itself). */
+function removeEmptiedFolders(out: string, files: readonly string[]): void {
+  const folders = new Set<string>();
+  for (const file of files)
     for (
       let folder = path.dirname(file);
       folder !== out && folder.startsWith(out);
       folder = path.dirname(folder)
     )
       folders.add(folder);
-  }
   // Deepest first: a folder is empty only once its sub-folders are gone.
   for (const folder of [...folders].sort((a, b) => b.length - a.length))
     if (fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
-  return kept;
 }
