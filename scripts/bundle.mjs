@@ -63,6 +63,8 @@ const lazyPipelinePlugin = {
 const targets = [
   { name: "client", entry: "client/src/extension.ts", outfile: "dist/client.js", external: ["vscode"] },
   { name: "server", entry: "server/src/lsp/main.ts", outfile: "dist/server.js" },
+  // The preview's worker thread (markdownWorker.ts loads it from beside dist/server.js).
+  { name: "render-worker", entry: "server/src/lsp/renderWorker.ts", outfile: "dist/renderWorker.js" },
   {
     name: "cli",
     entry: "server/src/cli/main.ts",

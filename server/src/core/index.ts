@@ -13,3 +13,4 @@ export { siteFiles } from "./site/siteFiles";
 export { pathOfSiteUrl } from "./site/siteUrls";
 export { countOf } from "./site/siteText";
 export { pathToUri, uriToPath } from "./model/uris";
+export { renderMarkdownJob } from "./render/markdownJobs";

@@ -30,8 +30,15 @@ import type { EditOutcome } from "./features/workspaceEdits";
 import type { NameCheck } from "../shared/nodeNames";
 import { provideWorkspaceSymbols } from "./features/workspaceSymbols";
 import { mapChildren, mapTree } from "./render/mapTree";
-import { renderPage } from "./render/renderPage";
-import type { MapTree, MapTreeItem, RenderOptions, RenderTarget, RenderedPage } from "./render/renderTypes";
+import { markdownJobsOf, renderPage } from "./render/renderPage";
+import type {
+  MapTree,
+  MapTreeItem,
+  MarkdownJob,
+  RenderOptions,
+  RenderTarget,
+  RenderedPage,
+} from "./render/renderTypes";
 import { ConfigStore } from "./config/configStore";
 import { type FileReport, isCheckedPath } from "./features/diagnostics/validateFile";
 import type { FileSystem } from "./fileSystem";
@@ -194,6 +201,11 @@ export interface LanguageService {
   // Preview panel, map view and static site.
   /** A Markdown file rendered as a page (sanitized HTML) with the problems last published for it; undefined for other files. */
   renderPage(path: string, target: RenderTarget, options?: RenderOptions): RenderedPage | undefined;
+  /**
+   * The runs of Markdown `renderPage` would render for this page, as jobs another thread can render
+   * (`renderMarkdownJob`); their results go back to `renderPage` as `RenderOptions.rendered`.
+   */
+  markdownJobsOf(path: string, target: RenderTarget): MarkdownJob[];
   /** The map view's starting tree, expanded down to `focus` (a node's file or folder, or a file inside it). */
   getMapTree(focus?: string): MapTree;
   /** A node's children (by folder) in their Order, then the unlisted ones. */
@@ -330,6 +342,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     checkNewName: (kind, target, name) => checkNewName(kind, target, name, services),
     format: (path) => withContext(path, [], (context) => formatDocument(context)),
     renderPage: (path, target, options) => renderPage(path, target, services, options),
+    markdownJobsOf: (path, target) => markdownJobsOf(path, target, services),
     getMapTree: (focus) => mapTree(focus, services),
     getMapChildren: (folder) => mapChildren(folder, services),
   };

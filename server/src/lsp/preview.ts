@@ -1,5 +1,13 @@
 import type { Connection } from "vscode-languageserver";
-import { type LanguageService, type MapTreeItem, pathToUri, uriToPath } from "../core";
+import {
+  type LanguageService,
+  type MapTreeItem,
+  type MarkdownJob,
+  pathToUri,
+  type RenderedMarkdown,
+  type RenderTarget,
+  uriToPath,
+} from "../core";
 import {
   type MapChildrenParams,
   mapChildrenMethod,
@@ -11,6 +19,7 @@ import {
   type RenderPreviewResult,
   renderPreviewMethod,
 } from "../shared/protocol";
+import { MarkdownWorker } from "./markdownWorker";
 import type { ServiceHost } from "./serviceHost";
 
 /**
@@ -31,16 +40,53 @@ export function registerPreview(connection: Connection, host: ServiceHost): void
       }
     };
   const service = () => host.service;
+  const worker = new MarkdownWorker((message) => connection.console.error(message));
   connection.onRequest(
     renderPreviewMethod,
     safely(renderPreviewMethod, null, async (params) => {
       const request = previewRequest(params);
       if (!request) return null;
-      // The page shows the problems of the text it renders: those of the version being validated.
-      await host.loop.whenValidated(request.path);
-      return renderPreview(service(), request);
+      const target: RenderTarget = { kind: "editor", resourceRoots: toResourceRoots(request.resourceRoots) };
+      const rendered = await renderedMarkdown(request.path, target);
+      return renderPreview(service(), request.path, target, rendered);
     }),
   );
+
+  /**
+   * The page's Markdown, rendered by the worker thread while this one answers other requests: the page
+   * is then put together here from the worker's nodes (cards, links, the problems banner), in one turn.
+   * Should the text change while the worker renders, its new runs are sent again (up to `maxRounds`
+   * times; then what is still missing is rendered here).
+   */
+  const renderedMarkdown = async (path: string, target: RenderTarget) => {
+    const rendered = new Map<string, RenderedMarkdown>();
+    for (let round = 0; ; round++) {
+      // The page shows the problems of the text it renders: those of the version being validated.
+      await host.loop.whenValidated(path);
+      if (round === maxRounds) break;
+      const jobs = service()
+        .markdownJobsOf(path, target)
+        .filter((job) => !rendered.has(jobKey(job)));
+      if (jobs.length === 0) break;
+      const results = await worker.render(jobs);
+      jobs.forEach((job, index) => {
+        const result = results[index];
+        if (result) rendered.set(jobKey(job), result);
+      });
+      // The worker failed: the rest renders here.
+      if (results.some((result) => result === undefined)) {
+        await host.loop.whenValidated(path);
+        break;
+      }
+    }
+    // Each result serves once: the page rewrites its links in place.
+    return (job: MarkdownJob) => {
+      const key = jobKey(job);
+      const result = rendered.get(key);
+      rendered.delete(key);
+      return result;
+    };
+  };
   const emptyTree: MapTreeResult = { roots: [], expanded: {} };
   connection.onRequest(
     mapTreeMethod,
@@ -58,11 +104,21 @@ function previewRequest(params: unknown): { path: string; resourceRoots: unknown
   return path === undefined ? undefined : { path, resourceRoots };
 }
 
+/** Rounds of worker rendering a preview waits for when its text keeps changing meanwhile. */
+const maxRounds = 3;
+
+/** What tells a run of Markdown apart: its syntax, where it starts and its text. */
+function jobKey(job: MarkdownJob): string {
+  return `${job.mdx ? 1 : 0}${job.math ? 1 : 0}${job.directives ? 1 : 0}${job.firstLine}\n${job.text}`;
+}
+
 function renderPreview(
   service: LanguageService,
-  { path, resourceRoots }: { path: string; resourceRoots: unknown },
+  path: string,
+  target: RenderTarget,
+  rendered: (job: MarkdownJob) => RenderedMarkdown | undefined,
 ): RenderPreviewResult {
-  const page = service.renderPage(path, { kind: "editor", resourceRoots: toResourceRoots(resourceRoots) });
+  const page = service.renderPage(path, target, { rendered });
   if (page === undefined) return null;
   return {
     title: page.title,

@@ -146,10 +146,12 @@ async function main(): Promise<number> {
         const output = await installExtension(vsix, extensionsDir);
         const installed = path.join(extensionsDir, `${extensionId}-${manifest.version}`);
         // KaTeX's stylesheet and fonts ship in the .vsix: the preview loads them from the extension, offline.
+        // The preview's worker thread too (the server starts it from beside dist/server.js).
         for (const file of [
           "package.json",
           "dist/client.js",
           "dist/server.js",
+          "dist/renderWorker.js",
           "dist/katex/katex.min.css",
           "dist/katex/fonts/KaTeX_Main-Regular.woff2",
           "dist/katex/fonts/KaTeX_Math-Italic.woff2",

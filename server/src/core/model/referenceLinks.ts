@@ -1,4 +1,6 @@
 import { dirname, relativePath } from "../paths";
+import type { ResolvedReference } from "../render/referenceResolver";
+import type { ReferenceTable } from "../render/renderTypes";
 import type { CoreServices } from "./services";
 
 /**
@@ -27,4 +29,29 @@ export function referenceResolverFor(
       }
     return undefined;
   };
+}
+
+/**
+ * The same resolver as data, for a page rendered on another thread (render/markdownJobs.ts): every
+ * entry each reference component use can lead to. Undefined when the configuration names none.
+ */
+export function referenceTableFor(path: string, services: CoreServices): ReferenceTable | undefined {
+  const config = services.configs.configFor(path);
+  if (config.references.length === 0) return undefined;
+  const table: ReferenceTable = [];
+  for (const registry of config.references)
+    for (const use of registry.uses) {
+      if (!("component" in use)) continue;
+      const entries = new Map<string, ResolvedReference>();
+      for (const [id, definitions] of services.references.idsOf(config, registry)) {
+        const definition = definitions[0];
+        if (definition)
+          entries.set(id, {
+            title: definition.title ?? id,
+            href: relativePath(dirname(path), definition.path),
+          });
+      }
+      table.push({ component: use.component, attribute: use.attribute, entries });
+    }
+  return table;
 }

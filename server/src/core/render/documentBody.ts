@@ -1,6 +1,6 @@
 import type { ElementContent } from "hast";
 import type { LineIndex } from "../document/lineIndex";
-import { type MarkdownSlice, renderMarkdown } from "./markdownPipeline";
+import type { MarkdownSlice } from "./markdownPipeline";
 import { prepareMathForTarget } from "./mathLayoutClasses";
 import type { PageContext } from "./pageContext";
 import { rewriteLinks } from "./pageLinks";
@@ -32,7 +32,7 @@ export function renderLines(
 }
 
 function renderSlice(slice: MarkdownSlice, page: PageContext): ElementContent[] {
-  const { nodes, mdxFailure } = renderMarkdown(slice);
+  const { nodes, mdxFailure } = page.renderMarkdown(slice);
   rewriteLinks(nodes, page);
   if (slice.math) prepareMathForTarget(nodes, page);
   if (mdxFailure === undefined) return nodes;

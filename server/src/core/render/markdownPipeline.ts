@@ -19,6 +19,7 @@ import { toString } from "mdast-util-to-string";
 import { guardSlice } from "./parseGuard";
 import { renderErrorBlock } from "./renderError";
 import { markSourceLines } from "./sourceLines";
+import type { RenderedMarkdown } from "./renderTypes";
 
 /** A run of lines of a source file to render as Markdown. */
 export interface MarkdownSlice {
@@ -33,13 +34,6 @@ export interface MarkdownSlice {
   directives?: boolean;
   /** Which MDX components are references to entries, shown as links (none when not given). */
   resolveReference?: ReferenceResolver;
-}
-
-interface RenderedMarkdown {
-  /** Sanitized HTML nodes, links and images not yet rewritten for the target. */
-  nodes: ElementContent[];
-  /** Why an MDX slice was read as plain Markdown instead, when it was. */
-  mdxFailure: string | undefined;
 }
 
 // `clobberPrefix: ""`: the sanitizer prefixes every id with `user-content-` (as GitHub does) and the

@@ -1,7 +1,8 @@
 import type { CoreServices } from "../model/services";
 import type { Target } from "../model/linkTargets";
 import { noReferences, type ReferenceResolver } from "./referenceResolver";
-import type { RenderOptions, RenderTarget } from "./renderTypes";
+import type { RenderedMarkdown, RenderOptions, RenderTarget } from "./renderTypes";
+import { type MarkdownSlice, renderMarkdown } from "./markdownPipeline";
 
 /** What every part of one page's rendering needs: the file, where the page is shown, what it references. */
 export interface PageContext {
@@ -22,6 +23,8 @@ export interface PageContext {
   mathStyles?: Map<string, string>;
   /** Which MDX components are references to entries (referenceResolver.ts). */
   resolveReference: ReferenceResolver;
+  /** Renders a run of the page's Markdown (markdownPipeline.ts's renderMarkdown, unless the host rendered it already). */
+  renderMarkdown: (slice: MarkdownSlice) => RenderedMarkdown;
 }
 
 export function createPageContext(
@@ -29,6 +32,7 @@ export function createPageContext(
   target: RenderTarget,
   services: CoreServices,
   options: RenderOptions = {},
+  markdown: (slice: MarkdownSlice) => RenderedMarkdown = renderMarkdown,
 ): PageContext {
   return {
     path,
@@ -38,5 +42,6 @@ export function createPageContext(
     assets: new Set(),
     linkTargets: new Map(),
     resolveReference: options.resolveReference ?? noReferences,
+    renderMarkdown: markdown,
   };
 }

@@ -1,4 +1,4 @@
-import { referenceResolverFor } from "../model/referenceLinks";
+import { referenceResolverFor, referenceTableFor } from "../model/referenceLinks";
 import type { ElementContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
@@ -11,7 +11,17 @@ import { nodePage, type PageBody } from "./nodePage";
 import { createPageContext, type PageContext } from "./pageContext";
 import { problemsBanner } from "./problemsBanner";
 import { renderErrorBlock } from "./renderError";
-import type { PageKind, RenderOptions, RenderTarget, RenderedPage } from "./renderTypes";
+import { jobOfSlice } from "./markdownJobs";
+import { type MarkdownSlice, renderMarkdown } from "./markdownPipeline";
+import type {
+  MarkdownJob,
+  PageKind,
+  ReferenceTable,
+  RenderedMarkdown,
+  RenderOptions,
+  RenderTarget,
+  RenderedPage,
+} from "./renderTypes";
 import { markdownPage, topicPage } from "./topicPage";
 
 /**
@@ -25,12 +35,50 @@ export function renderPage(
   services: CoreServices,
   options: RenderOptions = {},
 ): RenderedPage | undefined {
+  const { rendered } = options;
+  const markdown = rendered
+    ? (slice: MarkdownSlice) => rendered(jobOfSlice(slice)) ?? renderMarkdown(slice)
+    : renderMarkdown;
+  return renderPageWith(path, target, services, options, markdown);
+}
+
+/**
+ * The runs of Markdown `renderPage` would render for this page, in order, as jobs another thread can
+ * render (`renderMarkdownJob`): a host passes their results back as `RenderOptions.rendered`. Costs a
+ * rendering of the page without its Markdown (cards, breadcrumb, banner).
+ */
+export function markdownJobsOf(path: string, target: RenderTarget, services: CoreServices): MarkdownJob[] {
+  const jobs: MarkdownJob[] = [];
+  let references: ReferenceTable | undefined | null = null;
+  renderPageWith(path, target, services, {}, (slice) => {
+    const job = jobOfSlice(slice);
+    if (slice.mdx) {
+      if (references === null) references = referenceTableFor(path, services);
+      if (references) job.references = references;
+    }
+    jobs.push(job);
+    return { nodes: [], mdxFailure: undefined };
+  });
+  return jobs;
+}
+
+function renderPageWith(
+  path: string,
+  target: RenderTarget,
+  services: CoreServices,
+  options: RenderOptions,
+  markdown: (slice: MarkdownSlice) => RenderedMarkdown,
+): RenderedPage | undefined {
   if (!isMarkdownPath(path)) return undefined;
   const source = services.workspace.readText(path, services.configs.configFor(path).maxFileSize);
   if (!source.ok && source.problem === "missing") return undefined;
-  const page = createPageContext(path, target, services, {
-    resolveReference: options.resolveReference ?? referenceResolverFor(path, services),
-  });
+  const page = createPageContext(
+    path,
+    target,
+    services,
+    { resolveReference: options.resolveReference ?? referenceResolverFor(path, services) },
+    markdown,
+  );
   let kind: PageKind = "markdown";
   let body: PageBody;
   try {

@@ -60,7 +60,8 @@
  *   on `a.kb-line-link`). The site target carries neither (plain relative `href`s).
  */
 
-import type { ReferenceResolver } from "./referenceResolver";
+import type { ElementContent } from "hast";
+import type { ReferenceResolver, ResolvedReference } from "./referenceResolver";
 
 /** Where links and images lead: the editor's webview or a static site. */
 export type RenderTarget = EditorRenderTarget | SiteRenderTarget;
@@ -93,6 +94,47 @@ export type PageKind = "map-node" | "topic" | "markdown";
 export interface RenderOptions {
   /** Which MDX components are references to entries, shown as links to them (none by default). */
   resolveReference?: ReferenceResolver;
+  /**
+   * The page's Markdown already rendered elsewhere (by `renderMarkdownJob`, for the jobs `markdownJobsOf`
+   * listed): asked for each run of Markdown the page shows, in order; a run it has no answer for
+   * (undefined) is rendered here. Lets a host keep parsing, the costly part, off the thread that answers
+   * requests (the language server's preview renders in a worker thread).
+   */
+  rendered?: (job: MarkdownJob) => RenderedMarkdown | undefined;
+}
+
+/**
+ * A run of a page's Markdown to render, as plain data that can be copied to another thread: everything
+ * `renderMarkdownJob` needs. Two jobs with the same text, first line and syntax give the same nodes.
+ */
+export interface MarkdownJob {
+  text: string;
+  /** The 0-based line of the file the text starts at (for `data-line`). */
+  firstLine: number;
+  /** Read as MDX: JSX, ESM and expressions are shown, never run. */
+  mdx: boolean;
+  math: boolean;
+  directives: boolean;
+  /**
+   * The entries the page's reference components lead to, when it is MDX and the configuration names
+   * reference components (referenceLinks.ts): the resolver, as data. Absent from the jobs given to
+   * `RenderOptions.rendered`, where it plays no part in telling jobs apart.
+   */
+  references?: ReferenceTable;
+}
+
+/** For each reference component use, in the configuration's order, the entries by the id its attribute gives. */
+export type ReferenceTable = {
+  component: string;
+  attribute: string;
+  entries: Map<string, ResolvedReference>;
+}[];
+
+/** A run of Markdown rendered: sanitized HTML nodes, links and images not yet rewritten for the target. */
+export interface RenderedMarkdown {
+  nodes: ElementContent[];
+  /** Why an MDX run was read as plain Markdown instead, when it was. */
+  mdxFailure: string | undefined;
 }
 
 export interface RenderedPage {
