@@ -28,6 +28,14 @@ export class WorkspaceConfinement {
   folderStatus(folder: string): "inside" | "outside" | "missing" {
     let inside = this.folderVerdicts.get(folder);
     if (inside === undefined) {
+      // One system call first, not a real path's one per level: a missing folder is missing (20,000 links
+      // into missing folders), and a folder (not a link) in an inside folder is inside, as in a listing.
+      const stats = lstatOrUndefined(folder);
+      if (stats === undefined) return "missing";
+      if (stats.isDirectory() && this.folderVerdicts.get(path.dirname(folder)) === true)
+        this.folderVerdicts.set(folder, (inside = true));
+    }
+    if (inside === undefined) {
       try {
         inside = this.isRealPathInside(fs.realpathSync.native(folder));
       } catch {
@@ -90,5 +98,14 @@ export class WorkspaceConfinement {
 
   private isRealPathInside(real: string): boolean {
     return this.realRoots.some((root) => isInsideFolder(real, root));
+  }
+}
+
+/** A path's own status; undefined when there is nothing there (missing, or a file where a folder should be). */
+function lstatOrUndefined(native: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(native);
+  } catch {
+    return undefined;
   }
 }

@@ -283,6 +283,11 @@ export class Workspace {
 
   // ---- the tree ---------------------------------------------------------------------------------
 
+  /** Whether an editor holds the file (its text is the editor's, not the disk's). */
+  isOpen(path: string): boolean {
+    return this.openDocuments.get(path) !== undefined;
+  }
+
   stat(path: string): FileStat | undefined {
     const open = this.openDocuments.get(path);
     if (open) return { type: "file", size: open.text.length };
