@@ -384,6 +384,10 @@ describe("kb-author render (static site)", function () {
       );
       assert.ok(!text.includes("# Outside"), `${file} shows a file outside the knowledge base`);
     }
+    // An existing file outside and a missing one get the same title.
+    const root = fs.readFileSync(path.join(out, "Root", "index.html"), "utf8");
+    assert.match(root, /title="The link target &#x60;..\/..\/outside.md&#x60; is not on the site."/);
+    assert.match(root, /title="The link target &#x60;\/etc\/passwd&#x60; is not on the site."/);
   });
 
   it("gives a broken file a page that says so, goes on with the others and exits 0", () => {

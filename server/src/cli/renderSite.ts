@@ -7,7 +7,7 @@ import { isInsideFolder, realPathOf } from "../node/nativePaths";
 import type { RenderArguments } from "./args";
 import { cliLanguageService } from "./cliService";
 import { readableConfigPath } from "./configFile";
-import { outputFolderRefusal, prepareOutputFolder, SiteFolderWriter } from "./siteFolder";
+import { outputFolderRefusal, replaceSite, type SiteFolderWriter } from "./siteFolder";
 import { katexAssetFiles } from "./katexAssets";
 import { readSiteStylesheet } from "./siteStylesheet";
 import { workspaceRootFor } from "./workspaceRoot";
@@ -48,26 +48,14 @@ export function renderSite(args: RenderArguments): number {
   // a configuration file, a repository), so that absolute links resolve as in the editor.
   const service = cliLanguageService([workspaceRootFor(source, source)], configPath);
   const warn = (message: string) => process.stderr.write(`kb-author: warning: ${message}\n`);
-  let summary: SiteSummary;
-  let output: SiteFolderWriter | undefined;
-  try {
-    const { kept, leftovers } = prepareOutputFolder(out);
-    if (kept.length > 0)
-      warn(
-        `left ${countOf(kept.length, "file")} in ${display(out)} that the earlier render's list named but that are not its own: ${kept.slice(0, 3).join(", ")}${kept.length > 3 ? ", ..." : ""}`,
-      );
-    if (leftovers.length > 0)
-      warn(
-        `could not delete ${countOf(leftovers.length, "file")} of the earlier site (moved aside in ${display(out)}); the next render deletes them`,
-      );
-    output = new SiteFolderWriter(out, source, warn, leftovers);
-    // An output folder inside the knowledge base is not part of it (nor of the next run's site).
-    const realOut = realPathOf(out);
-    const realSource = realPathOf(source);
-    const excludedFolder = isInsideFolder(realOut, realSource)
-      ? toCorePath(path.join(source, path.relative(realSource, realOut)))
-      : undefined;
-    summary = buildSite(service, {
+  // An output folder inside the knowledge base is not part of it (nor of the next run's site).
+  const realOut = realPathOf(out);
+  const realSource = realPathOf(source);
+  const excludedFolder = isInsideFolder(realOut, realSource)
+    ? toCorePath(path.join(source, path.relative(realSource, realOut)))
+    : undefined;
+  const build = (output: SiteFolderWriter): SiteSummary => {
+    const summary = buildSite(service, {
       sourceFolder: toCorePath(source),
       excludedFolder,
       output,
@@ -81,10 +69,23 @@ export function renderSite(args: RenderArguments): number {
       for (const [name, file] of katexFiles ?? [])
         output.copyOwnFile(`${siteFiles.katexFolder}/${name}`, file);
     }
+    return summary;
+  };
+  let summary: SiteSummary;
+  try {
+    const replaced = replaceSite(out, source, warn, build);
+    summary = replaced.result;
+    const { kept, leftovers } = replaced;
+    if (kept.length > 0)
+      warn(
+        `left ${countOf(kept.length, "file")} in ${display(out)} that the earlier render's list named but that are not its own: ${kept.slice(0, 3).join(", ")}${kept.length > 3 ? ", ..." : ""}`,
+      );
+    if (leftovers.length > 0)
+      warn(
+        `could not delete ${countOf(leftovers.length, "file")} of the earlier site (moved aside in ${display(out)}); the next render deletes them`,
+      );
   } catch (error) {
     return fail(`could not write the site to ${display(out)}: ${(error as Error).message}`);
-  } finally {
-    output?.finish();
   }
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(

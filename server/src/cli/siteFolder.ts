@@ -3,13 +3,8 @@ import * as path from "node:path";
 import { pathOfSiteUrl, siteFiles, type SiteOutput } from "../core";
 import { toNativePath } from "../node/nodeFileSystem";
 import { isInsideFolder, realPathOf } from "../node/nativePaths";
-import {
-  type ClearedSite,
-  type ClearingOperations,
-  readManifest,
-  removeListedFiles,
-  writeManifest,
-} from "./siteManifest";
+import { listedFilesOf, readManifest } from "./siteManifest";
+import { nodeSwapOperations, swapSite, type SwapOperations } from "./siteSwap";
 
 /**
  * Why the site may not be written to `out`, or undefined when it may: `out` must not hold the
@@ -32,38 +27,109 @@ export function outputFolderRefusal(
   return undefined;
 }
 
-/**
- * Creates the output folder, or deletes from it the files an earlier render wrote (and only those, all or
- * none), and marks it as the site's, its list naming the old files that could not be deleted.
- */
-export function prepareOutputFolder(out: string, operations?: ClearingOperations): ClearedSite {
-  fs.mkdirSync(out, { recursive: true });
-  const cleared = removeListedFiles(out, readManifest(out) ?? [], operations);
-  writeManifest(out, cleared.leftovers);
-  return cleared;
+/** What `build` returned, and what became of the earlier site's files. */
+export interface ReplacedSite<Result> {
+  result: Result;
+  /** Files its list named that are not its own, left in place (relative, `/`-separated). */
+  kept: string[];
+  /** Its files that could not be deleted once replaced (relative): the new list names them. */
+  leftovers: string[];
 }
 
 /**
- * Writes the site's files under `out` and nowhere else. An asset is copied only when its real path
- * lies inside the knowledge base (a symbolic link there may point anywhere); one that cannot be
- * copied is reported and skipped, since its page is already written.
+ * Writes a new site into `out` (created if need be) in place of the earlier one. `build` writes the site
+ * into a new hidden staging folder of `out`; the site is then swapped in (siteSwap.ts). A failure before
+ * the swap deletes the staging folder and leaves `out` as it was. A new file cannot go where a file the
+ * earlier list does not name stands: a page stops the render before anything moves (EEXIST), an asset
+ * is left out with a warning, as a copy that fails is.
+ */
+export function replaceSite<Result>(
+  out: string,
+  source: string,
+  warn: (message: string) => void,
+  build: (output: SiteFolderWriter) => Result,
+  operations: SwapOperations = nodeSwapOperations,
+): ReplacedSite<Result> {
+  fs.mkdirSync(out, { recursive: true });
+  const listed = readManifest(out);
+  const { removable, kept } = listedFilesOf(out, listed ?? []);
+  removeEmptyWorkFolders(out);
+  const staging = fs.mkdtempSync(path.join(out, siteFiles.marker + "-new-"));
+  try {
+    const output = new SiteFolderWriter(staging, source, warn);
+    const result = build(output);
+    const fresh = placeableFiles(out, output, new Set(removable), warn);
+    const leftovers = swapSite({ out, staging, fresh, old: removable, listed }, operations);
+    return { result, kept, leftovers };
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Deletes the empty staging and set-aside folders an earlier render left (one whose own deletion failed,
+ * or a render that was killed): an empty folder only, so never a file, listed or not.
+ */
+function removeEmptyWorkFolders(out: string): void {
+  const prefixes = [siteFiles.marker + "-new-", siteFiles.marker + "-old-"];
+  for (const entry of fs.readdirSync(out, { withFileTypes: true }))
+    if (entry.isDirectory() && prefixes.some((prefix) => entry.name.startsWith(prefix)))
+      try {
+        fs.rmdirSync(path.join(out, entry.name));
+      } catch {
+        // Not empty: what it holds is listed (the next render deletes it) or is not the render's.
+      }
+}
+
+/**
+ * The new files that may go to `out`: where each goes, nothing may stand but a file of the earlier site
+ * (or a folder), and its folder's real path must lie in `out` (a folder there may be a link,
+ * `Root -> /etc`). Throws for a page; leaves an asset out, with a warning.
+ */
+function placeableFiles(
+  out: string,
+  output: SiteFolderWriter,
+  removable: ReadonlySet<string>,
+  warn: (message: string) => void,
+): string[] {
+  const realOut = realPathOf(out);
+  const checkedFolders = new Set<string>();
+  return output.files().filter((name) => {
+    const file = path.join(out, ...name.split("/"));
+    const folder = path.dirname(file);
+    if (!checkedFolders.has(folder)) {
+      if (!isInsideFolder(realPathOf(folder), realOut))
+        throw new Error(`refusing to write ${name}: its folder is a link that leads out of --out`);
+      checkedFolders.add(folder);
+    }
+    const there = fs.lstatSync(file, { throwIfNoEntry: false });
+    if (there === undefined || there.isDirectory() || removable.has(name)) return true;
+    const why = `EEXIST: ${name} is already in --out, and the earlier render's list does not name it as its own`;
+    if (!output.isAsset(name)) throw new Error(why);
+    warn(`could not copy ${name}: ${why}`);
+    return false;
+  });
+}
+
+/**
+ * Writes the site's files under a folder (the staging folder) and nowhere else, as new files only. An
+ * asset is copied only when its real path lies inside the knowledge base (a symbolic link there may
+ * point anywhere); one that cannot be copied is reported and skipped, since its page is already written.
  */
 export class SiteFolderWriter implements SiteOutput {
   private readonly createdFolders = new Set<string>();
-  /** The files written, relative to `out`, and old files not deleted: the marker lists them for the next render. */
-  private readonly written: Set<string>;
+  /** The files written, relative to the folder (`/`-separated), in the order written. */
+  private readonly written: string[] = [];
+  private readonly assets = new Set<string>();
   private readonly realSource: string;
-  private readonly realOut: string;
 
   constructor(
-    private readonly out: string,
+    private readonly folder: string,
     private readonly source: string,
     private readonly warn: (message: string) => void,
-    leftovers: readonly string[] = [],
   ) {
-    this.written = new Set(leftovers);
     this.realSource = realPathOf(source);
-    this.realOut = realPathOf(out);
   }
 
   writePage(url: string, html: string): void {
@@ -76,6 +142,7 @@ export class SiteFolderWriter implements SiteOutput {
       if (!isInsideFolder(fs.realpathSync(source), this.realSource))
         throw new Error("it lies outside the knowledge base");
       this.write(url, (file) => fs.copyFileSync(source, file, fs.constants.COPYFILE_EXCL));
+      this.assets.add(pathOfSiteUrl(url));
     } catch (error) {
       const name = path.relative(this.source, source).split(path.sep).join("/");
       this.warn(`could not copy ${name}: ${(error as Error).message}`);
@@ -87,28 +154,30 @@ export class SiteFolderWriter implements SiteOutput {
     this.write(url, (file) => fs.copyFileSync(native, file, fs.constants.COPYFILE_EXCL));
   }
 
-  /** Writes the list of the files written into the marker: called when the render ends, even on failure. */
-  finish(): void {
-    writeManifest(this.out, this.written);
+  /** The files written, relative to the folder and `/`-separated. */
+  files(): readonly string[] {
+    return this.written;
+  }
+
+  /** True when the file was copied from the knowledge base (an image, a linked file), not rendered. */
+  isAsset(name: string): boolean {
+    return this.assets.has(name);
   }
 
   /**
-   * Writes the file of a site URL, its folder created, and lists it. Never through a link: a new file
-   * only (a file already there is not the render's: its list's files were deleted), in a folder whose real
-   * path lies in `out` (a folder there may be a link, `Root -> /etc`). Throws rather than leave `out`.
+   * Writes the file of a site URL, its folder created, and lists it. A new file only: two URLs never
+   * share a file (the site's URL allocator), and nothing else writes in the folder.
    */
   private write(url: string, create: (file: string) => void): void {
-    const file = path.resolve(this.out, ...pathOfSiteUrl(url).split("/"));
-    if (file === this.out || !isInsideFolder(file, this.out))
+    const file = path.resolve(this.folder, ...pathOfSiteUrl(url).split("/"));
+    if (file === this.folder || !isInsideFolder(file, this.folder))
       throw new Error(`refusing to write ${url} outside --out`);
     const folder = path.dirname(file);
     if (!this.createdFolders.has(folder)) {
-      if (!isInsideFolder(realPathOf(folder), this.realOut))
-        throw new Error(`refusing to write ${url}: its folder is a link that leads out of --out`);
       fs.mkdirSync(folder, { recursive: true });
       this.createdFolders.add(folder);
     }
     create(file);
-    this.written.add(pathOfSiteUrl(url));
+    this.written.push(pathOfSiteUrl(url));
   }
 }

@@ -12,7 +12,7 @@ import { isInsideFolder, realPathOf } from "../node/nativePaths";
 const header =
   "Written by `kb-author render`. The files it wrote, which the next render into this folder replaces:";
 
-/** Extensions of the files a knowledge base is written in: a render never writes one, so never deletes one. */
+/** Extensions of the files a knowledge base is written in: a render never deletes one. */
 const sourceExtensions = /\.(?:md|mdx|markdown|json|jsonc|ya?ml)$/i;
 
 /** The files the marker of `out` lists (relative, `/`-separated); undefined when there is no list. */
@@ -31,45 +31,38 @@ export function readManifest(out: string): string[] | undefined {
   return names.filter((name) => name !== "");
 }
 
-/** Writes the marker anew (a marker that is a link is replaced, never written through). */
+/**
+ * Writes the marker anew, all at once: the list is written to a new file, which then takes the marker's
+ * name (a rename replaces a marker that is a link, never writes through it). A render that stops
+ * half-way leaves the earlier list or the new one, never none (a folder without one is refused).
+ */
 export function writeManifest(out: string, files: Iterable<string>): void {
   const marker = path.join(out, siteFiles.marker);
-  fs.rmSync(marker, { force: true });
-  fs.writeFileSync(marker, [header, ...[...files].sort(), ""].join("\n"), { flag: "wx" });
+  const next = marker + "-next";
+  fs.rmSync(next, { force: true });
+  fs.writeFileSync(next, [header, ...[...new Set(files)].sort(), ""].join("\n"), { flag: "wx" });
+  fs.renameSync(next, marker);
 }
 
-/** The file operations that clearing a site uses (a test fails one of them). */
-export interface ClearingOperations {
-  rename(from: string, to: string): void;
-  remove(file: string): void;
+/** Deletes the marker, list and all (a render that failed in a folder that had none). */
+export function removeManifest(out: string): void {
+  fs.rmSync(path.join(out, siteFiles.marker), { force: true });
 }
 
-const nodeOperations: ClearingOperations = {
-  rename: (from, to) => fs.renameSync(from, to),
-  remove: (file) => fs.rmSync(file),
-};
-
-/** What clearing an earlier site left: files its list named that are not its own, and old files not deleted. */
-export interface ClearedSite {
-  /** Listed files left in place because they are not the render's (relative, `/`-separated). */
+/** The files of an earlier list, as a render may treat them. */
+export interface ListedFiles {
+  /** Regular files inside `out` without a source's extension: the render replaces them. */
+  removable: string[];
+  /** Listed files left in place because they are not the render's (a link, a source, outside `out`). */
   kept: string[];
-  /** Old files moved aside that could not be deleted (relative): the next render's list names them. */
-  leftovers: string[];
 }
 
 /**
- * Clears the files an earlier render listed, then the folders that held them once empty. Every file is
- * looked at first (inside `out`, a regular file, no source's extension, its folder writable). The files
- * are then moved aside into one hidden folder of `out` (a rename: atomic, on the same file system); a
- * move that fails puts back those already moved and stops the render, so `out` holds the whole earlier
- * site or none of it, never a half-emptied one. The moved files are then deleted; one that cannot be is
- * a leftover, which the next render's list names.
+ * Sorts the files an earlier list names (relative, `/`-separated) into those the render replaces and
+ * those it leaves alone; files already gone are neither. Each removable file's folder must be writable,
+ * so that a folder that cannot be written stops the render before anything moves.
  */
-export function removeListedFiles(
-  out: string,
-  listed: readonly string[],
-  operations: ClearingOperations = nodeOperations,
-): ClearedSite {
+export function listedFilesOf(out: string, listed: readonly string[]): ListedFiles {
   const removable: string[] = [];
   const kept: string[] = [];
   const realOut = realPathOf(out);
@@ -85,46 +78,7 @@ export function removeListedFiles(
       continue;
     }
     fs.accessSync(path.dirname(file), fs.constants.W_OK);
-    removable.push(file);
+    removable.push(path.relative(out, file).split(path.sep).join("/"));
   }
-  if (removable.length === 0) return { kept, leftovers: [] };
-  const aside = fs.mkdtempSync(path.join(out, siteFiles.marker + "-old-"));
-  const moved: { from: string; to: string }[] = [];
-  try {
-    for (const [index, from] of removable.entries()) {
-      const to = path.join(aside, String(index));
-      operations.rename(from, to);
-      moved.push({ from, to });
-    }
-  } catch (error) {
-    for (const { from, to } of moved.reverse()) operations.rename(to, from);
-    fs.rmdirSync(aside);
-    throw error;
-  }
-  const leftovers: string[] = [];
-  for (const { to } of moved) {
-    try {
-      operations.remove(to);
-    } catch {
-      leftovers.push(path.relative(out, to).split(path.sep).join("/"));
-    }
-  }
-  if (leftovers.length === 0) fs.rmdirSync(aside);
-  removeEmptiedFolders(out, removable);
-  return { kept, leftovers };
-}
-
-/** The folders that held the files, deepest first, once they are empty (never `out` itself). */
-function removeEmptiedFolders(out: string, files: readonly string[]): void {
-  const folders = new Set<string>();
-  for (const file of files)
-    for (
-      let folder = path.dirname(file);
-      folder !== out && folder.startsWith(out);
-      folder = path.dirname(folder)
-    )
-      folders.add(folder);
-  // Deepest first: a folder is empty only once its sub-folders are gone.
-  for (const folder of [...folders].sort((a, b) => b.length - a.length))
-    if (fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
+  return { removable: [...new Set(removable)], kept };
 }

@@ -28,16 +28,30 @@ export function brokenLinkProperties(why: string): Properties {
 /**
  * A link to an existing node or file: in the editor, `data-kb-open` with its `file:` URI (the webview
  * asks the editor to open it; there is no `href` a click could follow); on the site, an `href`
- * relative to the page. `fragment` (without `#`) is kept on the site.
+ * relative to the page. `fragment` (without `#`) is kept on the site. `written` is the link's address
+ * as written, which a site link to a file it does not publish shows.
  */
-export function internalLinkProperties(target: Target, page: PageContext, fragment = ""): Properties {
+export function internalLinkProperties(
+  target: Target,
+  page: PageContext,
+  fragment = "",
+  written?: string,
+): Properties {
   const className = [target.node ? "kb-node-link" : "kb-file-link"];
   const title = shortWorkspacePath(target.path, page.services);
   if (page.target.kind === "editor")
     return { className, dataKbOpen: pathToUri(target.path), title, role: "link", tabIndex: 0 };
   const url = siteUrlOf(target, page);
-  if (url === undefined) return { className, title: `${title} is not published on the site` };
+  if (url === undefined) return notOnSiteProperties(written ?? title);
   return { className, href: relativeUrl(page, url) + (fragment ? "#" + fragment : ""), title };
+}
+
+/**
+ * A site link to a file the site does not publish, or to nothing: the same class and title either way,
+ * so that a published page never tells whether a file outside the knowledge base exists.
+ */
+export function notOnSiteProperties(written: string): Properties {
+  return brokenLinkProperties(`The link target \`${written}\` is not on the site.`);
 }
 
 /** A page for Markdown files, nodes and folders; a copied asset for any other file. */

@@ -7,6 +7,7 @@ import {
   internalLinkProperties,
   isExternalUrl,
   localImageSource,
+  notOnSiteProperties,
 } from "./linkDestinations";
 import type { PageContext } from "./pageContext";
 
@@ -68,8 +69,12 @@ export function anchorProperties(
   if (!page.linkTargets.has(trimmed))
     page.linkTargets.set(trimmed, targetOfLink(page.path, trimmed, page.services));
   const target = page.linkTargets.get(trimmed);
-  if (!target) return brokenLinkProperties(`The link target \`${safeDecode(trimmed)}\` does not exist.`);
-  return internalLinkProperties(target, page, fragmentOf(trimmed));
+  const written = safeDecode(trimmed);
+  if (!target)
+    return page.target.kind === "site"
+      ? notOnSiteProperties(written)
+      : brokenLinkProperties(`The link target \`${written}\` does not exist.`);
+  return internalLinkProperties(target, page, fragmentOf(trimmed), written);
 }
 
 function rewriteImage(element: Element, page: PageContext): void {
@@ -89,6 +94,14 @@ function localSource(src: string, page: PageContext): { source: string | undefin
     return { source: undefined, why: `Remote image not loaded: ${src}` };
   if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return { source: undefined, why: "Image address not allowed." };
   const target = targetOfLink(page.path, src, page.services);
+  // The site says the same of a missing image and of one it does not publish (outside the knowledge base).
+  if (page.target.kind === "site") {
+    const shown = target && !target.isFolder && !page.services.workspace.stat(target.path)?.outsideWorkspace;
+    const source = shown ? localImageSource(target.path, page) : undefined;
+    return source === undefined
+      ? { source: undefined, why: `Image not on the site: ${safeDecode(src)}` }
+      : { source, why: "" };
+  }
   if (!target || target.isFolder) return { source: undefined, why: `Image not found: ${safeDecode(src)}` };
   // The webview would load what the link leads to: a file outside the workspace.
   if (page.services.workspace.stat(target.path)?.outsideWorkspace)
