@@ -34,6 +34,7 @@ const coreAllowedPackages = [
   "mdast-util-gfm-autolink-literal",
   "mdast-util-mdx",
   "mdast-util-to-string",
+  "micromark",
   "micromark-extension-directive",
   "micromark-extension-gfm",
   "micromark-extension-gfm-autolink-literal",

@@ -1,10 +1,13 @@
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { mdxFromMarkdown } from "mdast-util-mdx";
+import { parse, postprocess, preprocess } from "micromark";
 import { directive } from "micromark-extension-directive";
 import { gfm } from "micromark-extension-gfm";
 import { math } from "micromark-extension-math";
 import { mdxjs } from "micromark-extension-mdxjs";
-import type { Extension } from "micromark-util-types";
+import type { Event, Extension } from "micromark-util-types";
+import { addComponent, definedNames, type UsedComponent } from "./mdxNames";
+import { readTagsOfEvents } from "./mdxTags";
 
 /** Syntax extensions a site's MDX pipeline adds (remark-gfm, remark-math, remark-directive). */
 export type MdxSyntax = "gfm" | "math" | "directives";
@@ -25,13 +28,6 @@ const extensionsBySyntax: Record<MdxSyntax, () => Extension> = {
 
 const parsers = new Map<string, Extension[]>();
 
-/** A component a page uses: `<Aside>`, `<Tabs.Item>` (by its first part), where its name is written. */
-export interface UsedComponent {
-  name: string;
-  line: number;
-  character: number;
-}
-
 /** What the MDX compiler makes of a page: where it stops, or the components it uses and the names it defines. */
 export type MdxReading =
   | { error: MdxSyntaxError }
@@ -41,9 +37,15 @@ export type MdxReading =
  * Parses a page as the MDX compiler does (micromark with its mdxjs extension and the site's syntax
  * extensions, then the MDX tree): the first syntax error, at its place in the file, or the page's
  * components and the names its `import`s and `export`s define. The frontmatter is blanked, not cut, so
- * that the lines and columns stay the file's own.
+ * that the lines and columns stay the file's own. `via: "tree"` always builds the tree (the reference
+ * the token reading is tested against).
  */
-export function readMdx(text: string, bodyStartLine: number, syntax: readonly MdxSyntax[]): MdxReading {
+export function readMdx(
+  text: string,
+  bodyStartLine: number,
+  syntax: readonly MdxSyntax[],
+  via: "tokens" | "tree" = "tokens",
+): MdxReading {
   const body = bodyStartLine > 0 ? blankLines(text, bodyStartLine) : text;
   const used = syntax.filter((name) => name !== "gfm" || gfmCanMatter(body));
   const key = [...used].sort().join(",");
@@ -52,9 +54,26 @@ export function readMdx(text: string, bodyStartLine: number, syntax: readonly Md
     extensions = [mdxjs(), ...used.map((name) => extensionsBySyntax[name]())];
     parsers.set(key, extensions);
   }
+  if (via === "tree") return readTree(body, bodyStartLine, extensions);
+  let events: Event[];
+  try {
+    events = postprocess(
+      parse({ extensions })
+        .document()
+        .write(preprocess()(body, undefined, true)),
+    );
+  } catch (error) {
+    return { error: syntaxErrorOf(error, bodyStartLine) };
+  }
+  // The tags read from the tokens settle most pages; where they do not (a tag closed in another block, a
+  // closing tag that does not match), the MDX tree decides, and names the error as the compiler does.
+  return readTagsOfEvents(events) ?? readTree(body, bodyStartLine, extensions);
+}
+
+/** The page through the MDX tree (tags paired as the compiler pairs them): its first error or its names. */
+function readTree(body: string, bodyStartLine: number, extensions: Extension[]): MdxReading {
   let tree: MdastNode;
   try {
-    // The tree too, not only the tokens: unclosed and misnested tags are found when tags are paired.
     tree = fromMarkdown(body, { extensions, mdastExtensions: [mdxFromMarkdown()] }) as MdastNode;
   } catch (error) {
     return { error: syntaxErrorOf(error, bodyStartLine) };
@@ -65,11 +84,8 @@ export function readMdx(text: string, bodyStartLine: number, syntax: readonly Md
   for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.type === "mdxjsEsm" && typeof node.value === "string") definedNames(node.value, defined);
     else if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name) {
-      const name = node.name.split(".")[0];
       const start = node.position?.start;
-      // Lower-case names are HTML elements, names with `-` custom elements: only components need defining.
-      if (/^[A-Z_$]/.test(name) && start)
-        components.push({ name, line: start.line - 1, character: start.column });
+      if (start) addComponent(components, node.name, start.line - 1, start.column);
     }
     if (node.children) pending.push(...node.children);
   }
@@ -110,36 +126,6 @@ function syntaxErrorOf(error: unknown, bodyStartLine: number): MdxSyntaxError {
   if (typeof message.line === "number" && typeof message.column === "number")
     return { line: message.line - 1, character: message.column - 1, reason };
   return { line: bodyStartLine, character: 0, reason };
-}
-
-/** The names an ESM block binds: `import X, { A, B as C } from`, `import * as NS from`, `export const X`. */
-function definedNames(esm: string, names: Set<string>): void {
-  for (const match of esm.matchAll(/\bimport\s+([^'";]*?)\s+from\b/g)) {
-    const clause = match[1];
-    const named = /\{([^}]*)\}/.exec(clause);
-    for (const part of named?.[1].split(",") ?? []) {
-      const binding = part
-        .trim()
-        .split(/\s+as\s+/)
-        .pop()
-        ?.trim();
-      if (binding) names.add(binding.replace(/^type\s+/, ""));
-    }
-    const rest = clause.replace(/\{[^}]*\}/, "");
-    const namespace = /\*\s*as\s+([\w$]+)/.exec(rest);
-    if (namespace) names.add(namespace[1]);
-    const defaultBinding = /^\s*([\w$]+)/.exec(rest);
-    if (defaultBinding && defaultBinding[1] !== "type") names.add(defaultBinding[1]);
-  }
-  for (const match of esm.matchAll(
-    /\bexport\s+(?:default\s+)?(?:const|let|var|function\*?|class)\s+([\w$]+)/g,
-  ))
-    names.add(match[1]);
-  for (const match of esm.matchAll(/\b(?:const|let|var)\s+\{([^}]*)\}\s*=/g))
-    for (const part of match[1].split(",")) {
-      const binding = part.split(":").pop()?.trim();
-      if (binding) names.add(binding);
-    }
 }
 
 /** The text with its first `count` lines emptied (line ends kept, so the parser's lines stay the file's). */
