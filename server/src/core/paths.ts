@@ -4,9 +4,14 @@
  * and a relative path is taken from `/` (the core's paths are absolute; it has no working folder).
  */
 
+/** A repeated slash, or a `.` or `..` step. */
+const needsNormalizing = /\/\/|(?:^|\/)\.\.?(?:\/|$)/;
+
 /** A path with `.` and `..` steps and repeated slashes resolved; a trailing slash kept (`path.posix.normalize`). */
 function normalize(path: string): string {
   if (path === "") return ".";
+  // Most paths are normal already (a folder joined with a name): 20,000 links' candidates spent 0.2 s here.
+  if (!needsNormalizing.test(path)) return path;
   const absolute = path.startsWith("/");
   const names = normalizedNames(path, absolute);
   let result = names.join("/");

@@ -39,6 +39,7 @@ export class NodeFileSystem implements FileSystem {
     const native = toNativePath(corePath);
     if (!this.confinement.isRoot(native) && this.confinement.folderStatus(path.dirname(native)) !== "inside")
       return undefined;
+    if (this.confinement.listedAsAbsent(native)) return undefined;
     try {
       const stats = fs.lstatSync(native);
       return stats.isSymbolicLink() ? this.statOfLink(native) : fileStatOf(stats);
