@@ -76,14 +76,19 @@ function render(out: string, files: readonly string[], version: string, operatio
   return { ...replaced, warnings };
 }
 
-/** The file system, but the `failing`-th operation (counting from 1) throws; `count` says how many ran. */
-function failingAt(failing: number): { operations: SwapOperations; count: () => number } {
+/**
+ * The file system, but operations fail by `rule` (given the operation's number, counting from 1) with
+ * `error`; `count` says how many were called.
+ */
+function failingWhen(
+  rule: (call: number) => boolean,
+  error: () => Error,
+): { operations: SwapOperations; count: () => number } {
   let calls = 0;
   const wrap =
     <Args extends unknown[], Result>(operation: (...args: Args) => Result) =>
     (...args: Args): Result => {
-      if (++calls === failing)
-        throw Object.assign(new Error("EPERM: operation not permitted"), { code: "EPERM" });
+      if (rule(++calls)) throw error();
       return operation(...args);
     };
   const real = nodeSwapOperations;
@@ -95,6 +100,14 @@ function failingAt(failing: number): { operations: SwapOperations; count: () => 
     remove: wrap(real.remove),
   };
   return { operations, count: () => calls };
+}
+
+/** The file system, but the `failing`-th operation (counting from 1) throws EPERM. */
+function failingAt(failing: number): { operations: SwapOperations; count: () => number } {
+  return failingWhen(
+    (call) => call === failing,
+    () => Object.assign(new Error("EPERM: operation not permitted"), { code: "EPERM" }),
+  );
 }
 
 /** The files of the site `version` of `names` in `out`, the user's files, the list, and `leftovers`. */
@@ -175,23 +188,12 @@ describe("render --out: swapping the new site for the earlier one", () => {
     for (let failing = 1; failing <= count.count(); failing++) {
       const out = earlierSite();
       // The failing operation, and every one after it: no move is undone.
-      let calls = 0;
-      const fail =
-        <Args extends unknown[], Result>(operation: (...args: Args) => Result) =>
-        (...args: Args): Result => {
-          if (++calls >= failing) throw new Error("EIO: i/o error");
-          return operation(...args);
-        };
-      const real = nodeSwapOperations;
-      const broken: SwapOperations = {
-        rename: fail(real.rename),
-        place: fail(real.place),
-        makeFolder: fail(real.makeFolder),
-        removeFolder: fail(real.removeFolder),
-        remove: fail(real.remove),
-      };
+      const broken = failingWhen(
+        (call) => call >= failing,
+        () => new Error("EIO: i/o error"),
+      );
       try {
-        render(out, newSite, "new", broken);
+        render(out, newSite, "new", broken.operations);
       } catch (error) {
         assert.match((error as Error).message, /EIO/);
       }
